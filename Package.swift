@@ -1,0 +1,51 @@
+// swift-tools-version: 6.1
+//
+// Skein: an engine for large-scale engagement in health and care.
+// Dependencies run one way: COpenBLAS → NumericCore → Provenance → skein (CLI).
+// Later modules (Graphs, Diffusion, TextClustering, ScenarioKit, Reports) slot in between.
+import PackageDescription
+
+let package = Package(
+    name: "Skein",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "skein", targets: ["skein"]),
+        .library(name: "NumericCore", targets: ["NumericCore"]),
+        .library(name: "Provenance", targets: ["Provenance"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The only target that links BLAS/LAPACK. pkg-config `openblas`, Debian `libopenblas-dev`.
+        .systemLibrary(
+            name: "COpenBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]
+        ),
+        .target(
+            name: "NumericCore",
+            dependencies: ["COpenBLAS"]
+        ),
+        .target(
+            name: "Provenance",
+            dependencies: ["NumericCore"],
+            plugins: ["BuildInfoPlugin"]
+        ),
+        .plugin(name: "BuildInfoPlugin", capability: .buildTool()),
+        .executableTarget(
+            name: "skein",
+            dependencies: [
+                "NumericCore",
+                "Provenance",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "NumericCoreTests", dependencies: ["NumericCore", "TestSupport"]),
+        .testTarget(name: "ProvenanceTests", dependencies: ["Provenance", "TestSupport"]),
+        .testTarget(name: "SkeinCLITests", dependencies: ["skein", "TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

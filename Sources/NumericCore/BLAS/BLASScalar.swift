@@ -4,7 +4,7 @@
 /// `Float+BLASScalar.swift` and `Double+BLASScalar.swift`, the only files that call OpenBLAS.
 /// They take row-major (BLAS) or column-major (LAPACK) buffers with already-checked `Int32`
 /// dimensions; use `Matrix` and `SparseMatrix` rather than calling them.
-public protocol BLASScalar: BinaryFloatingPoint, Sendable, Codable, CustomStringConvertible
+public protocol BLASScalar: BinaryFloatingPoint, SIMDScalar, Sendable, Codable, CustomStringConvertible
 where RawSignificand: FixedWidthInteger {
     /// A short name for messages: "Float" or "Double".
     static var blasName: String { get }

@@ -73,8 +73,10 @@ extension SparseMatrix {
 
     /// Y ← A·X into an existing matrix.
     ///
-    /// Each output row is a sum of rows of X scaled by the row's entries, accumulated in place in
-    /// the (L1-resident) output row: the inner loop over X's columns is contiguous and vectorises.
+    /// Register-blocked: for each row and each 16-column block of the output, the partial sums stay
+    /// in SIMD registers while the row's entries stream by, so the inner loop only loads rows of X
+    /// (no load/store of Y per entry). Columns left over after the 16-blocks go in 4-blocks, then
+    /// singly. Each output element is summed in entry order whatever the thread count.
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public func multiply(_ x: Matrix<Scalar>, into y: inout Matrix<Scalar>) throws {
@@ -93,16 +95,42 @@ extension SparseMatrix {
                     x.withUnsafeBufferPointer { xp in
                         y.withUnsafeMutableBufferPointer { yp in
                             let out = UncheckedSendable(yp.baseAddress!)
-                            let input = xp.baseAddress!
+                            let input = UnsafeRawPointer(xp.baseAddress!)
+                            let stride = k * MemoryLayout<Scalar>.stride
                             Parallel.forEachChunk(count: bounds.count - 1, grain: 1) { _, blockRange in
                                 for b in blockRange {
                                     for i in bounds[b]..<bounds[b + 1] {
-                                        let yRow = out.value + i * k
-                                        yRow.update(repeating: 0, count: k)
-                                        for p in offsets[i]..<offsets[i + 1] {
-                                            let v = vals[p]
-                                            let xRow = input + Int(cols[p]) * k
-                                            for c in 0..<k { yRow[c] += v * xRow[c] }
+                                        let entries = offsets[i]..<offsets[i + 1]
+                                        let yRow = UnsafeMutableRawPointer(out.value + i * k)
+                                        var c = 0
+                                        while c + 16 <= k {
+                                            let offset = c * MemoryLayout<Scalar>.stride
+                                            var acc = SIMD16<Scalar>()
+                                            for p in entries {
+                                                let xRow = input + Int(cols[p]) * stride + offset
+                                                acc += SIMD16(repeating: vals[p]) * xRow.loadUnaligned(as: SIMD16<Scalar>.self)
+                                            }
+                                            yRow.storeBytes(of: acc, toByteOffset: offset, as: SIMD16<Scalar>.self)
+                                            c += 16
+                                        }
+                                        while c + 4 <= k {
+                                            let offset = c * MemoryLayout<Scalar>.stride
+                                            var acc = SIMD4<Scalar>()
+                                            for p in entries {
+                                                let xRow = input + Int(cols[p]) * stride + offset
+                                                acc += SIMD4(repeating: vals[p]) * xRow.loadUnaligned(as: SIMD4<Scalar>.self)
+                                            }
+                                            yRow.storeBytes(of: acc, toByteOffset: offset, as: SIMD4<Scalar>.self)
+                                            c += 4
+                                        }
+                                        while c < k {
+                                            var acc: Scalar = 0
+                                            for p in entries {
+                                                acc += vals[p] * (input + Int(cols[p]) * stride).load(
+                                                    fromByteOffset: c * MemoryLayout<Scalar>.stride, as: Scalar.self)
+                                            }
+                                            yRow.storeBytes(of: acc, toByteOffset: c * MemoryLayout<Scalar>.stride, as: Scalar.self)
+                                            c += 1
                                         }
                                     }
                                 }

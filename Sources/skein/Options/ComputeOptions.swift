@@ -1,0 +1,21 @@
+import ArgumentParser
+import NumericCore
+
+/// `--threads`, shared by every command that computes.
+struct ComputeOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "Threads for Skein and BLAS together (default: SKEIN_THREADS, else every core). Results do not depend on it.",
+        valueName: "n"))
+    var threads: Int?
+
+    func validate() throws {
+        if let threads, threads < 1 {
+            throw ValidationError("--threads must be at least 1 (got \(threads))")
+        }
+    }
+
+    /// Runs `body` with the chosen thread count applied to Skein's loops and to OpenBLAS.
+    func run<R>(_ body: () throws -> R) rethrows -> R {
+        try Compute.withThreads(threads ?? Compute.defaultThreads, body)
+    }
+}

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs the system libraries Skein builds against, when they are missing (Debian/Ubuntu).
+#   OpenBLAS (CBLAS + LAPACK): Debian package libopenblas-dev, found through pkg-config `openblas`.
+# Uses sudo when not root. Does nothing when everything is already there.
+set -euo pipefail
+
+need=()
+command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
+if ! pkg-config --exists openblas 2>/dev/null; then need+=(libopenblas-dev); fi
+
+if [ ${#need[@]} -eq 0 ]; then
+    echo "system dependencies: present (OpenBLAS $(pkg-config --modversion openblas))"
+    exit 0
+fi
+
+if ! command -v apt-get >/dev/null 2>&1; then
+    echo "error: missing ${need[*]} and no apt-get here; install OpenBLAS (with its pkg-config file) by hand" >&2
+    exit 1
+fi
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+echo "system dependencies: installing ${need[*]}"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+echo "system dependencies: OpenBLAS $(pkg-config --modversion openblas) installed"

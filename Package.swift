@@ -1,7 +1,7 @@
 // swift-tools-version: 6.1
 //
 // Skein: an engine for large-scale engagement in health and care.
-// Dependencies run one way: COpenBLAS → NumericCore → Provenance → skein (CLI).
+// Dependencies run one way: COpenBLAS → NumericCore → Graphs → Provenance → skein (CLI); Tables (CSV I/O) has none.
 // Later modules (Graphs, Diffusion, TextClustering, ScenarioKit, Reports) slot in between.
 import PackageDescription
 
@@ -12,6 +12,8 @@ let package = Package(
         .executable(name: "skein", targets: ["skein"]),
         .library(name: "NumericCore", targets: ["NumericCore"]),
         .library(name: "Provenance", targets: ["Provenance"]),
+        .library(name: "Tables", targets: ["Tables"]),
+        .library(name: "Graphs", targets: ["Graphs"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -28,6 +30,14 @@ let package = Package(
             dependencies: ["COpenBLAS"]
         ),
         .target(
+            name: "Tables",
+            dependencies: []
+        ),
+        .target(
+            name: "Graphs",
+            dependencies: ["NumericCore", "Tables"]
+        ),
+        .target(
             name: "Provenance",
             dependencies: ["NumericCore"],
             plugins: ["BuildInfoPlugin"]
@@ -37,13 +47,17 @@ let package = Package(
             name: "skein",
             dependencies: [
                 "NumericCore",
+                "Graphs",
                 "Provenance",
+                "Tables",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "NumericCoreTests", dependencies: ["NumericCore", "TestSupport"]),
+        .testTarget(name: "TablesTests", dependencies: ["Tables", "TestSupport"]),
+        .testTarget(name: "GraphsTests", dependencies: ["Graphs", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ProvenanceTests", dependencies: ["Provenance", "TestSupport"]),
         .testTarget(name: "SkeinCLITests", dependencies: ["skein", "TestSupport"]),
     ],

@@ -1,0 +1,71 @@
+import Foundation
+import Tables
+
+/// Reads edge lists: one edge per line, `source target [weight]`, as CSV, TSV or whitespace-separated
+/// text, with or without a header, node labels as numbers or strings. Lines starting with `#` or `%`
+/// are comments (SNAP and KONECT files start with them).
+public enum EdgeListReader {
+    static let headerWords: Set<String> = ["source", "target", "from", "to", "src", "dst", "u", "v", "node1", "node2",
+                                           "id1", "id2", "sender", "receiver", "ego", "alter", "weight", "i", "j"]
+
+    /// Reads edges into `builder` (which carries the direction and policies), returning whether the
+    /// file had weights. Errors name the file, line and column.
+    @discardableResult
+    public static func read(_ url: URL, into builder: inout GraphBuilder, options: EdgeListOptions = EdgeListOptions()) throws -> Bool {
+        let reader = try DelimitedReader(contentsOf: url, format: options.format, commentPrefixes: [UInt8(ascii: "#"), UInt8(ascii: "%")])
+        var first = true
+        var weightColumn = options.ignoreWeights ? nil : options.weightColumn
+        var sawWeights = false
+        var header: [String]? = nil
+        try reader.forEachRecord { record in
+            if first {
+                first = false
+                let isHeader = try options.hasHeader ?? looksLikeHeader(record)
+                if isHeader {
+                    header = try (0..<record.count).map { try record.string($0) }
+                    if weightColumn == nil && !options.ignoreWeights,
+                       let w = header!.firstIndex(where: { $0.lowercased() == "weight" || $0.lowercased() == "weights" }) {
+                        weightColumn = w
+                    }
+                    return
+                }
+                // No header: a third numeric column is taken as the weight.
+                if weightColumn == nil && !options.ignoreWeights && record.count >= 3 && record.double(2) != nil {
+                    weightColumn = 2
+                }
+            }
+            guard record.count >= 2 else {
+                throw TableError(file: reader.file, line: record.line, column: 1,
+                                 message: "expected at least 2 fields (source, target), found \(record.count)")
+            }
+            let source = try record.string(0), target = try record.string(1)
+            guard !source.isEmpty else { throw TableError(file: reader.file, line: record.line, column: 1, message: "empty source node") }
+            guard !target.isEmpty else { throw TableError(file: reader.file, line: record.line, column: 2, message: "empty target node") }
+            var weight = 1.0
+            if let w = weightColumn {
+                guard w < record.count else {
+                    throw TableError(file: reader.file, line: record.line, column: w + 1,
+                                     message: "missing weight (expected \(w + 1) fields, found \(record.count))")
+                }
+                guard let value = record.double(w), value.isFinite, value >= 0 else {
+                    let text = (try? record.string(w)) ?? "?"
+                    throw TableError(file: reader.file, line: record.line, column: w + 1,
+                                     message: "weight \"\(text)\" is not a non-negative number")
+                }
+                weight = value
+                sawWeights = true
+            }
+            builder.addEdge(source, target, weight: weight)
+        }
+        return sawWeights
+    }
+
+    static func looksLikeHeader(_ record: DelimitedReader.Record) throws -> Bool {
+        for i in 0..<min(2, record.count) where headerWords.contains(try record.string(i).lowercased()) { return true }
+        // A non-numeric third column in the first row (a column name such as "strength").
+        if record.count >= 3, record.double(2) == nil, !record.isEmpty(2) {
+            return true
+        }
+        return false
+    }
+}

@@ -1,0 +1,103 @@
+/// A partition of the nodes into components: `labels[v]` is v's component, numbered 0, 1, … in order
+/// of each component's smallest node id.
+public struct Components: Sendable, Equatable {
+    public let labels: [Int32]
+    public let sizes: [Int]
+
+    public var count: Int { sizes.count }
+    public var largestSize: Int { sizes.max() ?? 0 }
+    /// The component with the most nodes (the first such when tied).
+    public var largest: Int { sizes.indices.max { sizes[$0] < sizes[$1] || (sizes[$0] == sizes[$1] && $0 > $1) } ?? 0 }
+
+    /// Nodes of component c, ascending.
+    public func members(of c: Int) -> [Int] { labels.indices.filter { labels[$0] == Int32(c) } }
+}
+
+extension Graph {
+    /// Connected components of an undirected graph, or weakly connected components of a directed
+    /// one, by breadth-first search. O(n + m).
+    public func connectedComponents() -> Components {
+        let n = nodeCount
+        var labels = [Int32](repeating: -1, count: n)
+        var sizes: [Int] = []
+        var queue = [Int32](repeating: 0, count: n)
+        for start in 0..<n where labels[start] < 0 {
+            let c = Int32(sizes.count)
+            var head = 0, tail = 1
+            queue[0] = Int32(start)
+            labels[start] = c
+            while head < tail {
+                let v = Int(queue[head]); head += 1
+                for u in neighbours(of: v) where labels[Int(u)] < 0 {
+                    labels[Int(u)] = c
+                    queue[tail] = Int32(u); tail += 1
+                }
+                if isDirected {
+                    for u in inNeighbours(of: v) where labels[Int(u)] < 0 {
+                        labels[Int(u)] = c
+                        queue[tail] = Int32(u); tail += 1
+                    }
+                }
+            }
+            sizes.append(tail)
+        }
+        return Components(labels: labels, sizes: sizes)
+    }
+
+    /// Strongly connected components (Tarjan 1972), iterative so deep graphs cannot overflow the
+    /// stack. O(n + m). For an undirected graph these are the connected components.
+    public func stronglyConnectedComponents() -> Components {
+        guard isDirected else { return connectedComponents() }
+        let n = nodeCount
+        var index = [Int32](repeating: -1, count: n)
+        var low = [Int32](repeating: 0, count: n)
+        var onStack = [Bool](repeating: false, count: n)
+        var stack: [Int32] = []
+        var rawLabels = [Int32](repeating: -1, count: n)
+        var componentCount: Int32 = 0
+        var next: Int32 = 0
+        var callStack: [(v: Int, edge: Int)] = []
+        for root in 0..<n where index[root] < 0 {
+            callStack.append((root, offsets[root]))
+            index[root] = next; low[root] = next; next += 1
+            stack.append(Int32(root)); onStack[root] = true
+            while let frame = callStack.last {
+                let v = frame.v
+                if frame.edge < offsets[v + 1] {
+                    callStack[callStack.count - 1].edge += 1
+                    let u = Int(targets[frame.edge])
+                    if index[u] < 0 {
+                        index[u] = next; low[u] = next; next += 1
+                        stack.append(Int32(u)); onStack[u] = true
+                        callStack.append((u, offsets[u]))
+                    } else if onStack[u] {
+                        low[v] = min(low[v], index[u])
+                    }
+                } else {
+                    callStack.removeLast()
+                    if let parent = callStack.last { low[parent.v] = min(low[parent.v], low[v]) }
+                    if low[v] == index[v] {
+                        while true {
+                            let w = Int(stack.removeLast())
+                            onStack[w] = false
+                            rawLabels[w] = componentCount
+                            if w == v { break }
+                        }
+                        componentCount += 1
+                    }
+                }
+            }
+        }
+        // Renumber by smallest member so labels do not depend on traversal details.
+        var renumber = [Int32](repeating: -1, count: Int(componentCount))
+        var sizes: [Int] = []
+        var labels = [Int32](repeating: 0, count: n)
+        for v in 0..<n {
+            let raw = Int(rawLabels[v])
+            if renumber[raw] < 0 { renumber[raw] = Int32(sizes.count); sizes.append(0) }
+            labels[v] = renumber[raw]
+            sizes[Int(renumber[raw])] += 1
+        }
+        return Components(labels: labels, sizes: sizes)
+    }
+}

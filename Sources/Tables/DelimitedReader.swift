@@ -12,7 +12,8 @@ public struct DelimitedReader: Sendable {
     public let commentPrefixes: [UInt8]
     private let bytes: [UInt8]
 
-    /// A reader over a file's bytes; the format is sniffed from the first line when not given.
+    /// A reader over a file's bytes. Without a format: `.csv` is CSV, `.tsv`/`.tab` TSV, anything else
+    /// is sniffed from the first line (a tab, else a comma, else whitespace).
     public init(contentsOf url: URL, format: DelimitedFormat? = nil, commentPrefixes: [UInt8] = []) throws {
         let data: Data
         do {
@@ -29,8 +30,13 @@ public struct DelimitedReader: Sendable {
         self.bytes = body
         self.file = file
         self.commentPrefixes = commentPrefixes
+        let suffix = file.split(separator: ".").last.map { $0.lowercased() } ?? ""
         if let format {
             self.format = format
+        } else if suffix == "csv" {
+            self.format = .csv
+        } else if suffix == "tsv" || suffix == "tab" {
+            self.format = .tsv
         } else {
             let end = body.firstIndex(of: UInt8(ascii: "\n")) ?? body.count
             self.format = DelimitedFormat.sniff(body[0..<end])

@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+import TestSupport
+
+@Suite("skein network stats")
+struct NetworkStatsCommandTests {
+    let karate = Fixtures.repositoryRoot.appendingPathComponent("Tests/GraphsTests/Fixtures/networkx_karate_club")
+
+    @Test("--json prints the documented keys with networkx's values for the karate club")
+    func json() throws {
+        let result = try CommandRunner.skein(["network", "stats", karate.appendingPathComponent("edges.csv").path,
+                                              "--nodes", karate.appendingPathComponent("nodes.csv").path, "--json", "--threads", "2"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let o = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        for key in ["nodes", "edges", "directed", "density", "components", "largest_component", "average_clustering",
+                    "transitivity", "average_path_length", "diameter", "degree_assortativity", "communities", "modularity",
+                    "boundaries", "top_brokers", "top_hubs", "top_pagerank"] {
+            #expect(o[key] != nil, "missing \(key)")
+        }
+        #expect(o["nodes"] as? Int == 34 && o["edges"] as? Int == 78 && o["directed"] as? Bool == false)
+        #expect(isClose(o["average_clustering"] as! Double, 0.5706384782076823, relative: 1e-9))
+        #expect(isClose(o["average_path_length"] as! Double, 2.408199643493761, relative: 1e-12))
+        let boundary = try #require((o["boundaries"] as? [[String: Any]])?.first)
+        #expect(boundary["attribute"] as? String == "club")
+        let brokers = try #require(o["top_brokers"] as? [[String: Any]])
+        #expect(brokers.first?["node"] as? String == "0")
+    }
+
+    @Test("same seed, same output, on 1 or 2 threads")
+    func reproducible() throws {
+        let args = ["network", "stats", karate.appendingPathComponent("edges.csv").path, "--json", "--seed", "7"]
+        let one = try CommandRunner.skein(args + ["--threads", "1"])
+        let two = try CommandRunner.skein(args + ["--threads", "2"])
+        #expect(one.status == 0 && one.stdout == two.stdout)
+    }
+
+    @Test("a malformed edge list exits non-zero naming file, line and column")
+    func badInput() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("skein-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let bad = dir.appendingPathComponent("edges.csv")
+        try "source,target,weight\na,b,1\nb,c,lots\n".write(to: bad, atomically: true, encoding: .utf8)
+        let result = try CommandRunner.skein(["network", "stats", bad.path])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("\(bad.path):3:3: weight \"lots\" is not a non-negative number"))
+        let missing = try CommandRunner.skein(["network", "stats", dir.appendingPathComponent("nope.csv").path])
+        #expect(missing.status != 0 && missing.stderr.contains("nope.csv"))
+    }
+}

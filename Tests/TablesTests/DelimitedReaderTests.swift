@@ -1,0 +1,59 @@
+import Foundation
+import Tables
+import Testing
+
+@Suite("Delimited text reader")
+struct DelimitedReaderTests {
+    func rows(_ text: String, _ format: DelimitedFormat? = nil) throws -> [[String]] {
+        try DelimitedReader(bytes: Array(text.utf8), file: "t.csv", format: format).allRows()
+    }
+
+    @Test("RFC 4180: quotes, doubled quotes, embedded delimiters and newlines, CRLF, BOM, empty fields")
+    func rfc4180() throws {
+        #expect(try rows("a,b\r\n1,\"x, y\"\r\n") == [["a", "b"], ["1", "x, y"]])
+        #expect(try rows("q\n\"say \"\"hi\"\"\"\n") == [["q"], ["say \"hi\""]])
+        #expect(try rows("id,text\n1,\"line one\nline two\"\n2,z\n") == [["id", "text"], ["1", "line one\nline two"], ["2", "z"]])
+        #expect(try rows("\u{FEFF}h1,h2\n,\n") == [["h1", "h2"], ["", ""]])
+        #expect(try rows("a,b\n\n\nc,d") == [["a", "b"], ["c", "d"]])  // blank lines skipped, no final newline
+        #expect(try rows("a\tb c\n", .tsv) == [["a", "b c"]])
+        #expect(try rows("  a   b\t c \n", .whitespace) == [["a", "b", "c"]])
+    }
+
+    @Test("line numbers count physical lines, including those inside quoted fields")
+    func lineNumbers() throws {
+        var lines: [Int] = []
+        try DelimitedReader(bytes: Array("h\n\"a\nb\"\nc\n".utf8), file: "t.csv", format: .csv).forEachRecord { lines.append($0.line) }
+        #expect(lines == [1, 2, 4])
+    }
+
+    @Test("errors: an unclosed quote and invalid UTF-8 name the line")
+    func errors() throws {
+        #expect(throws: TableError(file: "t.csv", line: 2, column: 2, message: "a quoted field is never closed (expected a closing \")")) {
+            try rows("a,b\nc,\"d\n")
+        }
+        let invalid = DelimitedReader(bytes: Array("ok\n".utf8) + [0xFF, 0xFE, 0x0A], file: "bad.csv", format: .csv)
+        #expect(throws: TableError(file: "bad.csv", line: 2, column: 1, message: "field 1 is not valid UTF-8")) { try invalid.allRows() }
+    }
+
+    @Test("numbers parse from bytes; format sniffing")
+    func numbers() throws {
+        var values: [(Int?, Double?)] = []
+        try DelimitedReader(bytes: Array("-12,3.5e2\nx,\n".utf8), file: "n.csv").forEachRecord { r in
+            values.append((r.integer(0), r.double(1)))
+        }
+        #expect(values[0].0 == -12 && values[0].1 == 350)
+        #expect(values[1].0 == nil && values[1].1 == nil)
+        #expect(DelimitedFormat.sniff(Array("a\tb".utf8)) == .tsv)
+        #expect(DelimitedFormat.sniff(Array("a b".utf8)) == .whitespace)
+    }
+
+    @Test("atomic writes replace the file whole and leave no temporary behind")
+    func atomic() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("skein-atomic-\(UUID().uuidString)")
+        let url = dir.appendingPathComponent("out.csv")
+        try AtomicFile.write("first", to: url)
+        try AtomicFile.write("second", to: url)
+        #expect(try String(contentsOf: url, encoding: .utf8) == "second")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["out.csv"])
+    }
+}

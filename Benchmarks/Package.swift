@@ -18,6 +18,14 @@ let package = Package(
             ],
             path: "Sources/KernelBenchmarks"
         ),
+        .executableTarget(
+            name: "skein-network-bench",
+            dependencies: [
+                .product(name: "Graphs", package: "Skein"),
+                .product(name: "NumericCore", package: "Skein"),
+            ],
+            path: "Sources/NetworkBenchmarks"
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -12,8 +12,9 @@ public struct TableError: Error, Equatable, Sendable, CustomStringConvertible {
         self.message = message
     }
 
-    /// `file:line:column: message`, the form editors and terminals link to.
+    /// `file:line:column: message`, the form editors and terminals link to (`file: message` when
+    /// the problem is the file as a whole).
     public var description: String {
-        "\(file):\(line)\(column.map { ":\($0)" } ?? ""): \(message)"
+        line > 0 ? "\(file):\(line)\(column.map { ":\($0)" } ?? ""): \(message)" : "\(file): \(message)"
     }
 }

@@ -41,6 +41,10 @@ struct EdgeListReaderTests {
         #expect(throws: TableError(file: short.path, line: 2, column: 1, message: "expected at least 2 fields (source, target), found 1")) {
             try GraphLoader.load(edges: short)
         }
+        let ragged = try write("a,b\nb,c,x\n", "ragged.csv")
+        #expect(throws: TableError(file: ragged.path, line: 2, message: "expected 2 fields as on line 1, found 3")) {
+            try GraphLoader.load(edges: ragged)
+        }
         let unclosed = try write("a,\"b\nc,d\n", "unclosed.csv")
         #expect(throws: TableError.self) { try GraphLoader.load(edges: unclosed) }
     }

@@ -17,7 +17,17 @@ public enum EdgeListReader {
         var weightColumn = options.ignoreWeights ? nil : options.weightColumn
         var sawWeights = false
         var header: [String]? = nil
+        var expectedFields: (count: Int, line: Int)? = nil
+        let strictWidth = reader.format != .whitespace
         try reader.forEachRecord { record in
+            // CSV/TSV rows must all be as wide as the first (RFC 4180); whitespace lists may vary.
+            if strictWidth {
+                if let expected = expectedFields, record.count != expected.count {
+                    throw TableError(file: reader.file, line: record.line,
+                                     message: "expected \(expected.count) fields as on line \(expected.line), found \(record.count)")
+                }
+                if expectedFields == nil { expectedFields = (record.count, record.line) }
+            }
             if first {
                 first = false
                 let isHeader = try options.hasHeader ?? looksLikeHeader(record)

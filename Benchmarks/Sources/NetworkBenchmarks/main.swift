@@ -1,0 +1,47 @@
+// Network-metric timings on one edge list: load, components, average clustering, PageRank,
+// betweenness from 500 sampled sources, Louvain. Best of N runs after a warm-up, like the peers.
+//
+//   swift run -c release --package-path Benchmarks skein-network-bench EDGES [--threads N] [--repeat N]
+import Foundation
+import Graphs
+import NumericCore
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+guard let path = arguments.first else {
+    FileHandle.standardError.write(Data("usage: skein-network-bench EDGES [--threads N] [--repeat N]\n".utf8))
+    exit(2)
+}
+func option(_ name: String, default value: Int, in arguments: [String]) -> Int {
+    guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return value }
+    return Int(arguments[i + 1]) ?? value
+}
+let threads = option("--threads", default: 1, in: arguments)
+let repeats = option("--repeat", default: 3, in: arguments)
+
+func best<T>(_ label: String, repeats: Int, _ body: () throws -> T) rethrows -> T {
+    var result = try body()
+    var times: [Double] = []
+    for _ in 0..<repeats {
+        let start = Date()
+        result = try body()
+        times.append(Date().timeIntervalSince(start))
+    }
+    print("\(label.padding(toLength: 34, withPad: " ", startingAt: 0)) \(String(format: "%8.4f", times.min()!)) s")
+    return result
+}
+
+try Compute.withThreads(threads) {
+    print("skein-network-bench \(path), \(threads) thread(s)")
+    let graph = try best("load edge list", repeats: repeats) { try GraphLoader.load(edges: URL(fileURLWithPath: path)) }
+    print("  n = \(graph.nodeCount), m = \(graph.edgeCount)")
+    let components = best("connected components", repeats: repeats) { graph.connectedComponents() }
+    print("  components = \(components.count)")
+    let clustering = best("average clustering", repeats: repeats) { graph.clustering().average }
+    print("  average clustering = \(clustering)")
+    let pagerank = try best("PageRank (unweighted)", repeats: repeats) { try PageRank(useWeights: false).scores(graph) }
+    print("  max PageRank = \(pagerank.max() ?? 0)")
+    let betweenness = best("betweenness, 500 sampled sources", repeats: repeats) { Betweenness(sampleSize: 500, seed: 1).scores(graph) }
+    print("  max betweenness = \(betweenness.max() ?? 0)")
+    let partition = best("Louvain (1 run)", repeats: repeats) { Louvain(seed: 1).communities(graph) }
+    print("  communities = \(partition.count), modularity = \(graph.modularity(partition))")
+}

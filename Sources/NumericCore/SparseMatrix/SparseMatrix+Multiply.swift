@@ -104,23 +104,11 @@ extension SparseMatrix {
                                         let yRow = UnsafeMutableRawPointer(out.value + i * k)
                                         var c = 0
                                         while c + 16 <= k {
-                                            let offset = c * MemoryLayout<Scalar>.stride
-                                            var acc = SIMD16<Scalar>()
-                                            for p in entries {
-                                                let xRow = input + Int(cols[p]) * stride + offset
-                                                acc += SIMD16(repeating: vals[p]) * xRow.loadUnaligned(as: SIMD16<Scalar>.self)
-                                            }
-                                            yRow.storeBytes(of: acc, toByteOffset: offset, as: SIMD16<Scalar>.self)
+                                            Self.accumulate(SIMD16<Scalar>.self, entries, cols, vals, input, stride, yRow, c)
                                             c += 16
                                         }
                                         while c + 4 <= k {
-                                            let offset = c * MemoryLayout<Scalar>.stride
-                                            var acc = SIMD4<Scalar>()
-                                            for p in entries {
-                                                let xRow = input + Int(cols[p]) * stride + offset
-                                                acc += SIMD4(repeating: vals[p]) * xRow.loadUnaligned(as: SIMD4<Scalar>.self)
-                                            }
-                                            yRow.storeBytes(of: acc, toByteOffset: offset, as: SIMD4<Scalar>.self)
+                                            Self.accumulate(SIMD4<Scalar>.self, entries, cols, vals, input, stride, yRow, c)
                                             c += 4
                                         }
                                         while c < k {
@@ -140,5 +128,20 @@ extension SparseMatrix {
                 }
             }
         }
+    }
+
+    /// One register block of an output row: Σ over the row's entries of value × X[column, c..<c+width],
+    /// accumulated in a SIMD register and stored once.
+    @inline(__always)
+    static func accumulate<V: SIMD>(
+        _: V.Type, _ entries: Range<Int>, _ cols: UnsafeBufferPointer<UInt32>, _ vals: UnsafeBufferPointer<Scalar>,
+        _ input: UnsafeRawPointer, _ stride: Int, _ yRow: UnsafeMutableRawPointer, _ c: Int
+    ) where V.Scalar == Scalar {
+        let offset = c * MemoryLayout<Scalar>.stride
+        var acc = V()
+        for p in entries {
+            acc += V(repeating: vals[p]) * (input + Int(cols[p]) * stride + offset).loadUnaligned(as: V.self)
+        }
+        yRow.storeBytes(of: acc, toByteOffset: offset, as: V.self)
     }
 }

@@ -74,11 +74,11 @@ func copyBandwidth(elements n: Int, repeats: Int, threads: Int) -> Measurement {
         time(repeats) {
             a.withUnsafeMutableBufferPointer { dst in
                 b.withUnsafeBufferPointer { src in
-                    let d = UncheckedPointer(dst.baseAddress!), s = UncheckedPointer(src.baseAddress!)
+                    let d = UncheckedSendable(dst.baseAddress!), s = UncheckedSendable(src.baseAddress!)
                     // One chunk per thread: each memcpy is large enough for glibc to use
                     // non-temporal stores, as STREAM-tuned copies do, so this is the real ceiling.
                     Parallel.forEachChunk(count: n, grain: n / threads) { _, range in
-                        (d.pointer + range.lowerBound).update(from: s.pointer + range.lowerBound, count: range.count)
+                        (d.value + range.lowerBound).update(from: s.value + range.lowerBound, count: range.count)
                     }
                 }
             }
@@ -87,14 +87,6 @@ func copyBandwidth(elements n: Int, repeats: Int, threads: Int) -> Measurement {
     let ok = a[n - 1] == b[n - 1] && a[n / 2] == b[n / 2]
     return report("copy a = b (\(n / 1_000_000)M doubles)", threads: threads, seconds: seconds,
                   work: Double(2 * n * 8), unit: "GB/s", check: ok ? "verified" : "WRONG")
-}
-
-struct UncheckedPointer<T>: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<T>
-    init(_ p: UnsafeMutablePointer<T>) { pointer = p }
-}
-extension UncheckedPointer {
-    init(_ p: UnsafePointer<T>) { pointer = UnsafeMutablePointer(mutating: p) }
 }
 
 func gemm<T: BLASScalar>(_: T.Type, n: Int, repeats: Int, threads: Int) throws -> Measurement {

@@ -65,10 +65,13 @@ public struct Louvain: Sendable, Hashable {
         var levels: [Level] = []
         var maps: [[Int]] = []
         var depth: UInt64 = 0
+        // Modularity reached so far; the next level starts from it (merging changes no modularity).
+        var reached = -Double.infinity
         while true {
-            let before = levels.isEmpty ? -Double.infinity : quality(level, assignment: Array(0..<level.count))
             let (assignment, moved) = moveNodes(level, seed: runSeed, depth: depth, initial: nil)
-            if !moved || quality(level, assignment: assignment) - before < threshold { break }
+            let q = moved ? quality(level, assignment: assignment) : reached
+            if !moved || q - reached < threshold { break }
+            reached = q
             var relabel = [Int](repeating: -1, count: level.count)
             var k = 0
             for c in assignment where relabel[c] < 0 { relabel[c] = k; k += 1 }
@@ -155,25 +158,19 @@ public struct Louvain: Sendable, Hashable {
         return (community, movedAny)
     }
 
-    /// Modularity of an assignment on one level (A_ii counts internal weight twice, as strengths do).
+    /// Modularity of an assignment on one level (A_ii holds internal weight twice, as strengths do).
     func quality(_ level: Level, assignment: [Int]) -> Double {
         var totals = [Double](repeating: 0, count: level.count)
-        var twiceM = 0.0
+        var inside = 0.0, twiceM = 0.0
         for u in 0..<level.count {
-            let k = level.weights[level.offsets[u]..<level.offsets[u + 1]].reduce(0, +)
-            totals[assignment[u]] += k
-            twiceM += k
-        }
-        return twiceM > 0 ? currentModularity(level, community: assignment, totals: totals, twiceM: twiceM) : 0
-    }
-
-    func currentModularity(_ level: Level, community: [Int], totals: [Double], twiceM: Double) -> Double {
-        var inside = 0.0
-        for u in 0..<level.count {
-            for p in level.offsets[u]..<level.offsets[u + 1] where community[Int(level.targets[p])] == community[u] {
-                inside += level.weights[p]
+            for p in level.offsets[u]..<level.offsets[u + 1] {
+                let w = level.weights[p]
+                totals[assignment[u]] += w
+                twiceM += w
+                if assignment[Int(level.targets[p])] == assignment[u] { inside += w }
             }
         }
+        guard twiceM > 0 else { return 0 }
         var expected = 0.0
         for t in totals where t != 0 { expected += t * t }
         return inside / twiceM - resolution * expected / (twiceM * twiceM)

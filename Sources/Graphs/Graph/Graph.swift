@@ -1,3 +1,5 @@
+import NumericCore
+
 /// A directed or undirected graph in compressed sparse row form, with optional edge weights,
 /// node labels and node attributes.
 ///
@@ -26,10 +28,11 @@ public struct Graph: Sendable {
         self.nodes = nodes
         selfLoopCount = selfLoops
         if isDirected {
-            let t = CSR.transpose(rows: nodes.count, offsets: offsets, targets: targets, weights: weights)
+            let n = nodes.count
+            let t = CompressedRows.transpose(rows: n, columns: n, offsets: offsets, columnIndices: targets)
             inOffsets = t.offsets
-            inSources = t.targets
-            inWeights = t.weights
+            inSources = t.columnIndices
+            inWeights = weights.map { w in t.source.map { w[$0] } }
         } else {
             inOffsets = offsets
             inSources = targets
@@ -69,26 +72,22 @@ public struct Graph: Sendable {
     public func inDegree(of v: Int) -> Int { inOffsets[v + 1] - inOffsets[v] }
 
     /// True when the arc u → v (edge {u, v} if undirected) exists. O(log degree).
-    public func hasEdge(_ u: Int, _ v: Int) -> Bool {
-        var lo = offsets[u], hi = offsets[u + 1]
-        let t = UInt32(v)
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if targets[mid] < t { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < offsets[u + 1] && targets[lo] == t
-    }
+    public func hasEdge(_ u: Int, _ v: Int) -> Bool { arcIndex(u, v) != nil }
 
     /// The weight of u → v, or nil when absent (1 when unweighted).
     public func weight(_ u: Int, _ v: Int) -> Double? {
+        arcIndex(u, v).map { edgeWeights?[$0] ?? 1 }
+    }
+
+    /// Position of the arc u → v in the adjacency arrays, by binary search in u's sorted row.
+    func arcIndex(_ u: Int, _ v: Int) -> Int? {
         var lo = offsets[u], hi = offsets[u + 1]
         let t = UInt32(v)
         while lo < hi {
             let mid = (lo + hi) / 2
             if targets[mid] < t { lo = mid + 1 } else { hi = mid }
         }
-        guard lo < offsets[u + 1] && targets[lo] == t else { return nil }
-        return edgeWeights?[lo] ?? 1
+        return lo < offsets[u + 1] && targets[lo] == t ? lo : nil
     }
 
     /// Bytes held by the adjacency arrays (out and, for directed graphs, in).

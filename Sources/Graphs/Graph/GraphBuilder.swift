@@ -1,3 +1,5 @@
+import NumericCore
+
 /// What to do with an edge from a node to itself.
 public enum SelfLoopPolicy: String, Sendable, CaseIterable {
     case drop, keep, reject
@@ -100,22 +102,22 @@ public struct GraphBuilder: Sendable {
             w.append(weight)
         }
         // Sort canonical edges (stable: input order kept among duplicates), then merge duplicates.
-        let sorted = CSR.assemble(rows: n, sources: s, targets: t, weights: w)
+        let (offsets, order) = CompressedRows.order(rows: n, columns: n, rowIndices: s, columnIndices: t)
         var uniqueSources: [UInt32] = [], uniqueTargets: [UInt32] = [], uniqueWeights: [Double] = []
         uniqueSources.reserveCapacity(s.count)
         uniqueTargets.reserveCapacity(s.count)
         uniqueWeights.reserveCapacity(s.count)
         for u in 0..<n {
-            var p = sorted.offsets[u]
-            while p < sorted.offsets[u + 1] {
-                let v = sorted.targets[p]
-                var weight = sorted.weights![p]
+            var p = offsets[u]
+            while p < offsets[u + 1] {
+                let v = t[order[p]]
+                var weight = w[order[p]]
                 var q = p + 1
-                while q < sorted.offsets[u + 1] && sorted.targets[q] == v {
+                while q < offsets[u + 1] && t[order[q]] == v {
                     switch duplicates {
-                    case .sumWeights: weight += sorted.weights![q]
+                    case .sumWeights: weight += w[order[q]]
                     case .keepFirst: break
-                    case .keepLast: weight = sorted.weights![q]
+                    case .keepLast: weight = w[order[q]]
                     case .reject: throw GraphBuildError.duplicateEdge(source: nodes.labels[u], target: nodes.labels[Int(v)])
                     }
                     q += 1
@@ -136,8 +138,8 @@ public struct GraphBuilder: Sendable {
                 uniqueWeights.append(uniqueWeights[p])
             }
         }
-        let csr = CSR.assemble(rows: n, sources: uniqueSources, targets: uniqueTargets, weights: weighted ? uniqueWeights : nil)
-        return Graph(isDirected: directed, offsets: csr.offsets, targets: csr.targets, weights: csr.weights,
-                     nodes: nodes, selfLoops: loops)
+        let adjacency = CompressedRows.order(rows: n, columns: n, rowIndices: uniqueSources, columnIndices: uniqueTargets)
+        return Graph(isDirected: directed, offsets: adjacency.offsets, targets: adjacency.order.map { uniqueTargets[$0] },
+                     weights: weighted ? adjacency.order.map { uniqueWeights[$0] } : nil, nodes: nodes, selfLoops: loops)
     }
 }

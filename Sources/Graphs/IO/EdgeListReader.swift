@@ -16,7 +16,6 @@ public enum EdgeListReader {
         var first = true
         var weightColumn = options.ignoreWeights ? nil : options.weightColumn
         var sawWeights = false
-        var header: [String]? = nil
         var expectedFields: (count: Int, line: Int)? = nil
         let strictWidth = reader.format != .whitespace
         try reader.forEachRecord { record in
@@ -32,10 +31,9 @@ public enum EdgeListReader {
                 first = false
                 let isHeader = try options.hasHeader ?? looksLikeHeader(record)
                 if isHeader {
-                    header = try (0..<record.count).map { try record.string($0) }
-                    if weightColumn == nil && !options.ignoreWeights,
-                       let w = header!.firstIndex(where: { $0.lowercased() == "weight" || $0.lowercased() == "weights" }) {
-                        weightColumn = w
+                    if weightColumn == nil && !options.ignoreWeights {
+                        let names = try (0..<record.count).map { try record.string($0).lowercased() }
+                        weightColumn = names.firstIndex { $0 == "weight" || $0 == "weights" }
                     }
                     return
                 }

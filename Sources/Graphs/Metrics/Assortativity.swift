@@ -4,11 +4,13 @@ extension Graph {
     /// both directions; for directed graphs out-degree of the source against in-degree of the target.
     /// NaN when every node has the same degree.
     public var degreeAssortativity: Double {
+        let outDegrees = degrees.map(Double.init)
+        let inDegrees = isDirected ? (0..<nodeCount).map { Double(inDegree(of: $0)) } : outDegrees
         var sx = 0.0, sy = 0.0, sxx = 0.0, syy = 0.0, sxy = 0.0, count = 0.0
         for u in 0..<nodeCount {
-            let x = Double(degree(of: u))
+            let x = outDegrees[u]
             for v in neighbours(of: u) {
-                let y = Double(isDirected ? inDegree(of: Int(v)) : degree(of: Int(v)))
+                let y = inDegrees[Int(v)]
                 sx += x; sy += y; sxx += x * x; syy += y * y; sxy += x * y; count += 1
             }
             // A self-loop adds its edge in both directions in networkx's edge view.

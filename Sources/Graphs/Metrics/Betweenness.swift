@@ -28,7 +28,7 @@ public struct Betweenness: Sendable, Hashable {
         let blocks = min(16, max(1, sources.count / 4))
         var partial = [[Double]](repeating: [], count: blocks)
         partial.withUnsafeMutableBufferPointer { buffer in
-            let out = UncheckedBox(buffer)
+            let out = UncheckedSendable(buffer)
             Parallel.forEach(count: blocks) { b in
                 var acc = [Double](repeating: 0, count: n)
                 var sigma = [Double](repeating: 0, count: n)

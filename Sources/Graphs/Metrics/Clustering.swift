@@ -1,3 +1,4 @@
+import Foundation
 import NumericCore
 
 /// Local clustering and its graph-wide summaries, as networkx defines them for undirected graphs
@@ -36,7 +37,7 @@ extension Graph {
         simpleDegree.withUnsafeMutableBufferPointer { simpleDegree in
         local.withUnsafeMutableBufferPointer { local in
         weighted.withUnsafeMutableBufferPointer { weighted in
-            let out = UncheckedBox((triangles, simpleDegree, local, weighted))
+            let out = UncheckedSendable((triangles, simpleDegree, local, weighted))
             Parallel.forEachChunk(count: chunks, grain: 1) { _, chunkRange in
                 let (triangles, simpleDegree, local, weighted) = out.value
                 var mark = [Int32](repeating: -1, count: n)
@@ -86,10 +87,3 @@ extension Double {
     var cubeRoot: Double { self == 0 ? 0 : Foundation.cbrt(self) }
 }
 
-/// A value shared with parallel workers that each write disjoint elements.
-struct UncheckedBox<T>: @unchecked Sendable {
-    let value: T
-    init(_ value: T) { self.value = value }
-}
-
-import Foundation

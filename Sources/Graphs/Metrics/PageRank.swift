@@ -49,7 +49,7 @@ public struct PageRank: Sendable, Hashable {
             let base = damping * dangling / Double(n) + (1 - damping) / Double(n)
             x.withUnsafeBufferPointer { xp in
                 next.withUnsafeMutableBufferPointer { np in
-                    let out = UncheckedBox(np)
+                    let out = UncheckedSendable(np)
                     Parallel.forEachChunk(count: n, grain: 4096) { _, range in
                         for v in range {
                             var sum = 0.0

@@ -56,7 +56,7 @@ extension Graph {
         var results = [SourceTotals](repeating: SourceTotals(), count: sources.count)
         let chunks = Parallel.chunkCount(count: sources.count, grain: 8)
         results.withUnsafeMutableBufferPointer { buffer in
-            let out = UncheckedBox(buffer)
+            let out = UncheckedSendable(buffer)
             Parallel.forEachChunk(count: chunks, grain: 1) { _, chunkRange in
                 var distance = [Int32](repeating: -1, count: n)
                 var queue = [Int32](repeating: 0, count: n)

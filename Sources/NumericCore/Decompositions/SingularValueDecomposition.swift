@@ -20,11 +20,7 @@ public struct SingularValueDecomposition<Scalar: BLASScalar>: Sendable {
 
     /// U·diag(σ)·Vᵀ.
     public func reconstructed() throws -> Matrix<Scalar> {
-        var us = u
-        for i in 0..<us.rows {
-            for j in 0..<us.columns { us[i, j] *= singularValues[j] }
-        }
-        return try us.multiplied(by: vt)
+        try scaledLeftVectors().multiplied(by: vt)
     }
 
     /// U·diag(σ): the rows of A projected on the top singular directions (the LSA embedding).

@@ -83,11 +83,9 @@ extension Matrix {
         }
     }
 
-    /// The Frobenius norm, √Σ aᵢⱼ².
-    public var frobeniusNorm: Scalar {
-        var sum: Scalar = 0
-        for v in storage { sum += v * v }
-        return sum.squareRoot()
+    /// The Frobenius norm, √Σ aᵢⱼ², by BLAS `nrm2` (scaled, so it neither overflows nor underflows).
+    public func frobeniusNorm() throws -> Scalar {
+        try BLAS.nrm2(storage)
     }
 
     /// The largest |aᵢⱼ − bᵢⱼ|, for tests.

@@ -71,9 +71,9 @@ public enum Parallel {
     }
 }
 
-/// Wraps a value that is safe to share because each worker touches disjoint memory.
-@usableFromInline
-struct UncheckedSendable<T>: @unchecked Sendable {
-    @usableFromInline let value: T
-    @usableFromInline init(_ value: T) { self.value = value }
+/// Hands a value (usually a buffer pointer) to parallel workers that each touch disjoint elements
+/// of it: the one place Skein vouches for sendability by hand.
+public struct UncheckedSendable<T>: @unchecked Sendable {
+    public let value: T
+    @inlinable public init(_ value: T) { self.value = value }
 }

@@ -56,8 +56,7 @@ public struct SparseMatrix<Scalar: BLASScalar>: Sendable, Equatable {
 
     /// A CSR matrix from coordinate (COO) triplets; duplicate (row, column) entries are summed.
     ///
-    /// Two stable counting sorts, by column and then by row, leave every row's columns in order:
-    /// O(nnz + rows + columns) with no comparisons.
+    /// Sorted by `CompressedRows.order`: O(nnz + rows + columns) with no comparisons.
     public init(rows: Int, columns: Int, rowIndices: [Int], columnIndices: [Int], values: [Scalar]) throws {
         guard rowIndices.count == columnIndices.count, rowIndices.count == values.count else {
             throw ShapeError.incompatible(operation: "COO triplets", lhs: Shape(rowIndices.count, 1), rhs: Shape(values.count, 1))
@@ -69,27 +68,9 @@ public struct SparseMatrix<Scalar: BLASScalar>: Sendable, Equatable {
         for p in 0..<nnz where rowIndices[p] < 0 || rowIndices[p] >= rows || columnIndices[p] < 0 || columnIndices[p] >= columns {
             throw ShapeError.entryOutOfRange(row: rowIndices[p], column: columnIndices[p], shape: Shape(rows, columns))
         }
-        // Pass 1: order entries by column (stable).
-        var columnStart = [Int](repeating: 0, count: columns + 1)
-        for c in columnIndices { columnStart[c + 1] += 1 }
-        for c in 0..<columns { columnStart[c + 1] += columnStart[c] }
-        var byColumn = [Int](repeating: 0, count: nnz)
-        var cursor = columnStart
-        for p in 0..<nnz {
-            byColumn[cursor[columnIndices[p]]] = p
-            cursor[columnIndices[p]] += 1
-        }
-        // Pass 2: order by row (stable), so columns stay sorted within each row.
-        var offsets = [Int](repeating: 0, count: rows + 1)
-        for r in rowIndices { offsets[r + 1] += 1 }
-        for r in 0..<rows { offsets[r + 1] += offsets[r] }
-        var order = [Int](repeating: 0, count: nnz)
-        var rowCursor = offsets
-        for p in byColumn {
-            order[rowCursor[rowIndices[p]]] = p
-            rowCursor[rowIndices[p]] += 1
-        }
-        // Pass 3: merge duplicates in place.
+        let (offsets, order) = CompressedRows.order(rows: rows, columns: columns, rowIndices: rowIndices,
+                                                    columnIndices: columnIndices)
+        // Merge duplicates (adjacent after sorting).
         var outColumns = [UInt32](repeating: 0, count: nnz)
         var outValues = [Scalar](repeating: 0, count: nnz)
         var outOffsets = [Int](repeating: 0, count: rows + 1)

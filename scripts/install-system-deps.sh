@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs the system libraries Skein builds against, when they are missing (Debian/Ubuntu).
 #   OpenBLAS (CBLAS + LAPACK): Debian package libopenblas-dev, found through pkg-config `openblas`.
+#   libxml2: Foundation's XML parser (GraphML and GEXF import) loads it at run time.
 # Uses sudo when not root. Does nothing when everything is already there.
 set -euo pipefail
 
 need=()
 command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
 if ! pkg-config --exists openblas 2>/dev/null; then need+=(libopenblas-dev); fi
+if ! ldconfig -p 2>/dev/null | grep -q 'libxml2\.so\.2'; then need+=(libxml2); fi
 
 if [ ${#need[@]} -eq 0 ]; then
     echo "system dependencies: present (OpenBLAS $(pkg-config --modversion openblas))"

@@ -15,18 +15,25 @@ public struct Graph: Sendable {
     @usableFromInline let inOffsets: [Int]
     @usableFromInline let inSources: [UInt32]
     @usableFromInline let inWeights: [Double]?
+    /// Relation layers (advice, friendship, co-work): bit r of `relationMasks[p]` says arc p belongs
+    /// to relation r. One arc can carry several relations; nil when the input named none.
+    @usableFromInline let relationMasks: [UInt32]?
+    public let relationNames: [String]
     public var nodes: NodeTable
     /// Self-loops stored (each once).
     public let selfLoopCount: Int
 
     /// Assembles a graph from sorted, duplicate-free CSR arrays (see `GraphBuilder`).
-    init(isDirected: Bool, offsets: [Int], targets: [UInt32], weights: [Double]?, nodes: NodeTable, selfLoops: Int) {
+    init(isDirected: Bool, offsets: [Int], targets: [UInt32], weights: [Double]?, nodes: NodeTable, selfLoops: Int,
+         relationMasks: [UInt32]? = nil, relationNames: [String] = []) {
         self.isDirected = isDirected
         self.offsets = offsets
         self.targets = targets
         edgeWeights = weights
         self.nodes = nodes
         selfLoopCount = selfLoops
+        self.relationMasks = relationMasks
+        self.relationNames = relationNames
         if isDirected {
             let n = nodes.count
             let t = CompressedRows.transpose(rows: n, columns: n, offsets: offsets, columnIndices: targets)
@@ -90,10 +97,10 @@ public struct Graph: Sendable {
         return lo < offsets[u + 1] && targets[lo] == t ? lo : nil
     }
 
-    /// Bytes held by the adjacency arrays (out and, for directed graphs, in).
+    /// Bytes held by the adjacency arrays (out and, for directed graphs, in; relation masks once).
     public var adjacencyBytes: Int {
         let one = offsets.count * 8 + targets.count * 4 + (edgeWeights?.count ?? 0) * 8
-        return isDirected ? 2 * one : one
+        return (isDirected ? 2 * one : one) + (relationMasks?.count ?? 0) * 4
     }
 
     /// The CSR arrays, for kernels in other modules (simulation, reports).
@@ -101,13 +108,39 @@ public struct Graph: Sendable {
     public var csrTargets: [UInt32] { targets }
     public var csrWeights: [Double]? { edgeWeights }
 
+    /// The relations arc p (an index into `csrTargets`) belongs to, as a bit mask.
+    public func relationMask(arc p: Int) -> UInt32 { relationMasks?[p] ?? 0 }
+
+    /// One relation layer as a graph of its own over the same nodes (weights kept).
+    public func layer(_ name: String) -> Graph? {
+        guard let r = relationNames.firstIndex(of: name), let masks = relationMasks else { return nil }
+        let bit = UInt32(1) << UInt32(r)
+        var newOffsets = [Int](repeating: 0, count: nodeCount + 1)
+        var newTargets: [UInt32] = []
+        var newWeights: [Double]? = edgeWeights.map { _ in [] }
+        var loops = 0
+        for u in 0..<nodeCount {
+            for p in offsets[u]..<offsets[u + 1] where masks[p] & bit != 0 {
+                newTargets.append(targets[p])
+                newWeights?.append(edgeWeights![p])
+                if targets[p] == UInt32(u) { loops += 1 }
+            }
+            newOffsets[u + 1] = newTargets.count
+        }
+        return Graph(isDirected: isDirected, offsets: newOffsets, targets: newTargets, weights: newWeights, nodes: nodes,
+                     selfLoops: loops, relationMasks: Array(repeating: 1, count: newTargets.count), relationNames: [name])
+    }
+
     /// The undirected view: arcs u → v and v → u merged into one edge (weights summed).
     public func undirected() -> Graph {
         guard isDirected else { return self }
         var builder = GraphBuilder(directed: false, duplicates: .sumWeights, selfLoops: .keep)
         builder.nodes = nodes
+        builder.relationNames = relationNames
         for u in 0..<nodeCount {
-            for p in offsets[u]..<offsets[u + 1] { builder.addEdge(u, Int(targets[p]), weight: edgeWeights?[p] ?? 1) }
+            for p in offsets[u]..<offsets[u + 1] {
+                builder.addEdge(u, Int(targets[p]), weight: edgeWeights?[p] ?? 1, relations: relationMasks?[p] ?? 0)
+            }
         }
         // Building from valid ids cannot fail.
         return try! builder.build(weighted: isWeighted)

@@ -23,6 +23,7 @@ public enum GraphBuildError: Error, Equatable, Sendable, CustomStringConvertible
     case duplicateEdge(source: String, target: String)
     case tooManyNodes(Int)
     case negativeOrNonFiniteWeight(source: String, target: String, weight: Double)
+    case tooManyRelations(String)
 
     public var description: String {
         switch self {
@@ -30,6 +31,7 @@ public enum GraphBuildError: Error, Equatable, Sendable, CustomStringConvertible
         case let .duplicateEdge(s, t): return "edge \(s)–\(t) appears more than once (policy: reject; use --duplicates sum, first or last)"
         case let .tooManyNodes(n): return "\(n) nodes exceed the 32-bit node id range (\(UInt32.max))"
         case let .negativeOrNonFiniteWeight(s, t, w): return "edge \(s)–\(t) has weight \(w); weights must be finite and non-negative"
+        case let .tooManyRelations(name): return "relation \"\(name)\" is one more than the 32 relation layers a graph can hold"
         }
     }
 }
@@ -41,9 +43,14 @@ public struct GraphBuilder: Sendable {
     public var duplicates: DuplicateEdgePolicy
     public var selfLoops: SelfLoopPolicy
     public var nodes = NodeTable()
+    /// Relation layer names; edge relation masks index into it (at most 32).
+    public var relationNames: [String] = []
     private var sources: [UInt32] = []
     private var targets: [UInt32] = []
+    /// Empty until an edge has a weight other than 1 (halves memory for unweighted inputs).
     private var weights: [Double] = []
+    /// Empty until an edge names a relation.
+    private var relations: [UInt32] = []
 
     public init(directed: Bool = false, duplicates: DuplicateEdgePolicy = .sumWeights, selfLoops: SelfLoopPolicy = .drop) {
         self.directed = directed
@@ -56,20 +63,35 @@ public struct GraphBuilder: Sendable {
     public mutating func addNode(_ label: String) -> Int { nodes.intern(label) }
 
     /// Adds n nodes labelled "0"…"n−1" (generators).
-    public mutating func addNodes(count n: Int) {
-        for i in nodes.count..<(nodes.count + n) { nodes.intern(String(i)) }
-    }
+    public mutating func addNodes(count n: Int) { nodes.appendIndexed(n) }
 
-    /// Adds an edge between existing node ids.
-    public mutating func addEdge(_ u: Int, _ v: Int, weight: Double = 1) {
+    /// Adds an edge between existing node ids; `relations` is a bit mask over `relationNames`.
+    public mutating func addEdge(_ u: Int, _ v: Int, weight: Double = 1, relations: UInt32 = 0) {
+        if weight != 1 && weights.isEmpty { weights = Array(repeating: 1, count: sources.count) }
+        if relations != 0 && self.relations.isEmpty { self.relations = Array(repeating: 0, count: sources.count) }
         sources.append(UInt32(u))
         targets.append(UInt32(v))
-        weights.append(weight)
+        if !weights.isEmpty { weights.append(weight) }
+        if !self.relations.isEmpty { self.relations.append(relations) }
     }
 
     /// Adds an edge by labels, creating nodes as needed.
     public mutating func addEdge(_ u: String, _ v: String, weight: Double = 1) {
         addEdge(addNode(u), addNode(v), weight: weight)
+    }
+
+    /// Adds an edge of a named relation layer (advice, friendship, co-work) by labels.
+    public mutating func addEdge(_ u: String, _ v: String, weight: Double = 1, relation: String) throws {
+        let mask = try relationBit(relation)
+        addEdge(addNode(u), addNode(v), weight: weight, relations: mask)
+    }
+
+    /// The bit of a relation layer, registering the name if new.
+    public mutating func relationBit(_ name: String) throws -> UInt32 {
+        if let r = relationNames.firstIndex(of: name) { return UInt32(1) << UInt32(r) }
+        guard relationNames.count < 32 else { throw GraphBuildError.tooManyRelations(name) }
+        relationNames.append(name)
+        return UInt32(1) << UInt32(relationNames.count - 1)
     }
 
     public var pendingEdgeCount: Int { sources.count }
@@ -78,68 +100,79 @@ public struct GraphBuilder: Sendable {
     public func build(weighted: Bool = true) throws -> Graph {
         let n = nodes.count
         guard n <= Int(UInt32.max) else { throw GraphBuildError.tooManyNodes(n) }
-        var s: [UInt32] = [], t: [UInt32] = [], w: [Double] = []
+        let hasWeights = !weights.isEmpty, hasRelations = !relations.isEmpty
+        var s: [UInt32] = [], t: [UInt32] = [], w: [Double] = [], r: [UInt32] = []
         s.reserveCapacity(sources.count)
         t.reserveCapacity(sources.count)
-        w.reserveCapacity(sources.count)
+        if hasWeights { w.reserveCapacity(sources.count) }
+        if hasRelations { r.reserveCapacity(sources.count) }
         var loops = 0
         for p in 0..<sources.count {
             var (a, b) = (sources[p], targets[p])
-            let weight = weights[p]
+            let weight = hasWeights ? weights[p] : 1
             guard weight.isFinite, weight >= 0 else {
-                throw GraphBuildError.negativeOrNonFiniteWeight(source: nodes.labels[Int(a)], target: nodes.labels[Int(b)], weight: weight)
+                throw GraphBuildError.negativeOrNonFiniteWeight(source: nodes.label(Int(a)), target: nodes.label(Int(b)), weight: weight)
             }
             if a == b {
                 switch selfLoops {
                 case .drop: continue
-                case .reject: throw GraphBuildError.selfLoop(node: nodes.labels[Int(a)])
+                case .reject: throw GraphBuildError.selfLoop(node: nodes.label(Int(a)))
                 case .keep: break
                 }
             }
             if !directed && a > b { swap(&a, &b) }
             s.append(a)
             t.append(b)
-            w.append(weight)
+            if hasWeights { w.append(weight) }
+            if hasRelations { r.append(relations[p]) }
         }
         // Sort canonical edges (stable: input order kept among duplicates), then merge duplicates.
         let (offsets, order) = CompressedRows.order(rows: n, columns: n, rowIndices: s, columnIndices: t)
-        var uniqueSources: [UInt32] = [], uniqueTargets: [UInt32] = [], uniqueWeights: [Double] = []
+        var uniqueSources: [UInt32] = [], uniqueTargets: [UInt32] = [], uniqueWeights: [Double] = [], uniqueRelations: [UInt32] = []
         uniqueSources.reserveCapacity(s.count)
         uniqueTargets.reserveCapacity(s.count)
-        uniqueWeights.reserveCapacity(s.count)
         for u in 0..<n {
             var p = offsets[u]
             while p < offsets[u + 1] {
                 let v = t[order[p]]
-                var weight = w[order[p]]
+                var weight = hasWeights ? w[order[p]] : 1
+                var mask = hasRelations ? r[order[p]] : 0
                 var q = p + 1
                 while q < offsets[u + 1] && t[order[q]] == v {
+                    let other = hasWeights ? w[order[q]] : 1
                     switch duplicates {
-                    case .sumWeights: weight += w[order[q]]
+                    case .sumWeights: weight += other
                     case .keepFirst: break
-                    case .keepLast: weight = w[order[q]]
-                    case .reject: throw GraphBuildError.duplicateEdge(source: nodes.labels[u], target: nodes.labels[Int(v)])
+                    case .keepLast: weight = other
+                    case .reject: throw GraphBuildError.duplicateEdge(source: nodes.label(u), target: nodes.label(Int(v)))
                     }
+                    // The same tie named under two relations belongs to both layers.
+                    if hasRelations { mask |= r[order[q]] }
                     q += 1
                 }
                 uniqueSources.append(UInt32(u))
                 uniqueTargets.append(v)
-                uniqueWeights.append(weight)
+                if hasWeights || (weighted && duplicates == .sumWeights) { uniqueWeights.append(weight) }
+                if hasRelations { uniqueRelations.append(mask) }
                 if UInt32(u) == v { loops += 1 }
                 p = q
             }
         }
+        let keepWeights = weighted && !uniqueWeights.isEmpty
         // Undirected: store each edge at both ends (a self-loop once).
         if !directed {
             let m = uniqueSources.count
             for p in 0..<m where uniqueSources[p] != uniqueTargets[p] {
                 uniqueSources.append(uniqueTargets[p])
                 uniqueTargets.append(uniqueSources[p])
-                uniqueWeights.append(uniqueWeights[p])
+                if keepWeights { uniqueWeights.append(uniqueWeights[p]) }
+                if hasRelations { uniqueRelations.append(uniqueRelations[p]) }
             }
         }
         let adjacency = CompressedRows.order(rows: n, columns: n, rowIndices: uniqueSources, columnIndices: uniqueTargets)
         return Graph(isDirected: directed, offsets: adjacency.offsets, targets: adjacency.order.map { uniqueTargets[$0] },
-                     weights: weighted ? adjacency.order.map { uniqueWeights[$0] } : nil, nodes: nodes, selfLoops: loops)
+                     weights: keepWeights ? adjacency.order.map { uniqueWeights[$0] } : nil, nodes: nodes, selfLoops: loops,
+                     relationMasks: hasRelations ? adjacency.order.map { uniqueRelations[$0] } : nil,
+                     relationNames: hasRelations ? relationNames : [])
     }
 }

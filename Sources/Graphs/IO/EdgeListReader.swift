@@ -6,7 +6,10 @@ import Tables
 /// are comments (SNAP and KONECT files start with them).
 public enum EdgeListReader {
     static let headerWords: Set<String> = ["source", "target", "from", "to", "src", "dst", "u", "v", "node1", "node2",
-                                           "id1", "id2", "sender", "receiver", "ego", "alter", "weight", "i", "j"]
+                                           "id1", "id2", "sender", "receiver", "ego", "alter", "weight", "i", "j",
+                                           "relation", "type", "layer"]
+    /// Header names of a column naming each edge's relation layer.
+    static let relationWords: Set<String> = ["relation", "relationship", "type", "layer", "tie", "tie_type"]
 
     /// Reads edges into `builder` (which carries the direction and policies), returning whether the
     /// file had weights. Errors name the file, line and column.
@@ -15,6 +18,7 @@ public enum EdgeListReader {
         let reader = try DelimitedReader(contentsOf: url, format: options.format, commentPrefixes: [UInt8(ascii: "#"), UInt8(ascii: "%")])
         var first = true
         var weightColumn = options.ignoreWeights ? nil : options.weightColumn
+        var relationColumn: Int? = nil
         var sawWeights = false
         var expectedFields: (count: Int, line: Int)? = nil
         let strictWidth = reader.format != .whitespace
@@ -35,6 +39,8 @@ public enum EdgeListReader {
                         let names = try (0..<record.count).map { try record.string($0).lowercased() }
                         weightColumn = names.firstIndex { $0 == "weight" || $0 == "weights" }
                     }
+                    let names = try (0..<record.count).map { try record.string($0).lowercased() }
+                    relationColumn = names.indices.first { $0 >= 2 && relationWords.contains(names[$0]) }
                     return
                 }
                 // No header: a third numeric column is taken as the weight.
@@ -63,7 +69,19 @@ public enum EdgeListReader {
                 weight = value
                 sawWeights = true
             }
-            builder.addEdge(source, target, weight: weight)
+            if let r = relationColumn, r < record.count, !record.isEmpty(r) {
+                do {
+                    var mask: UInt32 = 0
+                    for name in try record.string(r).split(separator: ";") {
+                        mask |= try builder.relationBit(name.trimmingCharacters(in: .whitespaces))
+                    }
+                    builder.addEdge(builder.addNode(source), builder.addNode(target), weight: weight, relations: mask)
+                } catch let error as GraphBuildError {
+                    throw TableError(file: reader.file, line: record.line, column: r + 1, message: error.description)
+                }
+            } else {
+                builder.addEdge(source, target, weight: weight)
+            }
         }
         return sawWeights
     }

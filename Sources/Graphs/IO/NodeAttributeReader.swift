@@ -17,6 +17,15 @@ public enum NodeAttributeReader {
 
     public static func read(_ url: URL, into builder: inout GraphBuilder, idColumn: String? = nil,
                             unknownNodes: UnknownNodePolicy = .reject) throws {
+        try read(url, into: &builder.nodes, idColumn: idColumn, unknownNodes: unknownNodes, canAddNodes: true)
+    }
+
+    /// Adds attribute columns to a graph already built (from GraphML, GEXF or Pajek); its node set is fixed.
+    public static func merge(_ url: URL, into graph: inout Graph, idColumn: String? = nil, unknownNodes: UnknownNodePolicy = .reject) throws {
+        try read(url, into: &graph.nodes, idColumn: idColumn, unknownNodes: unknownNodes, canAddNodes: false)
+    }
+
+    static func read(_ url: URL, into nodes: inout NodeTable, idColumn: String?, unknownNodes: UnknownNodePolicy, canAddNodes: Bool) throws {
         let reader = try DelimitedReader(contentsOf: url)
         var header: [String] = []
         var rows: [(line: Int, fields: [String])] = []
@@ -46,33 +55,35 @@ public enum NodeAttributeReader {
                                  message: "expected \(header.count) fields as in the header, found \(row.fields.count)")
             }
             let label = row.fields[idIndex]
-            var id = builder.nodes.id(of: label)
+            var id = nodes.id(of: label)
             if id == nil {
-                switch unknownNodes {
-                case .reject:
+                guard unknownNodes == .addIsolated else {
                     throw TableError(file: reader.file, line: row.line, column: idIndex + 1,
                                      message: "unknown node \"\(label)\": it is in no edge (use --add-isolates to add such nodes)")
-                case .addIsolated:
-                    id = builder.addNode(label)
                 }
+                guard canAddNodes else {
+                    throw TableError(file: reader.file, line: row.line, column: idIndex + 1,
+                                     message: "unknown node \"\(label)\": the network file declares no such node (add it there)")
+                }
+                id = nodes.intern(label)
             }
             guard seen.insert(id!).inserted else {
                 throw TableError(file: reader.file, line: row.line, column: idIndex + 1, message: "node \"\(label)\" appears twice")
             }
             nodeOfRow.append(id!)
         }
-        let n = builder.nodes.count
+        let n = nodes.count
         for (column, name) in header.enumerated() where column != idIndex {
             let values = rows.map { $0.fields[column] }
             let numeric = values.allSatisfy { $0.isEmpty || Double($0) != nil } && values.contains { !$0.isEmpty }
             if numeric {
                 var column = [Double](repeating: .nan, count: n)
                 for (r, v) in values.enumerated() where !v.isEmpty { column[nodeOfRow[r]] = Double(v)! }
-                builder.nodes.setAttribute(name, .numeric(column))
+                nodes.setAttribute(name, .numeric(column))
             } else {
                 var perNode = [String?](repeating: nil, count: n)
                 for (r, v) in values.enumerated() { perNode[nodeOfRow[r]] = v }
-                builder.nodes.setAttribute(name, .categorical(perNode))
+                nodes.setAttribute(name, .categorical(perNode))
             }
         }
     }

@@ -123,7 +123,7 @@ public struct NetworkSummary: Codable, Sendable {
         }
         func top(_ scores: [Double]) -> [RankedNode] {
             scores.indices.sorted { scores[$0] > scores[$1] || (scores[$0] == scores[$1] && $0 < $1) }
-                .prefix(options.top).map { RankedNode(node: graph.nodes.labels[$0], value: scores[$0]) }
+                .prefix(options.top).map { RankedNode(node: graph.nodes.label($0), value: scores[$0]) }
         }
         betweennessExact = n <= options.exactBetweennessUpTo
         topBrokers = top(Betweenness(sampleSize: betweennessExact ? nil : options.betweennessSources, seed: options.seed).scores(graph))

@@ -8,13 +8,13 @@ extension SelfLoopPolicy: ExpressibleByArgument {}
 
 /// The input-graph options shared by network commands.
 struct GraphInputOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp("Edge list: CSV, TSV or whitespace-separated, `source target [weight]`.", valueName: "edges"))
+    @Argument(help: ArgumentHelp("Network file: an edge list (CSV, TSV or whitespace, `source target [weight] [relation]`), GraphML, GEXF or Pajek .net.", valueName: "file"))
     var edges: String
 
     @Option(name: .long, help: ArgumentHelp("Node attributes (CSV/TSV with a header; id column first or named id/node_id).", valueName: "file"))
     var nodes: String?
 
-    @Option(name: .long, help: "Edge list format: csv, tsv or whitespace (default: from the extension, else sniffed).")
+    @Option(name: .long, help: "File format: csv, tsv, whitespace, graphml, gexf or pajek (default: from the extension, else a sniffed edge list).")
     var format: String?
 
     @Flag(name: .long, help: "Edges are directed (source → target).")
@@ -33,8 +33,8 @@ struct GraphInputOptions: ParsableArguments {
     var addIsolates = false
 
     func validate() throws {
-        if let format, !["csv", "tsv", "whitespace"].contains(format) {
-            throw ValidationError("--format must be csv, tsv or whitespace (got \(format))")
+        if let format, !["csv", "tsv", "whitespace", "graphml", "gexf", "pajek"].contains(format) {
+            throw ValidationError("--format must be csv, tsv, whitespace, graphml, gexf or pajek (got \(format))")
         }
     }
 
@@ -47,7 +47,12 @@ struct GraphInputOptions: ParsableArguments {
         }
         let options = EdgeListOptions(format: delimited, directed: directed, duplicates: duplicates, selfLoops: selfLoops,
                                       ignoreWeights: unweighted)
+        let file: GraphFileFormat? = switch format {
+        case "csv", "tsv", "whitespace": .edgelist
+        case let name?: GraphFileFormat(rawValue: name)
+        case nil: nil
+        }
         return try GraphLoader.load(edges: URL(fileURLWithPath: edges), nodes: nodes.map { URL(fileURLWithPath: $0) },
-                                    options: options, unknownNodes: addIsolates ? .addIsolated : .reject)
+                                    options: options, format: file, unknownNodes: addIsolates ? .addIsolated : .reject)
     }
 }

@@ -1,0 +1,181 @@
+import Foundation
+import Tables
+
+/// File formats a graph can be written in, for Gephi, networkx, igraph, Cytoscape and yEd.
+public enum GraphFileFormat: String, Sendable, CaseIterable {
+    case graphml, gexf, pajek, edgelist
+
+    /// The format named by a file's extension (`.graphml`, `.gexf`, `.net`, `.csv`/`.tsv`/`.txt`/`.edges`).
+    public init?(path: String) {
+        switch URL(fileURLWithPath: path).pathExtension.lowercased() {
+        case "graphml", "xml": self = .graphml
+        case "gexf": self = .gexf
+        case "net", "paj", "pajek": self = .pajek
+        case "csv", "tsv", "txt", "edges", "edgelist", "el": self = .edgelist
+        default: return nil
+        }
+    }
+}
+
+/// Writes graphs as GraphML or GEXF with every node attribute (including simulation results
+/// added to `graph.nodes` as columns), edge weights and relation layers, atomically.
+public enum GraphWriter {
+    public static func write(_ graph: Graph, to url: URL, format: GraphFileFormat? = nil) throws {
+        let chosen = format ?? GraphFileFormat(path: url.path) ?? .graphml
+        let text: String
+        switch chosen {
+        case .graphml: text = graphML(graph)
+        case .gexf: text = gexf(graph)
+        case .pajek: text = pajek(graph)
+        case .edgelist: text = edgeList(graph, separator: url.pathExtension.lowercased() == "tsv" ? "\t" : ",")
+        }
+        try AtomicFile.write(text, to: url)
+    }
+
+    /// Each stored edge once: arcs of a directed graph, {u, v} with u ≤ v otherwise.
+    static func forEachEdge(_ graph: Graph, _ body: (Int, Int, Int) -> Void) {
+        let offsets = graph.csrOffsets, targets = graph.csrTargets
+        for u in 0..<graph.nodeCount {
+            for p in offsets[u]..<offsets[u + 1] where graph.isDirected || Int(targets[p]) >= u {
+                body(u, Int(targets[p]), p)
+            }
+        }
+    }
+
+    /// The relations of an arc, `;`-separated (readers split on `;`).
+    static func relationText(_ graph: Graph, arc p: Int) -> String {
+        let mask = graph.relationMask(arc: p)
+        return graph.relationNames.indices.filter { mask & (1 << UInt32($0)) != 0 }.map { graph.relationNames[$0] }.joined(separator: ";")
+    }
+
+    public static func graphML(_ graph: Graph) -> String {
+        let nodes = graph.nodes
+        var out = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" \
+            xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
+
+            """
+        for (i, name) in nodes.attributeNames.enumerated() {
+            let type = nodes[attribute: name]!.isCategorical ? "string" : "double"
+            out += "  <key id=\"d\(i)\" for=\"node\" attr.name=\"\(XMLText.escape(name))\" attr.type=\"\(type)\"/>\n"
+        }
+        let hasRelations = !graph.relationNames.isEmpty
+        if graph.isWeighted { out += "  <key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n" }
+        if hasRelations { out += "  <key id=\"relation\" for=\"edge\" attr.name=\"relation\" attr.type=\"string\"/>\n" }
+        out += "  <graph id=\"G\" edgedefault=\"\(graph.isDirected ? "directed" : "undirected")\">\n"
+        for v in 0..<graph.nodeCount {
+            out += "    <node id=\"\(XMLText.escape(nodes.label(v)))\""
+            var data = ""
+            for (i, name) in nodes.attributeNames.enumerated() {
+                let column = nodes[attribute: name]!
+                switch column {
+                case let .categorical(codes, levels) where codes[v] >= 0:
+                    data += "<data key=\"d\(i)\">\(XMLText.escape(levels[Int(codes[v])]))</data>"
+                case let .numeric(values) where !values[v].isNaN:
+                    data += "<data key=\"d\(i)\">\(XMLText.number(values[v]))</data>"
+                default: break
+                }
+            }
+            out += data.isEmpty ? "/>\n" : ">\(data)</node>\n"
+        }
+        let weights = graph.csrWeights
+        forEachEdge(graph) { u, v, p in
+            out += "    <edge source=\"\(XMLText.escape(nodes.label(u)))\" target=\"\(XMLText.escape(nodes.label(v)))\""
+            var data = ""
+            if let weights { data += "<data key=\"weight\">\(XMLText.number(weights[p]))</data>" }
+            if hasRelations { data += "<data key=\"relation\">\(XMLText.escape(relationText(graph, arc: p)))</data>" }
+            out += data.isEmpty ? "/>\n" : ">\(data)</edge>\n"
+        }
+        out += "  </graph>\n</graphml>\n"
+        return out
+    }
+
+    public static func gexf(_ graph: Graph) -> String {
+        let nodes = graph.nodes
+        var out = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <gexf xmlns="http://gexf.net/1.3" version="1.3">
+              <meta><creator>skein</creator></meta>
+              <graph mode="static" defaultedgetype="\(graph.isDirected ? "directed" : "undirected")">
+
+            """
+        if !nodes.attributeNames.isEmpty {
+            out += "    <attributes class=\"node\">\n"
+            for (i, name) in nodes.attributeNames.enumerated() {
+                let type = nodes[attribute: name]!.isCategorical ? "string" : "double"
+                out += "      <attribute id=\"\(i)\" title=\"\(XMLText.escape(name))\" type=\"\(type)\"/>\n"
+            }
+            out += "    </attributes>\n"
+        }
+        let hasRelations = !graph.relationNames.isEmpty
+        if hasRelations {
+            out += "    <attributes class=\"edge\">\n      <attribute id=\"relation\" title=\"relation\" type=\"string\"/>\n    </attributes>\n"
+        }
+        out += "    <nodes>\n"
+        for v in 0..<graph.nodeCount {
+            let label = XMLText.escape(nodes.label(v))
+            out += "      <node id=\"\(label)\" label=\"\(label)\""
+            var values = ""
+            for (i, name) in nodes.attributeNames.enumerated() {
+                switch nodes[attribute: name]! {
+                case let .categorical(codes, levels) where codes[v] >= 0:
+                    values += "<attvalue for=\"\(i)\" value=\"\(XMLText.escape(levels[Int(codes[v])]))\"/>"
+                case let .numeric(x) where !x[v].isNaN:
+                    values += "<attvalue for=\"\(i)\" value=\"\(XMLText.number(x[v]))\"/>"
+                default: break
+                }
+            }
+            out += values.isEmpty ? "/>\n" : "><attvalues>\(values)</attvalues></node>\n"
+        }
+        out += "    </nodes>\n    <edges>\n"
+        let weights = graph.csrWeights
+        var id = 0
+        forEachEdge(graph) { u, v, p in
+            out += "      <edge id=\"\(id)\" source=\"\(XMLText.escape(nodes.label(u)))\" target=\"\(XMLText.escape(nodes.label(v)))\""
+            if let weights { out += " weight=\"\(XMLText.number(weights[p]))\"" }
+            if hasRelations {
+                out += "><attvalues><attvalue for=\"relation\" value=\"\(XMLText.escape(relationText(graph, arc: p)))\"/></attvalues></edge>\n"
+            } else {
+                out += "/>\n"
+            }
+            id += 1
+        }
+        out += "    </edges>\n  </graph>\n</gexf>\n"
+        return out
+    }
+
+    /// Pajek `.net`: vertices numbered from 1 with quoted labels, then `*Edges` or `*Arcs`.
+    public static func pajek(_ graph: Graph) -> String {
+        var out = "*Vertices \(graph.nodeCount)\n"
+        for v in 0..<graph.nodeCount {
+            let label = graph.nodes.label(v).replacingOccurrences(of: "\"", with: "'")
+            out += "\(v + 1) \"\(label)\"\n"
+        }
+        out += graph.isDirected ? "*Arcs\n" : "*Edges\n"
+        let weights = graph.csrWeights
+        forEachEdge(graph) { u, v, p in
+            out += "\(u + 1) \(v + 1)" + (weights.map { " \(XMLText.number($0[p]))" } ?? "") + "\n"
+        }
+        return out
+    }
+
+    /// An edge list with a header: `source,target[,weight][,relation]`.
+    public static func edgeList(_ graph: Graph, separator: String = ",") -> String {
+        func field(_ s: String) -> String {
+            s.contains(separator) || s.contains("\"") || s.contains("\n") ? "\"\(s.replacingOccurrences(of: "\"", with: "\"\""))\"" : s
+        }
+        let hasRelations = !graph.relationNames.isEmpty
+        var out = ["source", "target"] + (graph.isWeighted ? ["weight"] : []) + (hasRelations ? ["relation"] : [])
+        var text = out.joined(separator: separator) + "\n"
+        out.removeAll()
+        let weights = graph.csrWeights
+        forEachEdge(graph) { u, v, p in
+            var row = [field(graph.nodes.label(u)), field(graph.nodes.label(v))]
+            if let weights { row.append("\(weights[p])") }
+            if hasRelations { row.append(field(relationText(graph, arc: p))) }
+            text += row.joined(separator: separator) + "\n"
+        }
+        return text
+    }
+}

@@ -47,10 +47,12 @@ public struct GraphBuilder: Sendable {
     public var relationNames: [String] = []
     private var sources: [UInt32] = []
     private var targets: [UInt32] = []
-    /// Empty until an edge has a weight other than 1 (halves memory for unweighted inputs).
+    /// Kept only once an edge has a weight other than 1 (halves memory for unweighted inputs).
     private var weights: [Double] = []
-    /// Empty until an edge names a relation.
+    private var hasWeights = false
+    /// Kept only once an edge names a relation.
     private var relations: [UInt32] = []
+    private var hasRelations = false
 
     public init(directed: Bool = false, duplicates: DuplicateEdgePolicy = .sumWeights, selfLoops: SelfLoopPolicy = .drop) {
         self.directed = directed
@@ -67,12 +69,18 @@ public struct GraphBuilder: Sendable {
 
     /// Adds an edge between existing node ids; `relations` is a bit mask over `relationNames`.
     public mutating func addEdge(_ u: Int, _ v: Int, weight: Double = 1, relations: UInt32 = 0) {
-        if weight != 1 && weights.isEmpty { weights = Array(repeating: 1, count: sources.count) }
-        if relations != 0 && self.relations.isEmpty { self.relations = Array(repeating: 0, count: sources.count) }
+        if weight != 1 && !hasWeights {
+            weights = Array(repeating: 1, count: sources.count)
+            hasWeights = true
+        }
+        if relations != 0 && !hasRelations {
+            self.relations = Array(repeating: 0, count: sources.count)
+            hasRelations = true
+        }
         sources.append(UInt32(u))
         targets.append(UInt32(v))
-        if !weights.isEmpty { weights.append(weight) }
-        if !self.relations.isEmpty { self.relations.append(relations) }
+        if hasWeights { weights.append(weight) }
+        if hasRelations { self.relations.append(relations) }
     }
 
     /// Adds an edge by labels, creating nodes as needed.
@@ -100,7 +108,6 @@ public struct GraphBuilder: Sendable {
     public func build(weighted: Bool = true) throws -> Graph {
         let n = nodes.count
         guard n <= Int(UInt32.max) else { throw GraphBuildError.tooManyNodes(n) }
-        let hasWeights = !weights.isEmpty, hasRelations = !relations.isEmpty
         var s: [UInt32] = [], t: [UInt32] = [], w: [Double] = [], r: [UInt32] = []
         s.reserveCapacity(sources.count)
         t.reserveCapacity(sources.count)

@@ -31,17 +31,40 @@ final class XMLElement {
         let builder = TreeBuilder()
         parser.delegate = builder
         parser.shouldProcessNamespaces = true
-        if !parser.parse() || builder.root == nil {
-            let reason = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "not well-formed XML"
+        let ok = parser.parse()
+        if let problem = builder.problem {
+            throw TableError(file: url.path, line: problem.line, column: problem.column, message: "malformed XML (\(problem.message))")
+        }
+        if !ok || builder.root == nil || !builder.stack.isEmpty {
+            let reason = parser.parserError.map { libxml2Reason(($0 as NSError).code) } ?? "not well-formed XML"
             throw TableError(file: url.path, line: max(1, parser.lineNumber), column: max(1, parser.columnNumber),
                              message: "malformed XML (\(reason))")
         }
         return builder.root!
     }
 
+    /// Plain words for libxml2's commonest error codes (corelibs Foundation passes them through).
+    static func libxml2Reason(_ code: Int) -> String {
+        switch code {
+        case 4: return "the document is empty"
+        case 5: return "extra content after the end of the document, or an element closed twice"
+        case 23: return "an entity reference is not terminated with ';'"
+        case 26: return "undefined entity"
+        case 38, 39, 40: return "an attribute value is not quoted properly"
+        case 41: return "an attribute has no value"
+        case 65: return "unescaped '<' or '&' in text"
+        case 73: return "'>' expected"
+        case 76: return "the end tag does not match the open element"
+        case 77: return "an element is not closed before the end of the file"
+        default: return "libxml2 error \(code)"
+        }
+    }
+
     private final class TreeBuilder: NSObject, XMLParserDelegate {
         var root: XMLElement?
         var stack: [XMLElement] = []
+        /// libxml2 in recovery mode accepts mismatched end tags; they are errors here.
+        var problem: (line: Int, column: Int, message: String)?
 
         func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
                     attributes: [String: String] = [:]) {
@@ -52,7 +75,15 @@ final class XMLElement {
         }
 
         func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-            _ = stack.popLast()
+            let local = name.split(separator: ":").last.map(String.init) ?? name
+            guard let open = stack.popLast(), open.name == local else {
+                if problem == nil {
+                    let expected = stack.last.map { "</\($0.name)> for the element opened on line \($0.line)" } ?? "no end tag"
+                    problem = (max(1, parser.lineNumber), max(1, parser.columnNumber), "found </\(local)>, expected \(expected)")
+                }
+                parser.abortParsing()
+                return
+            }
         }
 
         func parser(_ parser: XMLParser, foundCharacters string: String) {

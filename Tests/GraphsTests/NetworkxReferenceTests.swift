@@ -117,4 +117,21 @@ struct NetworkxReferenceTests {
         for (c, members) in communities.enumerated() { for m in members { labels[g.nodes.id(of: "\(m)")!] = c } }
         #expect(isClose(g.modularity(Partition(labels: labels), useWeights: false), greedy, relative: 1e-12))
     }
+
+    @Test("Leiden: a single run reaches networkx's greedy modularity, and every community is connected", arguments: graphs)
+    func leiden(name: String) throws {
+        let (g, ref) = try Self.load(name)
+        let greedy = (ref.metrics["greedy_modularity"] as! [String: Any])["modularity"] as! Double
+        let partition = Leiden(seed: 1, useWeights: false).communities(g)
+        let q = g.modularity(partition, useWeights: false)
+        #expect(q >= greedy - 1e-12, "Leiden Q = \(q), greedy Q = \(greedy)")
+        for members in partition.members {
+            let inside = Set(members)
+            var seen: Set<Int> = [members[0]], stack = [members[0]]
+            while let v = stack.popLast() {
+                for u in g.neighbours(of: v) where inside.contains(Int(u)) && seen.insert(Int(u)).inserted { stack.append(Int(u)) }
+            }
+            #expect(seen.count == members.count, "community of \(members.count) is disconnected")
+        }
+    }
 }

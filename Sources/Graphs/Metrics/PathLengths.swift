@@ -51,8 +51,11 @@ extension Graph {
     struct SourceTotals { var reached = 0; var distanceSum = 0; var eccentricity = 0 }
 
     /// One BFS per source; workers reuse their distance and queue buffers across sources.
-    func breadthFirstTotals(sources: [Int]) -> [SourceTotals] {
+    /// `incoming`: follow arcs backwards (distances *to* the source, for closeness of directed graphs).
+    func breadthFirstTotals(sources: [Int], incoming: Bool = false) -> [SourceTotals] {
         let n = nodeCount
+        let offsets = incoming ? inOffsets : self.offsets
+        let targets = incoming ? inSources : self.targets
         var results = [SourceTotals](repeating: SourceTotals(), count: sources.count)
         let chunks = Parallel.chunkCount(count: sources.count, grain: 8)
         results.withUnsafeMutableBufferPointer { buffer in

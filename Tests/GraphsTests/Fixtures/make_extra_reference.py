@@ -1,6 +1,9 @@
 #!/usr/bin/env python3
 """Reference values that reference_metrics.json does not hold, computed once with networkx.
 
+Centralities: closeness (networkx default, Wasserman–Faust scaling), eigenvector (tol 1e-12),
+core numbers, Burt's constraint and effective size, all unweighted.
+
 Run from this folder: python3 make_extra_reference.py > extra_reference.json
 E-I index is computed here by direct counting (networkx has no E-I function); the rest are networkx calls.
 """
@@ -48,5 +51,20 @@ out["florentine_directed"] = {
     "pagerank": {k: v for k, v in nx.pagerank(d).items()},
     "betweenness": {k: v for k, v in nx.betweenness_centrality(d).items()},
     "degree_assortativity": nx.degree_assortativity_coefficient(d),
+    "closeness": nx.closeness_centrality(d),
+    "core_number": nx.core_number(d),
+    "constraint": nx.constraint(d),
+    "effective_size": nx.effective_size(d),
 }
+# Centralities and brokerage on the four undirected reference graphs (unweighted).
+out["centrality"] = {}
+for name in ["networkx_karate_club", "networkx_les_miserables", "networkx_florentine_families", "networkx_davis_southern_women"]:
+    g = load(name)
+    out["centrality"][name] = {
+        "closeness": nx.closeness_centrality(g),
+        "eigenvector": nx.eigenvector_centrality(g, max_iter=1000, tol=1e-12),
+        "core_number": nx.core_number(g),
+        "constraint": nx.constraint(g),
+        "effective_size": nx.effective_size(g),
+    }
 json.dump(out, sys.stdout, indent=1, sort_keys=True)

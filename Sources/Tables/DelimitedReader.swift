@@ -56,6 +56,13 @@ public struct DelimitedReader: Sendable {
         /// Field i as a string (quotes removed, doubled quotes undone), or an error naming the line.
         public func string(_ i: Int) throws -> String {
             let slice = UnsafeBufferPointer(rebasing: source[ranges[i]])
+            // ASCII needs no validation, and String(decoding:) of it is exact and fast.
+            var ascii = true
+            for byte in slice where byte >= 0x80 { ascii = false; break }
+            if ascii {
+                let text = String(decoding: slice, as: UTF8.self)
+                return quoted[i] ? text.replacingOccurrences(of: "\"\"", with: "\"") : text
+            }
             guard let text = String(validating: slice, as: UTF8.self) else {
                 throw TableError(file: file, line: line, column: i + 1, message: "field \(i + 1) is not valid UTF-8")
             }
@@ -82,6 +89,22 @@ public struct DelimitedReader: Sendable {
                 p += 1
             }
             return negative ? -value : value
+        }
+
+        /// Field i as a non-negative integer written canonically (digits only, no sign, no leading
+        /// zero), so that `String(value)` gives back the exact text: such labels can be stored as
+        /// numbers without changing what the user wrote.
+        public func canonicalNonNegativeInteger(_ i: Int) -> Int? {
+            let r = ranges[i]
+            guard !r.isEmpty, !quoted[i], r.count <= 18 else { return nil }
+            if source[r.lowerBound] == UInt8(ascii: "0") && r.count > 1 { return nil }
+            var value = 0
+            for p in r {
+                let d = Int(source[p]) &- 48
+                guard d >= 0 && d <= 9 else { return nil }
+                value = value &* 10 &+ d
+            }
+            return value
         }
 
         /// Field i parsed as a floating-point number (decimal or scientific), or nil.

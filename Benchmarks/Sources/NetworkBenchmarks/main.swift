@@ -2,13 +2,17 @@
 // betweenness from 500 sampled sources, Louvain. Best of N runs after a warm-up, like the peers.
 //
 //   swift run -c release --package-path Benchmarks skein-network-bench EDGES [--threads N] [--repeat N]
+//   swift run -c release --package-path Benchmarks skein-network-bench --generate-ba N,M [--threads N] [--repeat N]
+//
+// --generate-ba times our Barabási–Albert generator and measures the graph it makes (the issue's
+// BA(1,000,000, m = 5) workload); the peers read the same graph from an edge list written with -o.
 import Foundation
 import Graphs
 import NumericCore
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard let path = arguments.first else {
-    FileHandle.standardError.write(Data("usage: skein-network-bench EDGES [--threads N] [--repeat N]\n".utf8))
+    FileHandle.standardError.write(Data("usage: skein-network-bench EDGES|--generate-ba N,M [--threads N] [--repeat N] [-o EDGES]\n".utf8))
     exit(2)
 }
 func option(_ name: String, default value: Int, in arguments: [String]) -> Int {
@@ -32,8 +36,18 @@ func best<T>(_ label: String, repeats: Int, _ body: () throws -> T) rethrows -> 
 
 try Compute.withThreads(threads) {
     print("skein-network-bench \(path), \(threads) thread(s)")
-    let graph = try best("load edge list", repeats: repeats) { try GraphLoader.load(edges: URL(fileURLWithPath: path)) }
+    let graph: Graph
+    if path == "--generate-ba" {
+        let spec = arguments[1].split(separator: ",").compactMap { Int($0) }
+        graph = try best("generate BA(\(spec[0]), \(spec[1]))", repeats: repeats) { try BarabasiAlbert(n: spec[0], m: spec[1]).generate(seed: 1) }
+        if let o = arguments.firstIndex(of: "-o"), o + 1 < arguments.count {
+            try GraphWriter.write(graph, to: URL(fileURLWithPath: arguments[o + 1]), format: .edgelist)
+        }
+    } else {
+        graph = try best("load edge list", repeats: repeats) { try GraphLoader.load(edges: URL(fileURLWithPath: path)) }
+    }
     print("  n = \(graph.nodeCount), m = \(graph.edgeCount)")
+    if arguments.contains("--load-only") { return }
     let components = best("connected components", repeats: repeats) { graph.connectedComponents() }
     print("  components = \(components.count)")
     let clustering = best("average clustering", repeats: repeats) { graph.clustering().average }
@@ -44,4 +58,9 @@ try Compute.withThreads(threads) {
     print("  max betweenness = \(betweenness.max() ?? 0)")
     let partition = best("Louvain (1 run)", repeats: repeats) { Louvain(seed: 1).communities(graph) }
     print("  communities = \(partition.count), modularity = \(graph.modularity(partition))")
+    let leiden = best("Leiden", repeats: repeats) { Leiden(seed: 1).communities(graph) }
+    print("  communities = \(leiden.count), modularity = \(graph.modularity(leiden))")
+    let cores = best("core numbers", repeats: repeats) { graph.coreNumbers() }
+    print("  max core = \(cores.max() ?? 0)")
+    print("  adjacency bytes per stored entry = \(String(format: "%.2f", Double(graph.adjacencyBytes) / Double(max(1, graph.csrTargets.count))))")
 }

@@ -16,11 +16,11 @@ public struct Leiden: Sendable, Hashable {
     /// θ of the refinement's random merge choice (the paper's and leidenalg's 0.01).
     public var randomness = 0.01
     /// Full Leiden passes, each starting from the last partition; stops early when one improves
-    /// modularity by less than 1e-10. (leidenalg's default is 2; more never hurts.)
-    public var iterations = 10
+    /// modularity by less than 1e-10. Two by default, as leidenalg and igraph; more keep improving.
+    public var iterations = 2
     public var useWeights = true
 
-    public init(resolution: Double = 1, seed: UInt64 = 0, randomness: Double = 0.01, iterations: Int = 10, useWeights: Bool = true) {
+    public init(resolution: Double = 1, seed: UInt64 = 0, randomness: Double = 0.01, iterations: Int = 2, useWeights: Bool = true) {
         self.resolution = resolution
         self.seed = seed
         self.randomness = randomness

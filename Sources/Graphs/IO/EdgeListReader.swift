@@ -52,9 +52,11 @@ public enum EdgeListReader {
                 throw TableError(file: reader.file, line: record.line, column: 1,
                                  message: "expected at least 2 fields (source, target), found \(record.count)")
             }
-            let source = try record.string(0), target = try record.string(1)
-            guard !source.isEmpty else { throw TableError(file: reader.file, line: record.line, column: 1, message: "empty source node") }
-            guard !target.isEmpty else { throw TableError(file: reader.file, line: record.line, column: 2, message: "empty target node") }
+            guard !record.isEmpty(0) else { throw TableError(file: reader.file, line: record.line, column: 1, message: "empty source node") }
+            guard !record.isEmpty(1) else { throw TableError(file: reader.file, line: record.line, column: 2, message: "empty target node") }
+            // Numeric ids (SNAP, KONECT, networkx) are interned as numbers: no strings, no hashing.
+            let u = try record.canonicalNonNegativeInteger(0).map { builder.nodes.intern(integer: $0) } ?? builder.addNode(try record.string(0))
+            let v = try record.canonicalNonNegativeInteger(1).map { builder.nodes.intern(integer: $0) } ?? builder.addNode(try record.string(1))
             var weight = 1.0
             if let w = weightColumn {
                 guard w < record.count else {
@@ -75,12 +77,12 @@ public enum EdgeListReader {
                     for name in try record.string(r).split(separator: ";") {
                         mask |= try builder.relationBit(name.trimmingCharacters(in: .whitespaces))
                     }
-                    builder.addEdge(builder.addNode(source), builder.addNode(target), weight: weight, relations: mask)
+                    builder.addEdge(u, v, weight: weight, relations: mask)
                 } catch let error as GraphBuildError {
                     throw TableError(file: reader.file, line: record.line, column: r + 1, message: error.description)
                 }
             } else {
-                builder.addEdge(source, target, weight: weight)
+                builder.addEdge(u, v, weight: weight)
             }
         }
         return sawWeights

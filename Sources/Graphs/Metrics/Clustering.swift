@@ -25,6 +25,7 @@ extension Graph {
     /// one worker only, so the result does not depend on the thread count.
     public func clustering() -> ClusteringSummary {
         let g = isDirected ? undirected() : self
+        if g.edgeWeights == nil { return g.unweightedClustering() }
         let n = g.nodeCount
         let weights = g.edgeWeights
         let maxWeight = weights?.max() ?? 1
@@ -79,6 +80,90 @@ extension Graph {
         let closed = triangles.reduce(0, +)
         let triples = simpleDegree.reduce(0) { $0 + $1 * ($1 - 1) / 2 }
         return ClusteringSummary(triangles: triangles, local: local, localWeighted: weights == nil ? nil : weighted,
+                                 transitivity: triples > 0 ? Double(closed) / Double(triples) : 0)
+    }
+}
+
+extension Graph {
+    /// Triangle counts by the degree-ordered forward algorithm (Schank & Wagner 2005; Latapy 2008):
+    /// each edge is oriented from the lower to the higher (degree, id) rank, and each triangle is
+    /// found once, from its lowest-ranked corner, by intersecting oriented lists with a marker.
+    /// O(m^1.5) worst case, far less than Σ d² on graphs with hubs. Integer counts summed over
+    /// workers' partial arrays, so the result is exact for any thread count.
+    func unweightedClustering() -> ClusteringSummary {
+        let n = nodeCount
+        var simpleDegree = [Int](repeating: 0, count: n)
+        for v in 0..<n {
+            var d = 0
+            for p in offsets[v]..<offsets[v + 1] where Int(targets[p]) != v { d += 1 }
+            simpleDegree[v] = d
+        }
+        @inline(__always) func ranksBelow(_ a: Int, _ b: Int) -> Bool {
+            simpleDegree[a] < simpleDegree[b] || (simpleDegree[a] == simpleDegree[b] && a < b)
+        }
+        // Oriented adjacency: v → u for neighbours u ranked above v.
+        var forwardOffsets = [Int](repeating: 0, count: n + 1)
+        for v in 0..<n {
+            var k = 0
+            for p in offsets[v]..<offsets[v + 1] where ranksBelow(v, Int(targets[p])) { k += 1 }
+            forwardOffsets[v + 1] = forwardOffsets[v] + k
+        }
+        var forward = [UInt32](repeating: 0, count: forwardOffsets[n])
+        for v in 0..<n {
+            var q = forwardOffsets[v]
+            for p in offsets[v]..<offsets[v + 1] where ranksBelow(v, Int(targets[p])) {
+                forward[q] = targets[p]
+                q += 1
+            }
+        }
+        let parts = max(1, min(n, 4 * Compute.threads))
+        var partial = [[Int32]](repeating: [], count: parts)
+        partial.withUnsafeMutableBufferPointer { partial in
+            let out = UncheckedSendable(partial)
+            forwardOffsets.withUnsafeBufferPointer { fo in
+            forward.withUnsafeBufferPointer { fw in
+                let fo = UncheckedSendable(fo), fw = UncheckedSendable(fw)
+                Parallel.forEach(count: parts) { part in
+                    let fo = fo.value, fw = fw.value
+                    var count = [Int32](repeating: 0, count: n)
+                    var mark = [Int32](repeating: -1, count: n)
+                    count.withUnsafeMutableBufferPointer { count in
+                    mark.withUnsafeMutableBufferPointer { mark in
+                        // Interleaved rows spread the heavy low-rank nodes across parts.
+                        var u = part
+                        while u < n {
+                            let stamp = Int32(u)
+                            for p in fo[u]..<fo[u + 1] { mark[Int(fw[p])] = stamp }
+                            var t: Int32 = 0
+                            for p in fo[u]..<fo[u + 1] {
+                                let v = Int(fw[p])
+                                var tv: Int32 = 0
+                                for q in fo[v]..<fo[v + 1] where mark[Int(fw[q])] == stamp {
+                                    count[Int(fw[q])] += 1
+                                    tv += 1
+                                }
+                                count[v] += tv
+                                t += tv
+                            }
+                            count[u] += t
+                            u += parts
+                        }
+                    }
+                    }
+                    out.value[part] = count
+                }
+            }
+            }
+        }
+        var triangles = [Int](repeating: 0, count: n)
+        for counts in partial { for v in 0..<n { triangles[v] += Int(counts[v]) } }
+        var local = [Double](repeating: 0, count: n)
+        for v in 0..<n where simpleDegree[v] > 1 {
+            local[v] = 2 * Double(triangles[v]) / Double(simpleDegree[v] * (simpleDegree[v] - 1))
+        }
+        let closed = triangles.reduce(0, +)
+        let triples = simpleDegree.reduce(0) { $0 + $1 * ($1 - 1) / 2 }
+        return ClusteringSummary(triangles: triangles, local: local, localWeighted: nil,
                                  transitivity: triples > 0 ? Double(closed) / Double(triples) : 0)
     }
 }

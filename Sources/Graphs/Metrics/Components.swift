@@ -21,25 +21,44 @@ extension Graph {
         var labels = [Int32](repeating: -1, count: n)
         var sizes: [Int] = []
         var queue = [Int32](repeating: 0, count: n)
-        for start in 0..<n where labels[start] < 0 {
-            let c = Int32(sizes.count)
-            var head = 0, tail = 1
-            queue[0] = Int32(start)
-            labels[start] = c
-            while head < tail {
-                let v = Int(queue[head]); head += 1
-                for u in neighbours(of: v) where labels[Int(u)] < 0 {
-                    labels[Int(u)] = c
-                    queue[tail] = Int32(u); tail += 1
-                }
-                if isDirected {
-                    for u in inNeighbours(of: v) where labels[Int(u)] < 0 {
-                        labels[Int(u)] = c
-                        queue[tail] = Int32(u); tail += 1
+        let directed = isDirected
+        labels.withUnsafeMutableBufferPointer { labels in
+        queue.withUnsafeMutableBufferPointer { queue in
+        offsets.withUnsafeBufferPointer { offsets in
+        targets.withUnsafeBufferPointer { targets in
+        inOffsets.withUnsafeBufferPointer { inOffsets in
+        inSources.withUnsafeBufferPointer { inSources in
+            for start in 0..<n where labels[start] < 0 {
+                let c = Int32(sizes.count)
+                var head = 0, tail = 1
+                queue[0] = Int32(start)
+                labels[start] = c
+                while head < tail {
+                    let v = Int(queue[head]); head += 1
+                    for p in offsets[v]..<offsets[v + 1] {
+                        let u = Int(targets[p])
+                        if labels[u] < 0 {
+                            labels[u] = c
+                            queue[tail] = Int32(u); tail += 1
+                        }
+                    }
+                    if directed {
+                        for p in inOffsets[v]..<inOffsets[v + 1] {
+                            let u = Int(inSources[p])
+                            if labels[u] < 0 {
+                                labels[u] = c
+                                queue[tail] = Int32(u); tail += 1
+                            }
+                        }
                     }
                 }
+                sizes.append(tail)
             }
-            sizes.append(tail)
+        }
+        }
+        }
+        }
+        }
         }
         return Components(labels: labels, sizes: sizes)
     }

@@ -64,7 +64,13 @@ public struct NetworkSummary: Codable, Sendable {
     /// Highest degree, and highest PageRank.
     public var topHubs: [RankedNode]
     public var topPagerank: [RankedNode]
-    /// Louvain communities and their modularity.
+    /// Lowest Burt constraint among nodes with two or more contacts: who spans structural holes.
+    public var topStructuralHoles: [RankedNode]
+    /// The largest k with a non-empty k-core, and how many nodes it holds.
+    public var maxCore: Int
+    public var maxCoreSize: Int
+    /// Communities (`community_method`: leiden or louvain) and their modularity.
+    public var communityMethod: String
     public var communities: Int
     public var communitySizes: [Int]
     public var modularity: Double
@@ -80,6 +86,8 @@ public struct NetworkSummary: Codable, Sendable {
         public var betweennessSources = 500
         /// Louvain runs; nil: 8 up to 10 000 nodes, else 1.
         public var louvainRestarts: Int?
+        /// Community detection: Leiden (default; connected communities) or Louvain.
+        public var communityMethod: CommunityMethod = .leiden
         public var top = 5
         public var seed: UInt64 = 0
         public init() {}
@@ -129,11 +137,30 @@ public struct NetworkSummary: Codable, Sendable {
         topBrokers = top(Betweenness(sampleSize: betweennessExact ? nil : options.betweennessSources, seed: options.seed).scores(graph))
         topHubs = top(degrees.map(Double.init))
         topPagerank = top(try PageRank().scores(graph))
-        let louvain = Louvain(seed: options.seed, restarts: options.louvainRestarts ?? (n <= 10_000 ? 8 : 1))
-        let partition = louvain.communities(graph)
+        let constraint = graph.structuralHoles().constraint
+        let spanners = constraint.indices.filter { !constraint[$0].isNaN && degrees[$0] >= 2 }
+            .sorted { constraint[$0] < constraint[$1] || (constraint[$0] == constraint[$1] && $0 < $1) }
+        topStructuralHoles = spanners.prefix(options.top).map { RankedNode(node: graph.nodes.label($0), value: constraint[$0]) }
+        let cores = graph.coreNumbers()
+        let deepest = cores.max() ?? 0
+        maxCore = deepest
+        maxCoreSize = cores.filter { $0 == deepest }.count
+        communityMethod = options.communityMethod.rawValue
+        let partition: Partition
+        switch options.communityMethod {
+        case .leiden:
+            partition = Leiden(seed: options.seed).communities(graph)
+        case .louvain:
+            partition = Louvain(seed: options.seed, restarts: options.louvainRestarts ?? (n <= 10_000 ? 8 : 1)).communities(graph)
+        }
         communities = partition.count
         communitySizes = partition.sizes.sorted(by: >)
         modularity = graph.modularity(partition)
         seed = options.seed
     }
+}
+
+/// The community-detection algorithms a summary can use.
+public enum CommunityMethod: String, Sendable, CaseIterable, Codable {
+    case leiden, louvain
 }

@@ -1,4 +1,6 @@
 import ArgumentParser
+
+extension CommunityMethod: ExpressibleByArgument {}
 import Foundation
 import Graphs
 import Provenance
@@ -11,7 +13,7 @@ struct NetworkStats: ParsableCommand {
         discussion: """
             Average path length and diameter are exact up to 20 000 nodes and estimated from --path-sources \
             random sources above (with a 95% interval); betweenness is exact up to 5 000 nodes and sampled \
-            above. Communities: Louvain with multi-level refinement. Same --seed, same output.
+            above. Communities: Leiden (default) or Louvain with multi-level refinement. Same --seed, same output.
             """
     )
 
@@ -19,6 +21,7 @@ struct NetworkStats: ParsableCommand {
     @Option(name: .long, help: "Seed for sampled paths and betweenness and for Louvain.") var seed: UInt64 = 0
     @Option(name: .customLong("path-sources"), help: "Sources for sampled path lengths on large graphs.") var pathSources = 500
     @Option(name: .customLong("betweenness-sources"), help: "Sources for sampled betweenness on large graphs.") var betweennessSources = 500
+    @Option(name: .long, help: "Community detection: leiden (connected communities) or louvain.") var communities: CommunityMethod = .leiden
     @Option(name: .long, help: "Louvain runs, best kept (default: 8 up to 10 000 nodes, else 1).") var restarts: Int?
     @Option(name: .long, help: "How many brokers and hubs to list.") var top = 5
     @OptionGroup var compute: ComputeOptions
@@ -38,6 +41,7 @@ struct NetworkStats: ParsableCommand {
             options.pathSources = pathSources
             options.betweennessSources = betweennessSources
             options.louvainRestarts = restarts
+            options.communityMethod = communities
             options.top = top
             return try NetworkSummary(graph, options: options)
         }
@@ -72,7 +76,9 @@ struct NetworkStats: ParsableCommand {
         lines.append("brokers     \(ranked(s.topBrokers, 3))\(s.betweennessExact ? "" : "  [sampled betweenness]")")
         lines.append("hubs        \(ranked(s.topHubs, 0))")
         lines.append("pagerank    \(ranked(s.topPagerank, 4))")
-        lines.append("communities \(s.communities) (Louvain, modularity \(f(s.modularity))); sizes \(s.communitySizes.prefix(10).map(String.init).joined(separator: ", "))\(s.communitySizes.count > 10 ? ", …" : "")")
+        lines.append("spanners    \(ranked(s.topStructuralHoles, 3))  [lowest Burt constraint]")
+        lines.append("k-core      max core \(s.maxCore) (\(s.maxCoreSize) nodes)")
+        lines.append("communities \(s.communities) (\(s.communityMethod.capitalized), modularity \(f(s.modularity))); sizes \(s.communitySizes.prefix(10).map(String.init).joined(separator: ", "))\(s.communitySizes.count > 10 ? ", …" : "")")
         return lines.joined(separator: "\n")
     }
 }

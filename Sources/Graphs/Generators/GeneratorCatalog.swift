@@ -19,6 +19,11 @@ public enum GeneratorCatalog {
         guard let type = all.first(where: { $0.model == name }) else {
             throw GeneratorError.unknownModel(model, suggestion: Spelling.nearest(model, in: names + aliases.keys.sorted()), known: names)
         }
+        // A misspelt name is the likelier root cause than the "missing" parameter it leaves behind.
+        let known = type.parameters.map(\.name)
+        for name in parameters.keys.sorted() where !known.contains(name) {
+            throw GeneratorError.unknownParameter(model: type.model, name: name, suggestion: Spelling.nearest(name, in: known))
+        }
         return try type.init(parameters: GeneratorParameters(model: type.model, parameters))
     }
 

@@ -10,7 +10,7 @@ else
 RELEASE_FLAGS := -Xswiftc -target-cpu -Xswiftc native
 endif
 
-.PHONY: deps build release demo test bench-kernels clean
+.PHONY: deps build release demo test bench-kernels bench-network clean
 
 ## Install missing system libraries (OpenBLAS) with apt.
 deps:
@@ -37,6 +37,10 @@ test: deps
 ## Numeric-core kernel benchmarks (release mode): GEMM, SpMV, SpMM, copy bandwidth.
 bench-kernels: deps
 	$(SWIFT) run -c release $(RELEASE_FLAGS) --package-path Benchmarks skein-kernels $(ARGS)
+
+## Network metrics beside python-igraph and networkx (installed in Benchmarks/.venv); results in Benchmarks/results.
+bench-network: deps
+	./scripts/bench-network.sh $(ARGS)
 
 clean:
 	rm -rf .build Benchmarks/.build

@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "Provenance", targets: ["Provenance"]),
         .library(name: "Tables", targets: ["Tables"]),
         .library(name: "Graphs", targets: ["Graphs"]),
+        .library(name: "Simulation", targets: ["Simulation"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -38,6 +39,10 @@ let package = Package(
             dependencies: ["NumericCore", "Tables"]
         ),
         .target(
+            name: "Simulation",
+            dependencies: ["NumericCore", "Graphs"]
+        ),
+        .target(
             name: "Provenance",
             dependencies: ["NumericCore"],
             plugins: ["BuildInfoPlugin"]
@@ -48,6 +53,7 @@ let package = Package(
             dependencies: [
                 "NumericCore",
                 "Graphs",
+                "Simulation",
                 "Provenance",
                 "Tables",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -58,6 +64,7 @@ let package = Package(
         .testTarget(name: "NumericCoreTests", dependencies: ["NumericCore", "TestSupport"]),
         .testTarget(name: "TablesTests", dependencies: ["Tables", "TestSupport"]),
         .testTarget(name: "GraphsTests", dependencies: ["Graphs", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Graphs", "TestSupport"]),
         .testTarget(name: "ProvenanceTests", dependencies: ["Provenance", "TestSupport"]),
         .testTarget(name: "SkeinCLITests", dependencies: ["skein", "TestSupport"]),
     ],

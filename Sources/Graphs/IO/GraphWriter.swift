@@ -27,7 +27,13 @@ public enum GraphWriter {
         case .graphml: text = graphML(graph)
         case .gexf: text = gexf(graph)
         case .pajek: text = pajek(graph)
-        case .edgelist: text = edgeList(graph, separator: url.pathExtension.lowercased() == "tsv" ? "\t" : ",")
+        case .edgelist:
+            // .csv and .tsv get a header; .edges/.txt are SNAP-style `u v [w]` lines with none.
+            switch url.pathExtension.lowercased() {
+            case "csv": text = edgeList(graph, separator: ",")
+            case "tsv": text = edgeList(graph, separator: "\t")
+            default: text = edgeList(graph, separator: " ", header: false)
+            }
         }
         try AtomicFile.write(text, to: url)
     }
@@ -160,14 +166,14 @@ public enum GraphWriter {
         return out
     }
 
-    /// An edge list with a header: `source,target[,weight][,relation]`.
-    public static func edgeList(_ graph: Graph, separator: String = ",") -> String {
+    /// An edge list, `source,target[,weight][,relation]`, with that header unless `header` is false.
+    public static func edgeList(_ graph: Graph, separator: String = ",", header: Bool = true) -> String {
         func field(_ s: String) -> String {
             s.contains(separator) || s.contains("\"") || s.contains("\n") ? "\"\(s.replacingOccurrences(of: "\"", with: "\"\""))\"" : s
         }
         let hasRelations = !graph.relationNames.isEmpty
         var out = ["source", "target"] + (graph.isWeighted ? ["weight"] : []) + (hasRelations ? ["relation"] : [])
-        var text = out.joined(separator: separator) + "\n"
+        var text = header ? out.joined(separator: separator) + "\n" : ""
         out.removeAll()
         let weights = graph.csrWeights
         forEachEdge(graph) { u, v, p in

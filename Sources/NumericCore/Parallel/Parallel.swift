@@ -42,6 +42,35 @@ public enum Parallel {
         }
     }
 
+    /// Runs `body(&state, i)` for every i in 0..<count with dynamic load balancing, where each
+    /// worker makes its `state` (scratch buffers) once and reuses it for every item it takes: one
+    /// allocation per worker, not per item. Items must not depend on each other or on which
+    /// worker runs them (replicates with their own random streams), so results do not depend on
+    /// the thread count.
+    public static func forEach<State>(count: Int, workerState: () -> State, _ body: (inout State, Int) -> Void) {
+        guard count > 0 else { return }
+        let threads = min(Compute.threads, count)
+        if threads <= 1 {
+            var state = workerState()
+            for i in 0..<count { body(&state, i) }
+            return
+        }
+        let items = AtomicCounter()
+        withoutActuallyEscaping(workerState) { workerState in
+        withoutActuallyEscaping(body) { body in
+            let make = UncheckedSendable(workerState), run = UncheckedSendable(body)
+            runWorkers(threads: threads, chunks: threads) { _ in
+                var state = make.value()
+                while true {
+                    let i = items.next()
+                    if i >= count { break }
+                    run.value(&state, i)
+                }
+            }
+        }
+        }
+    }
+
     /// The number of chunks for `count` items of at least `grain` each, capped at 4096.
     public static func chunkCount(count: Int, grain: Int) -> Int {
         max(1, min(4096, count / max(1, grain)))

@@ -1,0 +1,112 @@
+import NumericCore
+
+/// Runs R replicates of a model on a population, in parallel across cores, and collects a tidy
+/// time series and per-replicate summaries. Replicate r draws everything from streams keyed by
+/// (seed, r, purpose), so the result is bit-identical for any thread count.
+public struct Ensemble: Sendable {
+    public var replicates: Int
+    /// Steps after the seeding step 0.
+    public var horizon: Int
+    public var seed: UInt64
+    public var seeding: SeedingStrategy
+    /// Categorical attributes to break counts down by (default: all the network has).
+    public var breakdown: [String]?
+    /// Keep every agent's adoption time in every replicate (R × n values) for per-agent outputs:
+    /// adoption probability and mean adoption time as node attributes, who is left out.
+    public var recordAgents = false
+
+    public init(replicates: Int, horizon: Int, seed: UInt64 = 0, seeding: SeedingStrategy, breakdown: [String]? = nil) {
+        self.replicates = replicates
+        self.horizon = horizon
+        self.seed = seed
+        self.seeding = seeding
+        self.breakdown = breakdown
+    }
+
+    /// Checks everything before any work starts: the model's parameters, the seeding, the attributes.
+    public func validate<M: DiffusionModel>(_ model: M, on population: Population) throws {
+        guard replicates >= 1 else { throw SimulationError.outOfRange(parameter: "replicates", value: Double(replicates), allowed: "≥ 1") }
+        guard horizon >= 0 else { throw SimulationError.outOfRange(parameter: "horizon", value: Double(horizon), allowed: "≥ 0") }
+        try model.validate(population)
+        for name in breakdown ?? [] { _ = try population.group(name) }
+    }
+
+    public func run<M: DiffusionModel>(_ model: M, on population: Population) throws -> EnsembleResult {
+        try validate(model, on: population)
+        let prepared = try seeding.prepare(population, seed: seed)
+        let groupNames = breakdown ?? population.groupNames
+        let groups = try groupNames.map { try population.group($0) }
+        let steps = horizon + 1
+        var result = EnsembleResult(replicates: replicates, horizon: horizon, population: population.count,
+                                    groupNames: groupNames, groupLevels: groups.map(\.levels))
+        let seed = self.seed, horizon = self.horizon
+        let crossAttribute = groupNames.firstIndex(of: "organisation") ?? (groups.isEmpty ? nil : 0)
+        let recordAgents = self.recordAgents
+        if recordAgents { result.agentAdoptedAt = [Float](repeating: -1, count: replicates * population.count) }
+        result.stateCounts.withUnsafeMutableBufferPointer { stateCounts in
+        result.meanCommitment.withUnsafeMutableBufferPointer { meanCommitment in
+        result.reach.withUnsafeMutableBufferPointer { reachSeries in
+        result.summaries.withUnsafeMutableBufferPointer { summaries in
+        result.groupCounts.withUnsafeMutableBufferPointer { groupCounts in
+        result.agentAdoptedAt.withUnsafeMutableBufferPointer { agentAdoptedAt in
+            let out = UncheckedSendable((stateCounts, meanCommitment, reachSeries, summaries, groupCounts, agentAdoptedAt))
+            let groupBase = result.groupBase
+            Parallel.forEach(count: replicates, workerState: {
+                (replicate: Replicate(population: population, tracked: groups, index: 0,
+                                      rng: Xoshiro256PlusPlus(seed: seed, replicate: 0, purpose: .dynamics)),
+                 workspace: model.makeWorkspace(population), frontier: [Int32]())
+            }) { worker, r in
+                let (stateCounts, meanCommitment, reachSeries, summaries, groupCounts, agentAdoptedAt) = out.value
+                worker.replicate.reset(index: r, rng: Xoshiro256PlusPlus(seed: seed, replicate: UInt64(r), purpose: .dynamics))
+                model.begin(&worker.replicate, &worker.workspace)
+                for v in prepared.seeds(seed: seed, replicate: r) { worker.replicate.adopt(v, at: 0) }
+                var peak = (value: 0, time: 0)
+                func record(_ t: Int) {
+                    let rep = worker.replicate
+                    let base = (r * steps + t) * 4
+                    for s in 0..<4 { stateCounts[base + s] = Int32(rep.stateCounts[s]) }
+                    meanCommitment[r * steps + t] = population.count > 0 ? rep.commitmentSum / Double(population.count) : 0
+                    reachSeries[r * steps + t] = Int32(rep.reach)
+                    for g in rep.groupCounts.indices {
+                        let width = rep.groupCounts[g].count
+                        let base = groupBase[g] + (r * steps + t) * width
+                        for i in 0..<width { groupCounts[base + i] = rep.groupCounts[g][i] }
+                    }
+                    if rep.stateCounts[2] > peak.value { peak = (rep.stateCounts[2], t) }
+                }
+                record(0)
+                var active = true
+                for t in stride(from: 1, through: horizon, by: 1) {
+                    if active {
+                        swap(&worker.frontier, &worker.replicate.recent)
+                        worker.replicate.recent.removeAll(keepingCapacity: true)
+                        active = model.step(&worker.replicate, &worker.workspace, frontier: worker.frontier, to: t)
+                        record(t)
+                    } else {
+                        // Nothing can change any more: copy the last row.
+                        for s in 0..<4 { stateCounts[(r * steps + t) * 4 + s] = stateCounts[(r * steps + t - 1) * 4 + s] }
+                        meanCommitment[r * steps + t] = meanCommitment[r * steps + t - 1]
+                        reachSeries[r * steps + t] = reachSeries[r * steps + t - 1]
+                        for g in groupBase.indices {
+                            let width = worker.replicate.groupCounts[g].count
+                            let base = groupBase[g] + (r * steps + t) * width
+                            for i in 0..<width { groupCounts[base + i] = groupCounts[base - width + i] }
+                        }
+                    }
+                }
+                if recordAgents {
+                    let n = population.count
+                    for v in 0..<n { agentAdoptedAt[r * n + v] = Float(worker.replicate.agents.adoptedAt[v]) }
+                }
+                summaries[r] = ReplicateSummary(worker.replicate, reachSeries: UnsafeBufferPointer(rebasing: reachSeries[(r * steps)..<((r + 1) * steps)]),
+                                                peak: peak, groups: groups, groupNames: groupNames, crossAttribute: crossAttribute)
+            }
+        }
+        }
+        }
+        }
+        }
+        }
+        return result
+    }
+}

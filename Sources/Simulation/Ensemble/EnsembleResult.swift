@@ -1,0 +1,171 @@
+import NumericCore
+
+/// Everything an ensemble produced: per replicate and step, counts by state (overall and per group
+/// of each breakdown attribute), agents ever reached and mean commitment; per replicate, a summary.
+/// Arrays are flat and row-major: [replicate][step][…].
+public struct EnsembleResult: Sendable {
+    public let replicates: Int
+    public let horizon: Int
+    public let population: Int
+    public var steps: Int { horizon + 1 }
+    /// [r][t][state] with states in `AdoptionState` order.
+    public var stateCounts: [Int32]
+    /// [r][t]: agents who have adopted at least once by step t.
+    public var reach: [Int32]
+    /// [r][t]
+    public var meanCommitment: [Double]
+    public let groupNames: [String]
+    public let groupLevels: [[String]]
+    /// Per attribute g, a block at `groupBase[g]` of [r][t][level][state].
+    public var groupCounts: [Int32]
+    public let groupBase: [Int]
+    public var summaries: [ReplicateSummary]
+    /// [r][agent]: when each agent first adopted (−1: never); empty unless the ensemble recorded agents.
+    public var agentAdoptedAt: [Float] = []
+
+    init(replicates: Int, horizon: Int, population: Int, groupNames: [String], groupLevels: [[String]]) {
+        self.replicates = replicates
+        self.horizon = horizon
+        self.population = population
+        let steps = horizon + 1
+        stateCounts = [Int32](repeating: 0, count: replicates * steps * 4)
+        reach = [Int32](repeating: 0, count: replicates * steps)
+        meanCommitment = [Double](repeating: 0, count: replicates * steps)
+        self.groupNames = groupNames
+        self.groupLevels = groupLevels
+        var base: [Int] = []
+        var total = 0
+        for levels in groupLevels {
+            base.append(total)
+            total += replicates * steps * levels.count * 4
+        }
+        groupBase = base
+        groupCounts = [Int32](repeating: 0, count: total)
+        summaries = Array(repeating: ReplicateSummary(), count: replicates)
+    }
+
+    public func count(_ state: AdoptionState, replicate r: Int, step t: Int) -> Int {
+        Int(stateCounts[(r * steps + t) * 4 + Int(state.rawValue)])
+    }
+
+    public func groupCount(_ g: Int, level: Int, _ state: AdoptionState, replicate r: Int, step t: Int) -> Int {
+        let width = groupLevels[g].count * 4
+        return Int(groupCounts[groupBase[g] + (r * steps + t) * width + level * 4 + Int(state.rawValue)])
+    }
+
+    /// Whether the agent ever adopted in the replicate (needs `recordAgents`).
+    public func everAdopted(replicate r: Int, node v: Int) -> Bool { agentAdoptedAt[r * population + v] >= 0 }
+
+    /// Per agent: the share of replicates in which it adopted, and its mean adoption time where it
+    /// did (NaN when never). Ready to attach as node attributes and export (needs `recordAgents`).
+    public func agentOutcomes() -> (probability: [Double], meanTime: [Double]) {
+        var probability = [Double](repeating: 0, count: population), time = [Double](repeating: 0, count: population)
+        guard !agentAdoptedAt.isEmpty else { return (probability, time.map { _ in .nan }) }
+        for r in 0..<replicates {
+            for v in 0..<population where agentAdoptedAt[r * population + v] >= 0 {
+                probability[v] += 1
+                time[v] += Double(agentAdoptedAt[r * population + v])
+            }
+        }
+        for v in 0..<population {
+            time[v] = probability[v] > 0 ? time[v] / probability[v] : .nan
+            probability[v] /= Double(replicates)
+        }
+        return (probability, time)
+    }
+
+    /// Mean, standard deviation and the 2.5% and 97.5% quantiles (type 7) across replicates.
+    public struct Band: Sendable, Codable, Equatable {
+        public var mean: Double
+        public var sd: Double
+        public var low: Double
+        public var high: Double
+
+        public init(_ values: [Double]) {
+            mean = Descriptive.mean(values)
+            sd = values.count > 1 ? Descriptive.standardDeviation(values) : 0
+            low = Descriptive.quantile(values, 0.025)
+            high = Descriptive.quantile(values, 0.975)
+        }
+    }
+
+    /// The band of any per-replicate, per-step value.
+    public func band(step t: Int, _ value: (Int) -> Double) -> Band {
+        Band((0..<replicates).map(value))
+    }
+
+    /// Adopters (currently practising) at each step, across replicates.
+    public var adoptedBands: [Band] { (0..<steps).map { t in band(step: t) { Double(count(.adopted, replicate: $0, step: t)) } } }
+    /// Agents ever reached at each step, across replicates.
+    public var reachBands: [Band] { (0..<steps).map { t in band(step: t) { Double(reach[$0 * steps + t]) } } }
+}
+
+/// What one replicate came to.
+public struct ReplicateSummary: Sendable, Codable, Equatable {
+    /// Agents who ever adopted, and their share of the population.
+    public var finalReach = 0
+    public var reachShare = 0.0
+    /// Adopters at the end (practising).
+    public var finalAdopted = 0
+    /// First step at which half, and nine tenths, of the population had been reached (nil: never).
+    public var timeTo50: Int?
+    public var timeTo90: Int?
+    /// Most adopters at once, and when.
+    public var peakAdopted = 0
+    public var peakTime = 0
+    /// Abandonments (an agent who lapses twice counts twice).
+    public var lapses = 0
+    /// Gini coefficient of reach shares across the groups of `inequalityAttribute` (0: every
+    /// organisation reached equally; towards 1: concentrated in few).
+    public var reachInequality: Double?
+    public var inequalityAttribute: String?
+    /// Share of adoptions passed on across a boundary of that attribute (from a neighbour in another group).
+    public var crossBoundaryShare: Double?
+
+    public init() {}
+
+    init(_ r: Replicate, reachSeries: UnsafeBufferPointer<Int32>, peak: (value: Int, time: Int), groups: [Population.Group],
+         groupNames: [String], crossAttribute: Int?) {
+        let n = r.population.count
+        finalReach = r.reach
+        reachShare = n > 0 ? Double(r.reach) / Double(n) : 0
+        finalAdopted = r.stateCounts[Int(AdoptionState.adopted.rawValue)]
+        timeTo50 = reachSeries.firstIndex { 2 * Int($0) >= n && n > 0 }
+        timeTo90 = reachSeries.firstIndex { 10 * Int($0) >= 9 * n && n > 0 }
+        peakAdopted = peak.value
+        peakTime = peak.time
+        lapses = Int(r.agents.lapses.reduce(0) { $0 + Int($1) })
+        if let a = crossAttribute {
+            let group = groups[a]
+            inequalityAttribute = groupNames[a]
+            var reached = [Double](repeating: 0, count: group.levels.count)
+            var size = [Double](repeating: 0, count: group.levels.count)
+            var crossed = 0, passed = 0
+            for v in 0..<n {
+                let c = Int(group.codes[v])
+                guard c >= 0 else { continue }
+                size[c] += 1
+                if r.agents.adoptedAt[v] >= 0 { reached[c] += 1 }
+                let source = Int(r.agents.adoptedFrom[v])
+                if source >= 0 && group.codes[source] >= 0 {
+                    passed += 1
+                    if group.codes[source] != group.codes[v] { crossed += 1 }
+                }
+            }
+            let shares = size.indices.filter { size[$0] > 0 }.map { reached[$0] / size[$0] }
+            reachInequality = Self.gini(shares)
+            crossBoundaryShare = passed > 0 ? Double(crossed) / Double(passed) : nil
+        }
+    }
+
+    /// Gini coefficient by the sorted-rank formula; 0 for an empty or all-zero list.
+    static func gini(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        let total = sorted.reduce(0, +)
+        guard sorted.count > 1, total > 0 else { return 0 }
+        var weighted = 0.0
+        for (i, x) in sorted.enumerated() { weighted += Double(i + 1) * x }
+        let n = Double(sorted.count)
+        return (2 * weighted) / (n * total) - (n + 1) / n
+    }
+}

@@ -1,0 +1,79 @@
+import NumericCore
+
+/// Adoption with abandonment in discrete time, the SIR/SIS family: each step every adopter
+/// converts each eligible out-neighbour with probability β, then abandons with probability γ.
+/// Abandoners are immune (SIR: the practice was tried and dropped) unless `readoption` lets them
+/// adopt again (SIS). Ends when no one practises any more.
+public struct AdoptionWithAbandonment: DiffusionModel {
+    public static let name = "adoption-abandonment"
+    public var transmission: Double
+    public var abandonment: Double
+    public var readoption: Bool
+
+    public init(transmission beta: Double, abandonment gamma: Double, readoption: Bool = false) {
+        transmission = beta
+        abandonment = gamma
+        self.readoption = readoption
+    }
+
+    public func validate(_ population: Population) throws {
+        try SimulationError.probability("adoption-abandonment transmission β", transmission)
+        try SimulationError.probability("adoption-abandonment abandonment γ", abandonment)
+    }
+
+    public struct Workspace {
+        /// Current adopters, in a deterministic order (appended on adoption, swap-removed on lapse).
+        var active: [Int32] = []
+        var position: [Int32]
+    }
+
+    public func makeWorkspace(_ population: Population) -> Workspace {
+        Workspace(position: [Int32](repeating: -1, count: population.count))
+    }
+
+    public func begin(_ r: inout Replicate, _ w: inout Workspace) {
+        for v in w.active { w.position[Int(v)] = -1 }
+        w.active.removeAll(keepingCapacity: true)
+    }
+
+    public func step(_ r: inout Replicate, _ w: inout Workspace, frontier: [Int32], to t: Int) -> Bool {
+        for v in frontier where w.position[Int(v)] < 0 && r.agents.isAdopted(Int(v)) {
+            w.position[Int(v)] = Int32(w.active.count)
+            w.active.append(v)
+        }
+        let time = Double(t)
+        let population = r.population
+        let adopted = AdoptionState.adopted.rawValue, lapsed = AdoptionState.lapsed.rawValue
+        if transmission > 0 {
+            let skip = GeometricSkip(probability: transmission)
+            for v in w.active {
+                let end = population.offsets[Int(v) + 1]
+                var p = population.offsets[Int(v)] + skip.nextSkip(using: &r.rng)
+                while p < end {
+                    let u = Int(population.targets[p])
+                    let s = r.agents.state[u]
+                    if s < adopted || (readoption && s == lapsed) { r.adopt(u, at: time, from: v) }
+                    let k = skip.nextSkip(using: &r.rng)
+                    p = k >= end - p ? end : p + k + 1
+                }
+            }
+        }
+        // Abandonment among those who were adopters before this step (this step's converts start next step).
+        var i = 0
+        while i < w.active.count {
+            let v = Int(w.active[i])
+            if r.rng.bernoulli(abandonment) {
+                r.lapse(v)
+                w.position[v] = -1
+                let last = w.active.removeLast()
+                if i < w.active.count {
+                    w.active[i] = last
+                    w.position[Int(last)] = Int32(i)
+                }
+            } else {
+                i += 1
+            }
+        }
+        return !w.active.isEmpty || !r.recent.isEmpty
+    }
+}

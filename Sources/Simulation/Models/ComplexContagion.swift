@@ -1,0 +1,59 @@
+/// Complex contagion (Centola & Macy 2007): an agent adopts once at least k distinct neighbours
+/// have adopted, or at least a fraction φ of its in-neighbours. Practices that are costly or
+/// risky spread this way: one colleague is not enough, reinforcement from several is.
+public struct ComplexContagion: DiffusionModel {
+    public static let name = "complex-contagion"
+
+    public enum Rule: Sendable, Equatable {
+        /// At least k adopting neighbours.
+        case absolute(Int)
+        /// At least this fraction of in-neighbours (rounded up to a whole neighbour, at least one).
+        case fraction(Double)
+    }
+
+    public var rule: Rule
+
+    public init(rule: Rule) { self.rule = rule }
+
+    public func validate(_ population: Population) throws {
+        switch rule {
+        case let .absolute(k):
+            guard k >= 1 else { throw SimulationError.outOfRange(parameter: "complex-contagion k", value: Double(k), allowed: "an integer ≥ 1") }
+        case let .fraction(phi):
+            guard phi > 0, phi <= 1 else { throw SimulationError.outOfRange(parameter: "complex-contagion fraction", value: phi, allowed: "(0, 1]") }
+        }
+    }
+
+    public struct Workspace {
+        var count: [Int32]
+        var needed: [Int32]
+    }
+
+    public func makeWorkspace(_ population: Population) -> Workspace {
+        let needed: [Int32] = population.inDegree.map { d in
+            switch rule {
+            case let .absolute(k): return Int32(k)
+            case let .fraction(phi): return max(1, Int32((phi * Double(d) - 1e-9).rounded(.up)))
+            }
+        }
+        return Workspace(count: [Int32](repeating: 0, count: population.count), needed: needed)
+    }
+
+    public func begin(_ r: inout Replicate, _ w: inout Workspace) {
+        for i in w.count.indices { w.count[i] = 0 }
+    }
+
+    public func step(_ r: inout Replicate, _ w: inout Workspace, frontier: [Int32], to t: Int) -> Bool {
+        let time = Double(t)
+        let adopted = AdoptionState.adopted.rawValue
+        let population = r.population
+        for v in frontier {
+            for p in population.offsets[Int(v)]..<population.offsets[Int(v) + 1] {
+                let u = Int(population.targets[p])
+                w.count[u] += 1
+                if w.count[u] >= w.needed[u] && r.agents.state[u] < adopted { r.adopt(u, at: time, from: v) }
+            }
+        }
+        return !r.recent.isEmpty
+    }
+}

@@ -1,0 +1,77 @@
+import NumericCore
+
+/// Independent cascade (Kempe, Kleinberg & Tardos 2003): an agent who adopts at step t − 1 gets
+/// one chance, at step t, to convert each unaware out-neighbour, succeeding with the arc's
+/// probability. Ends when a step converts no one.
+///
+/// With a uniform probability the trials along an adopter's arcs are skipped geometrically, so a
+/// step costs O(successes) rather than O(arcs): small cascades on big graphs cost next to nothing.
+public struct IndependentCascade: DiffusionModel {
+    public static let name = "independent-cascade"
+
+    public enum Probability: Sendable, Equatable {
+        /// The same p on every arc.
+        case uniform(Double)
+        /// The arc's weight is its probability (weights must lie in [0, 1]).
+        case edgeWeights
+        /// 1 / in-degree of the target (the "weighted cascade" of Kempe et al.).
+        case weightedCascade
+    }
+
+    public var probability: Probability
+
+    public init(probability: Probability) { self.probability = probability }
+    public init(p: Double) { probability = .uniform(p) }
+
+    public func validate(_ population: Population) throws {
+        switch probability {
+        case let .uniform(p): try SimulationError.probability("independent-cascade p", p)
+        case .edgeWeights:
+            guard let w = population.weights else { throw SimulationError.unsupported("independent-cascade with edge-weight probabilities needs a weighted network") }
+            if let bad = w.first(where: { !($0 >= 0 && $0 <= 1) }) {
+                throw SimulationError.outOfRange(parameter: "edge weight used as a probability", value: bad, allowed: "[0, 1]")
+            }
+        case .weightedCascade: break
+        }
+    }
+
+    public struct Workspace {}
+    public func makeWorkspace(_ population: Population) -> Workspace { Workspace() }
+    public func begin(_ replicate: inout Replicate, _ workspace: inout Workspace) {}
+
+    public func step(_ r: inout Replicate, _ workspace: inout Workspace, frontier: [Int32], to t: Int) -> Bool {
+        let time = Double(t)
+        let population = r.population
+        let adopted = AdoptionState.adopted.rawValue
+        switch probability {
+        case let .uniform(p):
+            guard p > 0 else { return false }
+            let skip = GeometricSkip(probability: p)
+            population.offsets.withUnsafeBufferPointer { offsets in
+            population.targets.withUnsafeBufferPointer { targets in
+                for v in frontier {
+                    let start = offsets[Int(v)], end = offsets[Int(v) + 1]
+                    var p = start + skip.nextSkip(using: &r.rng)
+                    while p < end {
+                        let u = Int(targets[p])
+                        if r.agents.state[u] < adopted { r.adopt(u, at: time, from: v) }
+                        let s = skip.nextSkip(using: &r.rng)
+                        p = s >= end - p ? end : p + s + 1
+                    }
+                }
+            }
+            }
+        case .edgeWeights, .weightedCascade:
+            let weights = population.weights
+            let cascade = probability == .weightedCascade
+            for v in frontier {
+                for p in population.offsets[Int(v)]..<population.offsets[Int(v) + 1] {
+                    let u = Int(population.targets[p])
+                    let q = cascade ? 1 / Double(max(1, population.inDegree[u])) : weights![p]
+                    if r.rng.nextUnitDouble() < q && r.agents.state[u] < adopted { r.adopt(u, at: time, from: v) }
+                }
+            }
+        }
+        return !r.recent.isEmpty
+    }
+}

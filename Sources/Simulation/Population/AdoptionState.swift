@@ -1,0 +1,20 @@
+/// Where an agent stands with the change being spread.
+public enum AdoptionState: UInt8, Sendable, CaseIterable, Codable {
+    /// Has not heard of it.
+    case unaware = 0
+    /// Has heard of it (or been infected but not yet adopted, in epidemic terms "exposed").
+    case aware = 1
+    /// Practises it ("adopted", "infected", "active").
+    case adopted = 2
+    /// Adopted once and stopped ("recovered", "dropped out").
+    case lapsed = 3
+
+    public var name: String {
+        switch self {
+        case .unaware: "unaware"
+        case .aware: "aware"
+        case .adopted: "adopted"
+        case .lapsed: "lapsed"
+        }
+    }
+}

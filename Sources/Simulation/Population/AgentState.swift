@@ -1,0 +1,56 @@
+/// The state of every agent in one replicate, as parallel arrays (structure of arrays): the hot
+/// loops touch one contiguous array at a time and no agent is an object.
+public struct AgentState: Sendable {
+    /// `AdoptionState` raw values.
+    public var state: [UInt8]
+    /// Commitment in [0, 1] (commitment dynamics; 1 for adopters in models without it).
+    public var commitment: [Double]
+    /// Per-agent adoption threshold (threshold models).
+    public var threshold: [Double]
+    /// Step (or time, for continuous-time models) at which each agent last adopted; −1 when never.
+    public var adoptedAt: [Double]
+    /// Who passed the change on (the neighbour whose influence tipped the agent); −1 for seeds and
+    /// spontaneous adopters. Lets summaries count adoptions that crossed a boundary.
+    public var adoptedFrom: [Int32]
+    /// How many times each agent lapsed.
+    public var lapses: [Int32]
+
+    public init(count n: Int) {
+        state = [UInt8](repeating: AdoptionState.unaware.rawValue, count: n)
+        commitment = [Double](repeating: 0, count: n)
+        threshold = [Double](repeating: 0, count: n)
+        adoptedAt = [Double](repeating: -1, count: n)
+        adoptedFrom = [Int32](repeating: -1, count: n)
+        lapses = [Int32](repeating: 0, count: n)
+    }
+
+    public var count: Int { state.count }
+
+    /// Back to everyone unaware, keeping the arrays' storage (one allocation per worker, not per replicate).
+    public mutating func reset() {
+        for i in state.indices {
+            state[i] = AdoptionState.unaware.rawValue
+            commitment[i] = 0
+            adoptedAt[i] = -1
+            adoptedFrom[i] = -1
+            lapses[i] = 0
+        }
+    }
+
+    @inlinable public func isAdopted(_ v: Int) -> Bool { state[v] == AdoptionState.adopted.rawValue }
+
+    /// Makes v an adopter at `time`, tipped by `source` (−1: a seed).
+    @inlinable public mutating func adopt(_ v: Int, at time: Double, from source: Int32 = -1) {
+        state[v] = AdoptionState.adopted.rawValue
+        adoptedAt[v] = time
+        adoptedFrom[v] = source
+        commitment[v] = 1
+    }
+
+    /// Counts by state: [unaware, aware, adopted, lapsed].
+    public func counts() -> [Int] {
+        var c = [0, 0, 0, 0]
+        for s in state { c[Int(s)] += 1 }
+        return c
+    }
+}

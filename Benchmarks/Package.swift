@@ -26,6 +26,15 @@ let package = Package(
             ],
             path: "Sources/NetworkBenchmarks"
         ),
+        .executableTarget(
+            name: "skein-simulation-bench",
+            dependencies: [
+                .product(name: "Graphs", package: "Skein"),
+                .product(name: "NumericCore", package: "Skein"),
+                .product(name: "Simulation", package: "Skein"),
+            ],
+            path: "Sources/SimulationBenchmarks"
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

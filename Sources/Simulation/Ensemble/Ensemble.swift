@@ -100,6 +100,7 @@ public struct Ensemble: Sendable {
                 }
                 summaries[r] = ReplicateSummary(worker.replicate, reachSeries: UnsafeBufferPointer(rebasing: reachSeries[(r * steps)..<((r + 1) * steps)]),
                                                 peak: peak, groups: groups, groupNames: groupNames, crossAttribute: crossAttribute)
+                model.finish(&worker.replicate, &worker.workspace)
             }
         }
         }

@@ -134,17 +134,18 @@ public struct ReplicateSummary: Sendable, Codable, Equatable {
         timeTo90 = reachSeries.firstIndex { 10 * Int($0) >= 9 * n && n > 0 }
         peakAdopted = peak.value
         peakTime = peak.time
-        lapses = Int(r.agents.lapses.reduce(0) { $0 + Int($1) })
+        lapses = r.lapseCount
         if let a = crossAttribute {
             let group = groups[a]
             inequalityAttribute = groupNames[a]
             var reached = [Double](repeating: 0, count: group.levels.count)
-            var size = [Double](repeating: 0, count: group.levels.count)
+            let size = r.groupSizes[a].map(Double.init)
             var crossed = 0, passed = 0
-            for v in 0..<n {
+            // Only agents whose state changed can have adopted.
+            for v32 in r.touched {
+                let v = Int(v32)
                 let c = Int(group.codes[v])
                 guard c >= 0 else { continue }
-                size[c] += 1
                 if r.agents.adoptedAt[v] >= 0 { reached[c] += 1 }
                 let source = Int(r.agents.adoptedFrom[v])
                 if source >= 0 && group.codes[source] >= 0 {

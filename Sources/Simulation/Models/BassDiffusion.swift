@@ -35,8 +35,14 @@ public struct BassDiffusion: DiffusionModel {
         Workspace(adoptedNeighbours: [Int32](repeating: 0, count: population.count), candidates: [])
     }
 
-    public func begin(_ r: inout Replicate, _ w: inout Workspace) {
-        for i in w.adoptedNeighbours.indices { w.adoptedNeighbours[i] = 0 }
+    public func begin(_ r: inout Replicate, _ w: inout Workspace) {}
+
+    public func finish(_ r: inout Replicate, _ w: inout Workspace) {
+        if r.touchedMost {
+            for i in w.adoptedNeighbours.indices { w.adoptedNeighbours[i] = 0 }
+        } else {
+            r.forEachNeighbourOfTouched { w.adoptedNeighbours[$0] = 0 }
+        }
     }
 
     public func step(_ r: inout Replicate, _ w: inout Workspace, frontier: [Int32], to t: Int) -> Bool {

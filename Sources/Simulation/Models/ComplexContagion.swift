@@ -39,8 +39,14 @@ public struct ComplexContagion: DiffusionModel {
         return Workspace(count: [Int32](repeating: 0, count: population.count), needed: needed)
     }
 
-    public func begin(_ r: inout Replicate, _ w: inout Workspace) {
-        for i in w.count.indices { w.count[i] = 0 }
+    public func begin(_ r: inout Replicate, _ w: inout Workspace) {}
+
+    public func finish(_ r: inout Replicate, _ w: inout Workspace) {
+        if r.touchedMost {
+            for i in w.count.indices { w.count[i] = 0 }
+        } else {
+            r.forEachNeighbourOfTouched { w.count[$0] = 0 }
+        }
     }
 
     public func step(_ r: inout Replicate, _ w: inout Workspace, frontier: [Int32], to t: Int) -> Bool {

@@ -38,7 +38,12 @@ public struct ContinuousTimeSIR: DiffusionModel {
 
     public func begin(_ r: inout Replicate, _ w: inout Workspace) {
         w.heap.removeAll(keepingCapacity: true)
-        for i in w.earliest.indices { w.earliest[i] = .infinity; w.scheduled[i] = false }
+    }
+
+    public func finish(_ r: inout Replicate, _ w: inout Workspace) {
+        // Scheduled agents adopted (touched); earliest times were set on their neighbours.
+        for v in r.touched { w.scheduled[Int(v)] = false }
+        r.forEachNeighbourOfTouched { w.earliest[$0] = .infinity }
     }
 
     static let abandonmentMark: Int32 = -2

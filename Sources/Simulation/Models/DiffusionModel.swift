@@ -15,8 +15,29 @@ public protocol DiffusionModel: Sendable {
     func makeWorkspace(_ population: Population) -> Workspace
     /// Called once per replicate after the agents are reset and before seeding (draw thresholds, clear scratch).
     func begin(_ replicate: inout Replicate, _ workspace: inout Workspace)
+    /// Called once per replicate when it ends, before the agents are reset: clean the workspace
+    /// for the next replicate, ideally touching only what this one changed (`replicate.touched`
+    /// and their neighbours), so small cascades stay cheap on big networks.
+    func finish(_ replicate: inout Replicate, _ workspace: inout Workspace)
     /// Advances from step t − 1 to t. `frontier` holds the agents that adopted since the previous
     /// step (seeds and intervention adopters included). Returns false once nothing more can change
     /// without outside help (the runner then stops early unless interventions are still due).
     func step(_ replicate: inout Replicate, _ workspace: inout Workspace, frontier: [Int32], to t: Int) -> Bool
+}
+
+extension DiffusionModel {
+    public func finish(_ replicate: inout Replicate, _ workspace: inout Workspace) {}
+}
+
+extension Replicate {
+    /// True when so many agents changed that clearing whole arrays beats visiting their neighbours.
+    var touchedMost: Bool { touched.count * 8 > population.count }
+
+    /// Calls `body` for every out-neighbour of every agent whose state changed: the cells a
+    /// push-style model can have written this replicate.
+    func forEachNeighbourOfTouched(_ body: (Int) -> Void) {
+        for v in touched {
+            for p in population.offsets[Int(v)]..<population.offsets[Int(v) + 1] { body(Int(population.targets[p])) }
+        }
+    }
 }

@@ -26,6 +26,15 @@ public struct AgentState: Sendable {
 
     public var count: Int { state.count }
 
+    /// One agent back to unaware.
+    @inlinable public mutating func reset(_ v: Int) {
+        state[v] = AdoptionState.unaware.rawValue
+        commitment[v] = 0
+        adoptedAt[v] = -1
+        adoptedFrom[v] = -1
+        lapses[v] = 0
+    }
+
     /// Back to everyone unaware, keeping the arrays' storage (one allocation per worker, not per replicate).
     public mutating func reset() {
         for i in state.indices {

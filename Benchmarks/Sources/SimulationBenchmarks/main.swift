@@ -1,0 +1,50 @@
+// Simulation timings on the issue #4 workloads: 100 replicates on ba100k, each from its own 50
+// random seeds; IC p = 0.01 and 0.05, LT θ = 0.10 and 0.15 (weights 1/in-degree), continuous-time
+// SIR τ = 0.05, γ = 1. Best of N runs after a warm-up; mean final size printed beside each time.
+//
+//   swift run -c release --package-path Benchmarks skein-simulation-bench EDGES [--threads N] [--repeat N] [--replicates R]
+import Foundation
+import Graphs
+import NumericCore
+import Simulation
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+guard let path = arguments.first else {
+    FileHandle.standardError.write(Data("usage: skein-simulation-bench EDGES [--threads N] [--repeat N] [--replicates R]\n".utf8))
+    exit(2)
+}
+func option(_ name: String, default value: Int) -> Int {
+    guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return value }
+    return Int(arguments[i + 1]) ?? value
+}
+let threads = option("--threads", default: 1)
+let repeats = option("--repeat", default: 5)
+let replicates = option("--replicates", default: 100)
+
+let graph = try GraphLoader.load(edges: URL(fileURLWithPath: path))
+let population = Population(graph)
+print("skein-simulation-bench \(path): n = \(graph.nodeCount), m = \(graph.edgeCount), \(replicates) replicates, \(threads) thread(s)")
+
+let only = arguments.firstIndex(of: "--only").map { arguments[$0 + 1] }
+
+func bench<M: DiffusionModel>(_ label: String, _ model: M, horizon: Int) throws {
+    if let only, !label.contains(only) { return }
+    let ensemble = Ensemble(replicates: replicates, horizon: horizon, seed: 1, seeding: .random(count: 50))
+    var result = try Compute.withThreads(threads) { try ensemble.run(model, on: population) }
+    var times: [Double] = []
+    for _ in 0..<repeats {
+        let start = Date()
+        result = try Compute.withThreads(threads) { try ensemble.run(model, on: population) }
+        times.append(Date().timeIntervalSince(start))
+    }
+    let mean = Double(result.summaries.map(\.finalReach).reduce(0, +)) / Double(replicates)
+    let shares = result.summaries.map { Double($0.finalReach) }
+    let sd = Descriptive.standardDeviation(shares)
+    print("\(label.padding(toLength: 36, withPad: " ", startingAt: 0)) \(String(format: "%9.4f", times.min()!)) s   mean final size \(String(format: "%.1f", mean)) (SD \(String(format: "%.1f", sd)))")
+}
+
+try bench("IC p = 0.01", IndependentCascade(p: 0.01), horizon: 100)
+try bench("IC p = 0.05", IndependentCascade(p: 0.05), horizon: 100)
+try bench("LT θ = 0.10", LinearThreshold(thresholds: .fixed(0.10)), horizon: 100)
+try bench("LT θ = 0.15", LinearThreshold(thresholds: .fixed(0.15)), horizon: 100)
+try bench("SIR continuous τ = 0.05, γ = 1", ContinuousTimeSIR(transmissionRate: 0.05, abandonmentRate: 1), horizon: 100)

@@ -46,6 +46,21 @@ struct SeedingTests {
         #expect(g.mean >= d.mean - 3 * (g.se + d.se))
     }
 
+    @Test("IMM (reverse influence sampling): the hub of a star, and spread on the karate club matching CELF's")
+    func imm() throws {
+        var star = GraphBuilder()
+        for leaf in 1...30 { star.addEdge("hub", "leaf\(leaf)") }
+        let starGraph = try star.build()
+        let chosen = try SeedingStrategy.reverseInfluenceSampling(count: 1, probability: 0.2, epsilon: 0.2).prepare(Population(starGraph), seed: 1)
+        #expect(chosen.seeds(seed: 1, replicate: 0).map { starGraph.nodes.label($0) } == ["hub"])
+        let population = Population(Self.karate)
+        let ensemble = { (s: SeedingStrategy) in Ensemble(replicates: 3000, horizon: 40, seed: 5, seeding: s) }
+        let imm = try ensemble(.reverseInfluenceSampling(count: 2, probability: 0.1, epsilon: 0.1)).run(IndependentCascade(p: 0.1), on: population)
+        let celf = try ensemble(.influenceMaximisation(count: 2, probability: 0.1, simulations: 500)).run(IndependentCascade(p: 0.1), on: population)
+        let a = SimulationFixtures.reachShare(imm), b = SimulationFixtures.reachShare(celf)
+        #expect(a.mean >= b.mean - 3 * (a.se + b.se), "IMM \(a.mean) vs CELF \(b.mean)")
+    }
+
     @Test("bad requests: too many seeds, unknown attribute, unknown value, unknown node")
     func errors() throws {
         let p = Population(Self.karate)

@@ -24,8 +24,11 @@ public enum SeedingStrategy: Sendable, Equatable {
     case attribute(name: String, values: [String], count: Int?)
     /// Named agents (labels as in the network file).
     case nodes([String])
-    /// Greedy influence maximisation for independent cascade (CELF with Monte Carlo spread).
+    /// Greedy influence maximisation for independent cascade (CELF with Monte Carlo spread), for small networks.
     case influenceMaximisation(count: Int, probability: Double, simulations: Int)
+    /// IMM (reverse influence sampling) for independent cascade: within (1 − 1/e − ε) of the best
+    /// spread with high probability, on networks of millions.
+    case reverseInfluenceSampling(count: Int, probability: Double, epsilon: Double)
 
     /// The strategy's name in scenario files and outputs.
     public var name: String {
@@ -40,6 +43,7 @@ public enum SeedingStrategy: Sendable, Equatable {
         case .attribute: "attribute"
         case .nodes: "nodes"
         case .influenceMaximisation: "influence-maximisation"
+        case .reverseInfluenceSampling: "imm"
         }
     }
 
@@ -131,6 +135,11 @@ public enum SeedingStrategy: Sendable, Equatable {
                 throw SimulationError.outOfRange(parameter: "influence-maximisation simulations", value: Double(simulations), allowed: "≥ 1")
             }
             return .fixed(InfluenceMaximisation.celf(population, count: count, probability: probability, simulations: simulations, seed: seed))
+        case let .reverseInfluenceSampling(count, probability, epsilon):
+            try check(count)
+            try SimulationError.probability("imm probability", probability)
+            guard epsilon > 0, epsilon < 1 else { throw SimulationError.outOfRange(parameter: "imm ε", value: epsilon, allowed: "(0, 1)") }
+            return .fixed(ReverseInfluenceSampling.imm(population, count: count, probability: probability, epsilon: epsilon, seed: seed))
         }
     }
 }

@@ -10,7 +10,7 @@ else
 RELEASE_FLAGS := -Xswiftc -target-cpu -Xswiftc native
 endif
 
-.PHONY: deps build release demo test bench-kernels bench-network clean
+.PHONY: deps build release demo test bench-kernels bench-network bench-simulation clean
 
 ## Install missing system libraries (OpenBLAS) with apt.
 deps:
@@ -41,6 +41,10 @@ bench-kernels: deps
 ## Network metrics beside python-igraph and networkx (installed in Benchmarks/.venv); results in Benchmarks/results.
 bench-network: deps
 	./scripts/bench-network.sh $(ARGS)
+
+## Simulation workloads beside cynetdiff and EoN (Benchmarks/.venv); results in Benchmarks/results.
+bench-simulation: deps
+	./scripts/bench-simulation.sh
 
 clean:
 	rm -rf .build Benchmarks/.build

@@ -1,0 +1,98 @@
+#!/usr/bin/env python3
+"""Simulation timings for the issue #4 workloads with cynetdiff (IC, LT) and EoN (continuous-time
+SIR), on the same edge list Skein reads: 100 replicates, each from its own 50 random seeds;
+IC p = 0.01 and 0.05; LT with fixed thresholds θ = 0.10 and 0.15 (weights 1/in-degree); SIR with
+τ = 0.05, γ = 1. Time is the simulation of all replicates (graph conversion excluded), best of N
+after a warm-up; the mean final size is printed beside it for the outcome comparison.
+
+  python3 simulation_peers.py EDGES [--replicates 100] [--repeat 3]
+"""
+import argparse
+import os
+import random
+import statistics
+import sys
+import time
+
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+
+
+def best(label, repeats, fn):
+    fn()
+    times, sizes = [], None
+    for _ in range(repeats):
+        t = time.perf_counter()
+        sizes = fn()
+        times.append(time.perf_counter() - t)
+    sd = statistics.stdev(sizes) if len(sizes) > 1 else 0.0
+    print(f"{label:<36} {min(times):9.4f} s   mean final size {statistics.mean(sizes):.1f} (SD {sd:.1f})", flush=True)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("edges")
+    ap.add_argument("--replicates", type=int, default=100)
+    ap.add_argument("--repeat", type=int, default=3)
+    a = ap.parse_args()
+    import networkx as nx
+    g = nx.read_edgelist(a.edges, nodetype=int, data=False)
+    nodes = list(g.nodes)
+    rng = random.Random(1)
+    seed_sets = [rng.sample(nodes, 50) for _ in range(a.replicates)]
+    print(f"simulation peers on {a.edges}: n = {g.number_of_nodes()}, m = {g.number_of_edges()}, "
+          f"{a.replicates} replicates (python {sys.version.split()[0]})")
+
+    try:
+        import cynetdiff
+        from cynetdiff.utils import networkx_to_ic_model, networkx_to_lt_model
+        print(f"cynetdiff {getattr(cynetdiff, '__version__', '?')}")
+
+        import array
+
+        def unpack(x):
+            return x if isinstance(x, tuple) else (x, {v: v for v in nodes})
+
+        for p in (0.01, 0.05):
+            model, mapping = unpack(networkx_to_ic_model(g, activation_prob=p))
+
+            def run_ic(model=model, mapping=mapping):
+                sizes = []
+                for seeds in seed_sets:
+                    model.set_seeds([mapping[v] for v in seeds])
+                    model.advance_until_completion()
+                    sizes.append(model.get_num_activated_nodes())
+                return sizes
+            best(f"cynetdiff IC p = {p}", a.repeat, run_ic)
+
+        # LT with weights 1/in-degree (cynetdiff's default) on the graph as arcs both ways. cynetdiff
+        # 0.1.18 draws thresholds itself; fixed thresholds go through compute_marginal_gains'
+        # `_node_thresholds`, whose first value is the seed set's spread for one trial.
+        directed = g.to_directed()
+        lt_model, lt_mapping = unpack(networkx_to_lt_model(directed))
+        for theta in (0.10, 0.15):
+            thresholds = array.array("f", [theta] * directed.number_of_nodes())
+
+            def run_lt(model=lt_model, mapping=lt_mapping, thresholds=thresholds):
+                return [model.compute_marginal_gains([mapping[v] for v in seeds], [], 1, _node_thresholds=thresholds)[0]
+                        for seeds in seed_sets]
+            best(f"cynetdiff LT θ = {theta:.2f}", a.repeat, run_lt)
+    except ImportError as error:
+        print(f"cynetdiff: not installed ({error})")
+
+    try:
+        import EoN
+        print(f"EoN {getattr(EoN, '__version__', '?')}")
+
+        def run_sir():
+            sizes = []
+            for seeds in seed_sets:
+                t, S, I, R = EoN.fast_SIR(g, 0.05, 1.0, initial_infecteds=seeds)
+                sizes.append(int(R[-1]))
+            return sizes
+        best("EoN fast_SIR τ = 0.05, γ = 1", 1, run_sir)
+    except ImportError as error:
+        print(f"EoN: not installed ({error})")
+
+
+if __name__ == "__main__":
+    main()

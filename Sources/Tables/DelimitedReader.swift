@@ -47,8 +47,10 @@ public struct DelimitedReader: Sendable {
     public struct Record {
         public let line: Int
         @usableFromInline let source: UnsafeBufferPointer<UInt8>
-        @usableFromInline let ranges: [Range<Int>]
-        @usableFromInline let quoted: [Bool]
+        /// Views of the reader's reusable field arrays: valid only during the `forEachRecord`
+        /// callback (as `source` is), which spares a retain and release of each per record.
+        @usableFromInline let ranges: UnsafeBufferPointer<Range<Int>>
+        @usableFromInline let quoted: UnsafeBufferPointer<Bool>
         let file: String
 
         public var count: Int { ranges.count }
@@ -123,12 +125,23 @@ public struct DelimitedReader: Sendable {
         try bytes.withUnsafeBufferPointer { buffer in
             var position = 0, line = 1
             let n = buffer.count
-            var ranges: [Range<Int>] = []
-            var quoted: [Bool] = []
+            // Field boundaries of the current record, reused from record to record (reset by count).
+            var ranges = [Range<Int>](repeating: 0..<0, count: 16)
+            var quoted = [Bool](repeating: false, count: 16)
+            var fieldCount = 0
+            func add(_ range: Range<Int>, _ isQuoted: Bool) {
+                if fieldCount == ranges.count {
+                    ranges.append(range)
+                    quoted.append(isQuoted)
+                } else {
+                    ranges[fieldCount] = range
+                    quoted[fieldCount] = isQuoted
+                }
+                fieldCount += 1
+            }
             while position < n {
                 let startLine = line
-                ranges.removeAll(keepingCapacity: true)
-                quoted.removeAll(keepingCapacity: true)
+                fieldCount = 0
                 // Comment line?
                 if !commentPrefixes.isEmpty, commentPrefixes.contains(buffer[position]) {
                     while position < n && buffer[position] != UInt8(ascii: "\n") { position += 1 }
@@ -150,8 +163,7 @@ public struct DelimitedReader: Sendable {
                             if d == UInt8(ascii: " ") || d == UInt8(ascii: "\t") || d == UInt8(ascii: "\r") || d == UInt8(ascii: "\n") { break }
                             position += 1
                         }
-                        ranges.append(start..<position)
-                        quoted.append(false)
+                        add(start..<position, false)
                     }
                     position += 1
                     line += 1
@@ -160,7 +172,7 @@ public struct DelimitedReader: Sendable {
                     var fieldStart = true
                     while !atRecordEnd {
                         if position >= n {
-                            if !fieldStart || !ranges.isEmpty { ranges.append(position..<position); quoted.append(false) }
+                            if !fieldStart || fieldCount > 0 { add(position..<position, false) }
                             break
                         }
                         if buffer[position] == UInt8(ascii: "\"") {
@@ -183,11 +195,10 @@ public struct DelimitedReader: Sendable {
                                 position += 1
                             }
                             guard closed else {
-                                throw TableError(file: file, line: quoteLine, column: ranges.count + 1,
+                                throw TableError(file: file, line: quoteLine, column: fieldCount + 1,
                                                  message: "a quoted field is never closed (expected a closing \")")
                             }
-                            ranges.append(start..<position)
-                            quoted.append(true)
+                            add(start..<position, true)
                             position += 1  // past the closing quote
                             // After a quoted field: delimiter, line end or end of input.
                             if position < n && buffer[position] == UInt8(ascii: "\r") { position += 1 }
@@ -195,7 +206,7 @@ public struct DelimitedReader: Sendable {
                             let c = buffer[position]
                             if c == delimiter { position += 1; fieldStart = true; continue }
                             if c == UInt8(ascii: "\n") { position += 1; line += 1; atRecordEnd = true; continue }
-                            throw TableError(file: file, line: line, column: ranges.count,
+                            throw TableError(file: file, line: line, column: fieldCount,
                                              message: "unexpected character after a closing quote (expected a delimiter or a line end)")
                         }
                         let start = position
@@ -206,8 +217,7 @@ public struct DelimitedReader: Sendable {
                         }
                         var end = position
                         if end > start && buffer[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-                        ranges.append(start..<end)
-                        quoted.append(false)
+                        add(start..<end, false)
                         if position >= n { atRecordEnd = true; continue }
                         if buffer[position] == delimiter { position += 1; fieldStart = true; continue }
                         position += 1
@@ -216,8 +226,14 @@ public struct DelimitedReader: Sendable {
                     }
                 }
                 // Blank lines (one empty field, or none) are skipped.
-                if ranges.isEmpty || (ranges.count == 1 && ranges[0].isEmpty && !quoted[0]) { continue }
-                try body(Record(line: startLine, source: buffer, ranges: ranges, quoted: quoted, file: file))
+                if fieldCount == 0 || (fieldCount == 1 && ranges[0].isEmpty && !quoted[0]) { continue }
+                let count = fieldCount
+                try ranges.withUnsafeBufferPointer { fields in
+                    try quoted.withUnsafeBufferPointer { quotes in
+                        try body(Record(line: startLine, source: buffer, ranges: UnsafeBufferPointer(rebasing: fields[0..<count]),
+                                        quoted: UnsafeBufferPointer(rebasing: quotes[0..<count]), file: file))
+                    }
+                }
             }
         }
     }

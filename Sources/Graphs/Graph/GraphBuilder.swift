@@ -133,53 +133,98 @@ public struct GraphBuilder: Sendable {
             if hasWeights { w.append(weight) }
             if hasRelations { r.append(relations[p]) }
         }
-        // Sort canonical edges (stable: input order kept among duplicates), then merge duplicates.
-        let (offsets, order) = CompressedRows.order(rows: n, columns: n, rowIndices: s, columnIndices: t)
-        var uniqueSources: [UInt32] = [], uniqueTargets: [UInt32] = [], uniqueWeights: [Double] = [], uniqueRelations: [UInt32] = []
-        uniqueSources.reserveCapacity(s.count)
-        uniqueTargets.reserveCapacity(s.count)
+        // Group canonical edges by source (one counting pass), then order each row by target,
+        // input order breaking ties so that first/last-wins merging sees duplicates in input order.
+        var rowOffsets = [Int](repeating: 0, count: n + 1)
+        for a in s { rowOffsets[Int(a) + 1] += 1 }
+        for u in 0..<n { rowOffsets[u + 1] += rowOffsets[u] }
+        var cursor = rowOffsets
+        precondition(s.count < 1 << 32, "more than 2³² edges")
+        var keys = [UInt64](repeating: 0, count: s.count)
+        for p in s.indices {
+            let u = Int(s[p])
+            keys[cursor[u]] = UInt64(t[p]) << 32 | UInt64(p)
+            cursor[u] += 1
+        }
+        keys.withUnsafeMutableBufferPointer { keys in
+            for u in 0..<n where rowOffsets[u + 1] - rowOffsets[u] > 1 {
+                var row = UnsafeMutableBufferPointer(rebasing: keys[rowOffsets[u]..<rowOffsets[u + 1]])
+                row.sort()
+            }
+        }
+        // Merge duplicates row by row: the canonical CSR (u ≤ v when undirected).
+        var canonicalOffsets = [Int](repeating: 0, count: n + 1)
+        var canonicalTargets: [UInt32] = [], canonicalWeights: [Double] = [], canonicalRelations: [UInt32] = []
+        canonicalTargets.reserveCapacity(s.count)
+        let storeWeights = hasWeights || (weighted && duplicates == .sumWeights)
         for u in 0..<n {
-            var p = offsets[u]
-            while p < offsets[u + 1] {
-                let v = t[order[p]]
-                var weight = hasWeights ? w[order[p]] : 1
-                var mask = hasRelations ? r[order[p]] : 0
-                var q = p + 1
-                while q < offsets[u + 1] && t[order[q]] == v {
-                    let other = hasWeights ? w[order[q]] : 1
+            var q = rowOffsets[u]
+            while q < rowOffsets[u + 1] {
+                let v = UInt32(truncatingIfNeeded: keys[q] >> 32)
+                let first = Int(truncatingIfNeeded: keys[q] & 0xFFFF_FFFF)
+                var weight = hasWeights ? w[first] : 1
+                var mask = hasRelations ? r[first] : 0
+                var next = q + 1
+                while next < rowOffsets[u + 1] && UInt32(truncatingIfNeeded: keys[next] >> 32) == v {
+                    let other = Int(truncatingIfNeeded: keys[next] & 0xFFFF_FFFF)
+                    let otherWeight = hasWeights ? w[other] : 1
                     switch duplicates {
-                    case .sumWeights: weight += other
+                    case .sumWeights: weight += otherWeight
                     case .keepFirst: break
-                    case .keepLast: weight = other
+                    case .keepLast: weight = otherWeight
                     case .reject: throw GraphBuildError.duplicateEdge(source: nodes.label(u), target: nodes.label(Int(v)))
                     }
                     // The same tie named under two relations belongs to both layers.
-                    if hasRelations { mask |= r[order[q]] }
-                    q += 1
+                    if hasRelations { mask |= r[other] }
+                    next += 1
                 }
-                uniqueSources.append(UInt32(u))
-                uniqueTargets.append(v)
-                if hasWeights || (weighted && duplicates == .sumWeights) { uniqueWeights.append(weight) }
-                if hasRelations { uniqueRelations.append(mask) }
+                canonicalTargets.append(v)
+                if storeWeights { canonicalWeights.append(weight) }
+                if hasRelations { canonicalRelations.append(mask) }
                 if UInt32(u) == v { loops += 1 }
-                p = q
+                q = next
+            }
+            canonicalOffsets[u + 1] = canonicalTargets.count
+        }
+        let keepWeights = weighted && storeWeights
+        if directed {
+            // The canonical CSR is the graph.
+            return Graph(isDirected: true, offsets: canonicalOffsets, targets: canonicalTargets,
+                         weights: keepWeights ? canonicalWeights : nil, nodes: nodes, selfLoops: loops,
+                         relationMasks: hasRelations ? canonicalRelations : nil, relationNames: hasRelations ? relationNames : [])
+        }
+        // Undirected: row u is its lower neighbours (w < u, from earlier rows, met in increasing
+        // order) followed by its canonical row (v ≥ u, already sorted): no second sort needed.
+        var lower = [Int](repeating: 0, count: n)
+        for u in 0..<n {
+            for q in canonicalOffsets[u]..<canonicalOffsets[u + 1] where Int(canonicalTargets[q]) != u { lower[Int(canonicalTargets[q])] += 1 }
+        }
+        var offsets = [Int](repeating: 0, count: n + 1)
+        for u in 0..<n { offsets[u + 1] = offsets[u] + lower[u] + canonicalOffsets[u + 1] - canonicalOffsets[u] }
+        let total = offsets[n]
+        var targetsOut = [UInt32](repeating: 0, count: total)
+        var weightsOut = [Double](repeating: 0, count: keepWeights ? total : 0)
+        var relationsOut = [UInt32](repeating: 0, count: hasRelations ? total : 0)
+        var lowerCursor = offsets
+        for u in 0..<n {
+            var upper = offsets[u] + lower[u]
+            for q in canonicalOffsets[u]..<canonicalOffsets[u + 1] {
+                let v = Int(canonicalTargets[q])
+                targetsOut[upper] = UInt32(v)
+                if keepWeights { weightsOut[upper] = canonicalWeights[q] }
+                if hasRelations { relationsOut[upper] = canonicalRelations[q] }
+                upper += 1
+                if v != u {
+                    let position = lowerCursor[v]
+                    targetsOut[position] = UInt32(u)
+                    if keepWeights { weightsOut[position] = canonicalWeights[q] }
+                    if hasRelations { relationsOut[position] = canonicalRelations[q] }
+                    lowerCursor[v] = position + 1
+                }
             }
         }
-        let keepWeights = weighted && !uniqueWeights.isEmpty
-        // Undirected: store each edge at both ends (a self-loop once).
-        if !directed {
-            let m = uniqueSources.count
-            for p in 0..<m where uniqueSources[p] != uniqueTargets[p] {
-                uniqueSources.append(uniqueTargets[p])
-                uniqueTargets.append(uniqueSources[p])
-                if keepWeights { uniqueWeights.append(uniqueWeights[p]) }
-                if hasRelations { uniqueRelations.append(uniqueRelations[p]) }
-            }
-        }
-        let adjacency = CompressedRows.order(rows: n, columns: n, rowIndices: uniqueSources, columnIndices: uniqueTargets)
-        return Graph(isDirected: directed, offsets: adjacency.offsets, targets: adjacency.order.map { uniqueTargets[$0] },
-                     weights: keepWeights ? adjacency.order.map { uniqueWeights[$0] } : nil, nodes: nodes, selfLoops: loops,
-                     relationMasks: hasRelations ? adjacency.order.map { uniqueRelations[$0] } : nil,
+        return Graph(isDirected: false, offsets: offsets, targets: targetsOut, weights: keepWeights ? weightsOut : nil,
+                     nodes: nodes, selfLoops: loops, relationMasks: hasRelations ? relationsOut : nil,
                      relationNames: hasRelations ? relationNames : [])
     }
 }

@@ -21,6 +21,9 @@ func option(_ name: String, default value: Int, in arguments: [String]) -> Int {
     return Int(arguments[i + 1]) ?? value
 }
 let threads = option("--threads", default: 1, in: arguments)
+/// `--only TEXT`: run just the workloads whose label contains TEXT (after loading).
+let only = arguments.firstIndex(of: "--only").map { arguments[$0 + 1] }
+func want(_ label: String) -> Bool { only.map { label.contains($0) } ?? true }
 let repeats = option("--repeat", default: 3, in: arguments)
 
 /// Best of `repeats` timed runs after a warm-up; over 5 s, the warm-up run alone is reported.
@@ -53,19 +56,33 @@ try Compute.withThreads(threads) {
     }
     print("  n = \(graph.nodeCount), m = \(graph.edgeCount)")
     if arguments.contains("--load-only") { return }
-    let components = best("connected components", repeats: repeats) { graph.connectedComponents() }
-    print("  components = \(components.count)")
-    let clustering = best("average clustering", repeats: repeats) { graph.clustering().average }
-    print("  average clustering = \(clustering)")
-    let pagerank = try best("PageRank (unweighted)", repeats: repeats) { try PageRank(useWeights: false).scores(graph) }
-    print("  max PageRank = \(pagerank.max() ?? 0)")
-    let betweenness = best("betweenness, 500 sampled sources", repeats: repeats) { Betweenness(sampleSize: 500, seed: 1).scores(graph) }
-    print("  max betweenness = \(betweenness.max() ?? 0)")
-    let partition = best("Louvain (1 run)", repeats: repeats) { Louvain(seed: 1).communities(graph) }
-    print("  communities = \(partition.count), modularity = \(graph.modularity(partition))")
-    let leiden = best("Leiden", repeats: repeats) { Leiden(seed: 1).communities(graph) }
-    print("  communities = \(leiden.count), modularity = \(graph.modularity(leiden))")
-    let cores = best("core numbers", repeats: repeats) { graph.coreNumbers() }
-    print("  max core = \(cores.max() ?? 0)")
+    if want("connected components") {
+        let components = best("connected components", repeats: repeats) { graph.connectedComponents() }
+        print("  components = \(components.count)")
+    }
+    if want("average clustering") {
+        let clustering = best("average clustering", repeats: repeats) { graph.clustering().average }
+        print("  average clustering = \(clustering)")
+    }
+    if want("PageRank (unweighted)") {
+        let pagerank = try best("PageRank (unweighted)", repeats: repeats) { try PageRank(useWeights: false).scores(graph) }
+        print("  max PageRank = \(pagerank.max() ?? 0)")
+    }
+    if want("betweenness, 500 sampled sources") {
+        let betweenness = best("betweenness, 500 sampled sources", repeats: repeats) { Betweenness(sampleSize: 500, seed: 1).scores(graph) }
+        print("  max betweenness = \(betweenness.max() ?? 0)")
+    }
+    if want("Louvain (1 run)") {
+        let partition = best("Louvain (1 run)", repeats: repeats) { Louvain(seed: 1).communities(graph) }
+        print("  communities = \(partition.count), modularity = \(graph.modularity(partition))")
+    }
+    if want("Leiden") {
+        let leiden = best("Leiden", repeats: repeats) { Leiden(seed: 1).communities(graph) }
+        print("  communities = \(leiden.count), modularity = \(graph.modularity(leiden))")
+    }
+    if want("core numbers") {
+        let cores = best("core numbers", repeats: repeats) { graph.coreNumbers() }
+        print("  max core = \(cores.max() ?? 0)")
+    }
     print("  adjacency bytes per stored entry = \(String(format: "%.2f", Double(graph.adjacencyBytes) / Double(max(1, graph.csrTargets.count))))")
 }

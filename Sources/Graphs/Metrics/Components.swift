@@ -15,46 +15,120 @@ public struct Components: Sendable, Equatable {
 
 extension Graph {
     /// Connected components of an undirected graph, or weakly connected components of a directed
-    /// one, by breadth-first search. O(n + m).
+    /// one, by breadth-first search. O(n + m). Visits are checked in a bitset (n/8 bytes: 125 KB
+    /// for a million nodes, so it stays in cache) rather than in the labels.
     public func connectedComponents() -> Components {
+        if !isDirected { return unionFindComponents() }
         let n = nodeCount
         var labels = [Int32](repeating: -1, count: n)
+        var visited = [UInt64](repeating: 0, count: (n + 63) / 64)
         var sizes: [Int] = []
         var queue = [Int32](repeating: 0, count: n)
         let directed = isDirected
         labels.withUnsafeMutableBufferPointer { labels in
+        visited.withUnsafeMutableBufferPointer { visited in
         queue.withUnsafeMutableBufferPointer { queue in
         offsets.withUnsafeBufferPointer { offsets in
         targets.withUnsafeBufferPointer { targets in
         inOffsets.withUnsafeBufferPointer { inOffsets in
         inSources.withUnsafeBufferPointer { inSources in
-            for start in 0..<n where labels[start] < 0 {
-                let c = Int32(sizes.count)
-                var head = 0, tail = 1
-                queue[0] = Int32(start)
-                labels[start] = c
+            var tail = 0
+            for start in 0..<n where visited[start >> 6] & (1 << UInt64(start & 63)) == 0 {
+                let first = tail
+                visited[start >> 6] |= 1 << UInt64(start & 63)
+                queue[tail] = Int32(start); tail += 1
+                var head = first
                 while head < tail {
                     let v = Int(queue[head]); head += 1
                     for p in offsets[v]..<offsets[v + 1] {
                         let u = Int(targets[p])
-                        if labels[u] < 0 {
-                            labels[u] = c
+                        let bit: UInt64 = 1 << UInt64(u & 63)
+                        if visited[u >> 6] & bit == 0 {
+                            visited[u >> 6] |= bit
                             queue[tail] = Int32(u); tail += 1
                         }
                     }
                     if directed {
                         for p in inOffsets[v]..<inOffsets[v + 1] {
                             let u = Int(inSources[p])
-                            if labels[u] < 0 {
-                                labels[u] = c
+                            let bit: UInt64 = 1 << UInt64(u & 63)
+                            if visited[u >> 6] & bit == 0 {
+                                visited[u >> 6] |= bit
                                 queue[tail] = Int32(u); tail += 1
                             }
                         }
                     }
                 }
-                sizes.append(tail)
+                // Label the component's members (sequential in the queue).
+                let c = Int32(sizes.count)
+                for i in first..<tail { labels[Int(queue[i])] = c }
+                sizes.append(tail - first)
             }
         }
+        }
+        }
+        }
+        }
+        }
+        }
+        return Components(labels: labels, sizes: sizes)
+    }
+
+    /// Components of an undirected graph by union–find over each edge once (u < v), with path
+    /// halving and union by size: half the memory traffic of a search, which visits every edge
+    /// from both ends. Numbered, like the search, in order of each component's smallest node.
+    func unionFindComponents() -> Components {
+        let n = nodeCount
+        var parent = (0..<n).map { Int32($0) }
+        var size = [Int32](repeating: 1, count: n)
+        var labels = [Int32](repeating: -1, count: n)
+        var sizes: [Int] = []
+        parent.withUnsafeMutableBufferPointer { parent in
+        size.withUnsafeMutableBufferPointer { size in
+        labels.withUnsafeMutableBufferPointer { labels in
+        offsets.withUnsafeBufferPointer { offsets in
+        targets.withUnsafeBufferPointer { targets in
+            @inline(__always) func find(_ x: Int) -> Int {
+                var x = x
+                while Int(parent[x]) != x {
+                    let grand = parent[Int(parent[x])]
+                    parent[x] = grand
+                    x = Int(grand)
+                }
+                return x
+            }
+            for u in 0..<n {
+                var ru = find(u)
+                // Rows are sorted: the neighbours above u are the row's tail.
+                var p = offsets[u + 1]
+                while p > offsets[u] && Int(targets[p - 1]) > u { p -= 1 }
+                for q in p..<offsets[u + 1] {
+                    let rv = find(Int(targets[q]))
+                    if rv == ru { continue }
+                    if size[ru] >= size[rv] {
+                        parent[rv] = Int32(ru)
+                        size[ru] += size[rv]
+                    } else {
+                        parent[ru] = Int32(rv)
+                        size[rv] += size[ru]
+                        ru = rv
+                    }
+                }
+            }
+            // Number components in order of their smallest node; `size` now maps roots to numbers.
+            for v in 0..<n {
+                parent[v] = Int32(find(v))
+                size[v] = -1
+            }
+            for v in 0..<n {
+                let root = Int(parent[v])
+                if size[root] < 0 {
+                    size[root] = Int32(sizes.count)
+                    sizes.append(0)
+                }
+                labels[v] = size[root]
+                sizes[Int(size[root])] += 1
+            }
         }
         }
         }

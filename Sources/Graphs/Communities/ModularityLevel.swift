@@ -46,54 +46,90 @@ struct ModularityLevel {
         for u in 0..<n { totals[community[u]] += strength[u] }
         var linkWeight = [Double](repeating: 0, count: n)
         var isTouched = [Bool](repeating: false, count: n)
-        var touched: [Int] = []
+        var touched = [Int](repeating: 0, count: n)
         // A ring buffer of pending nodes; inQueue prevents duplicates.
         var queue = Array(0..<n)
         var generator = Xoshiro256PlusPlus(seed: seed, replicate: depth, purpose: .clustering)
         generator.shuffle(&queue)
         var inQueue = [Bool](repeating: true, count: n)
-        var head = 0, pending = n
         var movedAny = false
-        while pending > 0 {
-            let u = queue[head]
-            head = head + 1 == n ? 0 : head + 1
-            pending -= 1
-            inQueue[u] = false
-            let cu = community[u], ku = strength[u]
-            // Weights from u to each neighbouring community (self-loop excluded).
-            touched.removeAll(keepingCapacity: true)
-            for p in level.offsets[u]..<level.offsets[u + 1] {
-                let v = Int(level.targets[p])
-                if v == u { continue }
-                let c = community[v]
-                if !isTouched[c] { isTouched[c] = true; touched.append(c) }
-                linkWeight[c] += level.weights[p]
-            }
-            totals[cu] -= ku
-            var best = cu
-            var bestGain = linkWeight[cu] - resolution * totals[cu] * ku / twiceM
-            for c in touched where c != cu {
-                let gain = linkWeight[c] - resolution * totals[c] * ku / twiceM
-                if gain > bestGain {  // ties keep the current community, else the first found
-                    best = c
-                    bestGain = gain
+        // The hot loop runs on raw buffers: no bounds or uniqueness checks per neighbour.
+        level.offsets.withUnsafeBufferPointer { offsets in
+        level.targets.withUnsafeBufferPointer { targets in
+        level.weights.withUnsafeBufferPointer { weights in
+        strength.withUnsafeBufferPointer { strength in
+        community.withUnsafeMutableBufferPointer { community in
+        totals.withUnsafeMutableBufferPointer { totals in
+        linkWeight.withUnsafeMutableBufferPointer { linkWeight in
+        isTouched.withUnsafeMutableBufferPointer { isTouched in
+        touched.withUnsafeMutableBufferPointer { touched in
+        queue.withUnsafeMutableBufferPointer { queue in
+        inQueue.withUnsafeMutableBufferPointer { inQueue in
+            var head = 0, pending = n
+            let scale = resolution / twiceM
+            while pending > 0 {
+                let u = queue[head]
+                head = head + 1 == n ? 0 : head + 1
+                pending -= 1
+                inQueue[u] = false
+                let cu = community[u], ku = strength[u]
+                // Weights from u to each neighbouring community (self-loop excluded).
+                var touchedCount = 0
+                let start = offsets[u], end = offsets[u + 1]
+                for p in start..<end {
+                    let v = Int(targets[p])
+                    if v == u { continue }
+                    let c = community[v]
+                    if !isTouched[c] {
+                        isTouched[c] = true
+                        touched[touchedCount] = c
+                        touchedCount += 1
+                    }
+                    linkWeight[c] += weights[p]
+                }
+                totals[cu] -= ku
+                var best = cu
+                var bestGain = linkWeight[cu] - totals[cu] * ku * scale
+                for i in 0..<touchedCount {
+                    let c = touched[i]
+                    if c == cu { continue }
+                    let gain = linkWeight[c] - totals[c] * ku * scale
+                    if gain > bestGain {  // ties keep the current community, else the first found
+                        best = c
+                        bestGain = gain
+                    }
+                }
+                totals[best] += ku
+                for i in 0..<touchedCount {
+                    linkWeight[touched[i]] = 0
+                    isTouched[touched[i]] = false
+                }
+                linkWeight[cu] = 0
+                guard best != cu else { continue }
+                community[u] = best
+                movedAny = true
+                // Neighbours outside the new community may now prefer to follow u.
+                for p in start..<end {
+                    let v = Int(targets[p])
+                    if v != u && !inQueue[v] && community[v] != best {
+                        inQueue[v] = true
+                        var slot = head + pending
+                        if slot >= n { slot -= n }
+                        queue[slot] = v
+                        pending += 1
+                    }
                 }
             }
-            totals[best] += ku
-            for c in touched { linkWeight[c] = 0; isTouched[c] = false }
-            linkWeight[cu] = 0
-            guard best != cu else { continue }
-            community[u] = best
-            movedAny = true
-            // Neighbours outside the new community may now prefer to follow u.
-            for p in level.offsets[u]..<level.offsets[u + 1] {
-                let v = Int(level.targets[p])
-                if v != u && !inQueue[v] && community[v] != best {
-                    inQueue[v] = true
-                    queue[(head + pending) % n] = v
-                    pending += 1
-                }
-            }
+        }
+        }
+        }
+        }
+        }
+        }
+        }
+        }
+        }
+        }
         }
         return (community, movedAny)
     }

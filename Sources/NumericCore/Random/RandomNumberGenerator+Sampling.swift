@@ -110,14 +110,22 @@ extension RandomNumberGenerator {
             }
             return Array(pool[0..<k])
         }
-        var chosen = Set<Int>(minimumCapacity: k)
         var order: [Int] = []
         order.reserveCapacity(k)
-        for j in (n - k)..<n {
-            let t = nextInt(below: j + 1)
-            let pick = chosen.contains(t) ? j : t
-            chosen.insert(pick)
-            order.append(pick)
+        if k <= 64 {
+            // Few picks: a linear scan of them beats hashing.
+            for j in (n - k)..<n {
+                let t = nextInt(below: j + 1)
+                order.append(order.contains(t) ? j : t)
+            }
+        } else {
+            var chosen = Set<Int>(minimumCapacity: k)
+            for j in (n - k)..<n {
+                let t = nextInt(below: j + 1)
+                let pick = chosen.contains(t) ? j : t
+                chosen.insert(pick)
+                order.append(pick)
+            }
         }
         shuffle(&order)
         return order

@@ -5,7 +5,8 @@ public struct AgentState: Sendable {
     public var state: [UInt8]
     /// Commitment in [0, 1] (commitment dynamics; 1 for adopters in models without it).
     public var commitment: [Double]
-    /// Per-agent adoption threshold (threshold models).
+    /// Per-agent adoption threshold, for models that keep thresholds with the agents (empty until
+    /// `useThresholds()`; the threshold models hold theirs in packed workspaces instead).
     public var threshold: [Double]
     /// Step (or time, for continuous-time models) at which each agent last adopted; −1 when never.
     public var adoptedAt: [Double]
@@ -18,13 +19,18 @@ public struct AgentState: Sendable {
     public init(count n: Int) {
         state = [UInt8](repeating: AdoptionState.unaware.rawValue, count: n)
         commitment = [Double](repeating: 0, count: n)
-        threshold = [Double](repeating: 0, count: n)
+        threshold = []
         adoptedAt = [Double](repeating: -1, count: n)
         adoptedFrom = [Int32](repeating: -1, count: n)
         lapses = [Int32](repeating: 0, count: n)
     }
 
     public var count: Int { state.count }
+
+    /// Allocates the threshold column (zeros) if it is not there yet.
+    public mutating func useThresholds() {
+        if threshold.count != state.count { threshold = [Double](repeating: 0, count: state.count) }
+    }
 
     /// One agent back to unaware.
     @inlinable public mutating func reset(_ v: Int) {

@@ -50,15 +50,17 @@ public enum SeedingStrategy: Sendable, Equatable {
     /// Seeds decided once for all replicates, or drawn per replicate from a pool.
     public enum Prepared: Sendable {
         case fixed([Int])
-        case sample(pool: [Int], count: Int)
+        /// `count` agents drawn from `pool`, or from everyone when the pool is nil.
+        case sample(pool: [Int]?, population: Int, count: Int)
 
         /// The seeds of one replicate.
         public func seeds(seed: UInt64, replicate: Int) -> [Int] {
             switch self {
             case let .fixed(list): return list
-            case let .sample(pool, count):
+            case let .sample(pool, population, count):
                 var rng = Xoshiro256PlusPlus(seed: seed, replicate: UInt64(replicate), purpose: .seeding)
-                return rng.sampleWithoutReplacement(count, from: pool.count).map { pool[$0] }
+                let drawn = rng.sampleWithoutReplacement(count, from: pool?.count ?? population)
+                return pool.map { pool in drawn.map { pool[$0] } } ?? drawn
             }
         }
     }
@@ -82,7 +84,7 @@ public enum SeedingStrategy: Sendable, Equatable {
         switch self {
         case let .random(count):
             try check(count)
-            return .sample(pool: Array(0..<n), count: count)
+            return .sample(pool: nil, population: n, count: count)
         case let .degree(count):
             try check(count)
             return .fixed(top(degrees, count))
@@ -118,7 +120,7 @@ public enum SeedingStrategy: Sendable, Equatable {
             let pool = try population.members(name, in: values)
             if let count {
                 try check(count, of: pool.count)
-                return .sample(pool: pool, count: count)
+                return .sample(pool: pool, population: n, count: count)
             }
             return .fixed(pool)
         case let .nodes(labels):

@@ -48,3 +48,28 @@ try bench("IC p = 0.05", IndependentCascade(p: 0.05), horizon: 100)
 try bench("LT θ = 0.10", LinearThreshold(thresholds: .fixed(0.10)), horizon: 100)
 try bench("LT θ = 0.15", LinearThreshold(thresholds: .fixed(0.15)), horizon: 100)
 try bench("SIR continuous τ = 0.05, γ = 1", ContinuousTimeSIR(transmissionRate: 0.05, abandonmentRate: 1), horizon: 100)
+
+// Batched Friedkin–Johnsen against the bare SpMM it is built on: 64 replicates as the columns of
+// one n × 64 matrix, 50 steps. The ratio is the share of SpMM throughput the model keeps.
+if only == nil || "Friedkin-Johnsen".contains(only!) {
+    let steps = 50, width = 64
+    let fj = OpinionDynamics(susceptibility: .uniform(0.8))
+    _ = try Compute.withThreads(threads) { try fj.run(on: population, replicates: width, steps: 2, seed: 1) }
+    var fjTimes: [Double] = []
+    for _ in 0..<repeats {
+        let start = Date()
+        _ = try Compute.withThreads(threads) { try fj.run(on: population, replicates: width, steps: steps, seed: 1) }
+        fjTimes.append(Date().timeIntervalSince(start))
+    }
+    let w = population.influenceMatrix()
+    let x = Matrix<Double>(rows: population.count, columns: width) { i, j in Double((i &* 31 &+ j) % 97) / 97 }
+    var y = Matrix<Double>(rows: population.count, columns: width)
+    var spmmTimes: [Double] = []
+    for _ in 0..<repeats {
+        let start = Date()
+        for _ in 0..<steps { try Compute.withThreads(threads) { try w.multiply(x, into: &y) } }
+        spmmTimes.append(Date().timeIntervalSince(start))
+    }
+    let fjBest = fjTimes.min()!, spmmBest = spmmTimes.min()!
+    print("\("Friedkin-Johnsen, 64 replicates × 50 steps".padding(toLength: 36, withPad: " ", startingAt: 0)) \(String(format: "%9.4f", fjBest)) s   bare SpMM × 50: \(String(format: "%.4f", spmmBest)) s (\(String(format: "%.0f", 100 * spmmBest / fjBest))% of SpMM throughput)")
+}

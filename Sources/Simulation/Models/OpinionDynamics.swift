@@ -98,17 +98,21 @@ public struct OpinionDynamics: Sendable {
         var x = x0, next = Matrix<Double>(rows: n, columns: R)
         var result = Result(replicates: R, steps: steps + 1, mean: [Double](repeating: 0, count: R * (steps + 1)),
                             spread: [Double](repeating: 0, count: R * (steps + 1)), final: x0)
+        var sums = [Double](repeating: 0, count: R), squares = [Double](repeating: 0, count: R)
+        /// Per-replicate mean and SD in two passes over the contiguous rows (each row holds every replicate).
         func record(_ t: Int) {
+            for r in 0..<R { sums[r] = 0; squares[r] = 0 }
+            x.withUnsafeBufferPointer { x in
+                for v in 0..<n { for r in 0..<R { sums[r] += x[v * R + r] } }
+                for r in 0..<R { sums[r] = n > 0 ? sums[r] / Double(n) : 0 }
+                for v in 0..<n { for r in 0..<R { let d = x[v * R + r] - sums[r]; squares[r] += d * d } }
+            }
             for r in 0..<R {
-                var sum = 0.0
-                for v in 0..<n { sum += x[v, r] }
-                let mean = n > 0 ? sum / Double(n) : 0
-                var squares = 0.0
-                for v in 0..<n { squares += (x[v, r] - mean) * (x[v, r] - mean) }
-                result.mean[r * (steps + 1) + t] = mean
-                result.spread[r * (steps + 1) + t] = n > 1 ? (squares / Double(n - 1)).squareRoot() : 0
+                result.mean[r * (steps + 1) + t] = sums[r]
+                result.spread[r * (steps + 1) + t] = n > 1 ? (squares[r] / Double(n - 1)).squareRoot() : 0
             }
         }
+        let isolated = (0..<n).filter { population.inDegree[$0] == 0 }
         record(0)
         for t in stride(from: 1, through: steps, by: 1) {
             try w.multiply(x, into: &next)
@@ -116,17 +120,13 @@ public struct OpinionDynamics: Sendable {
             next.withUnsafeMutableBufferPointer { y in
             x0.withUnsafeBufferPointer { start in
                 for v in 0..<n {
-                    let l = lambda[v]
-                    // Agents with no influencers keep their opinion (W's row is zero).
-                    let isolated = population.inDegree[v] == 0
-                    for i in (v * R)..<((v + 1) * R) { y[i] = isolated ? start[i] : l * y[i] + (1 - l) * start[i] }
+                    let l = lambda[v], keep = 1 - l
+                    for i in (v * R)..<((v + 1) * R) { y[i] = l * y[i] + keep * start[i] }
                 }
             }
             }
-            if population.inDegree.contains(0) {
-                // DeGroot agents without influencers hold their current opinion, not the initial one.
-                for v in 0..<n where population.inDegree[v] == 0 { for r in 0..<R { next[v, r] = x[v, r] } }
-            }
+            // Agents with no influencers (a zero row of W) hold their current opinion.
+            for v in isolated { for r in 0..<R { next[v, r] = x[v, r] } }
             swap(&x, &next)
             record(t)
         }

@@ -41,6 +41,15 @@ struct OpinionDynamicsTests {
         for v in 0..<n { for r in 0..<2 { #expect(abs(result.final[v, r] - equilibrium[v, 0]) < 1e-9) } }
     }
 
+    @Test("the same on 1 and 2 threads, bit for bit")
+    func threads() throws {
+        let population = Population(ModelConformanceTests.network)
+        let model = OpinionDynamics(susceptibility: .uniform(0.6))
+        let one = try Compute.withThreads(1) { try model.run(on: population, replicates: 5, steps: 20, seed: 2) }
+        let two = try Compute.withThreads(2) { try model.run(on: population, replicates: 5, steps: 20, seed: 2) }
+        #expect(one.mean == two.mean && one.spread == two.spread && one.final == two.final)
+    }
+
     @Test("unknown attribute and out-of-range susceptibility are typed errors")
     func errors() throws {
         let p = Population(SeedingTests.karate)

@@ -21,6 +21,18 @@ let threads = option("--threads", default: 1)
 let repeats = option("--repeat", default: 5)
 let replicates = option("--replicates", default: 100)
 
+// `--scale N,M` instead of a file: one IC replicate (p = 0.05, 50 seeds) on a generated BA(N, M),
+// the issue's 10-million-node, 50-million-edge check; peak memory via /usr/bin/time -v.
+if path == "--scale" {
+    let spec = arguments[1].split(separator: ",").compactMap { Int($0) }
+    var start = Date()
+    let big = try BarabasiAlbert(n: spec[0], m: spec[1]).generate(seed: 1)
+    print("generated BA(\(spec[0]), \(spec[1])): \(big.edgeCount) edges in \(String(format: "%.1f", Date().timeIntervalSince(start))) s")
+    start = Date()
+    let result = try Ensemble(replicates: 1, horizon: 200, seed: 1, seeding: .random(count: 50)).run(IndependentCascade(p: 0.05), on: Population(big))
+    print("one IC replicate (p = 0.05): reach \(result.summaries[0].finalReach) in \(String(format: "%.2f", Date().timeIntervalSince(start))) s")
+    exit(0)
+}
 let graph = try GraphLoader.load(edges: URL(fileURLWithPath: path))
 let population = Population(graph)
 print("skein-simulation-bench \(path): n = \(graph.nodeCount), m = \(graph.edgeCount), \(replicates) replicates, \(threads) thread(s)")

@@ -50,4 +50,5 @@ struct ModelConformanceTests {
         try Self.check(AdoptionWithAbandonment(transmission: 0.2, abandonment: 0.1, readoption: true), name: "SIS")
     }
     @Test("continuous-time SIR") func continuous() throws { try Self.check(ContinuousTimeSIR(transmissionRate: 0.3, abandonmentRate: 0.2), name: "cSIR") }
+    @Test("continuous-time SIS") func continuousSIS() throws { try Self.check(ContinuousTimeSIS(transmissionRate: 0.3, abandonmentRate: 0.2), name: "cSIS") }
 }

@@ -21,11 +21,8 @@ public struct ContinuousTimeSIR: DiffusionModel {
         try SimulationError.nonNegative("continuous-sir abandonment rate γ", abandonmentRate)
     }
 
-    /// One pending event: adoption of `node` tipped by `source`, or its abandonment (source −2).
-    struct Event { var time: Double; var node: Int32; var source: Int32 }
-
     public struct Workspace {
-        var heap: [Event] = []
+        var heap = EventQueue()
         /// Earliest scheduled adoption time per node (+∞ when none).
         var earliest: [Double]
         var scheduled: [Bool]
@@ -37,7 +34,7 @@ public struct ContinuousTimeSIR: DiffusionModel {
     }
 
     public func begin(_ r: inout Replicate, _ w: inout Workspace) {
-        w.heap.removeAll(keepingCapacity: true)
+        w.heap.removeAll()
     }
 
     public func finish(_ r: inout Replicate, _ w: inout Workspace) {
@@ -48,45 +45,12 @@ public struct ContinuousTimeSIR: DiffusionModel {
 
     static let abandonmentMark: Int32 = -2
 
-    @inline(__always)
-    func push(_ e: Event, _ heap: inout [Event]) {
-        heap.append(e)
-        var i = heap.count - 1
-        while i > 0 {
-            let parent = (i - 1) / 2
-            if heap[parent].time <= e.time { break }
-            heap[i] = heap[parent]
-            i = parent
-        }
-        heap[i] = e
-    }
-
-    @inline(__always)
-    func pop(_ heap: inout [Event]) -> Event {
-        let top = heap[0]
-        let last = heap.removeLast()
-        if !heap.isEmpty {
-            var i = 0
-            let n = heap.count
-            while true {
-                let l = 2 * i + 1
-                if l >= n { break }
-                let c = l + 1 < n && heap[l + 1].time < heap[l].time ? l + 1 : l
-                if heap[c].time >= last.time { break }
-                heap[i] = heap[c]
-                i = c
-            }
-            heap[i] = last
-        }
-        return top
-    }
-
     /// Schedules v's abandonment and the transmissions that beat it.
     @inline(__always)
     func schedule(_ v: Int, at time: Double, _ r: inout Replicate, _ w: inout Workspace) {
         w.scheduled[v] = true
         let recovery = time + r.rng.exponential(rate: abandonmentRate)
-        push(Event(time: recovery, node: Int32(v), source: Self.abandonmentMark), &w.heap)
+        w.heap.push(.init(time: recovery, node: Int32(v), source: Self.abandonmentMark, epoch: 0))
         guard transmissionRate > 0 else { return }
         let population = r.population
         let adopted = AdoptionState.adopted.rawValue
@@ -96,7 +60,7 @@ public struct ContinuousTimeSIR: DiffusionModel {
             let at = time + r.rng.exponential(rate: transmissionRate)
             if at < recovery && at < w.earliest[u] {
                 w.earliest[u] = at
-                push(Event(time: at, node: Int32(u), source: Int32(v)), &w.heap)
+                w.heap.push(.init(time: at, node: Int32(u), source: Int32(v), epoch: 0))
             }
         }
     }
@@ -109,7 +73,7 @@ public struct ContinuousTimeSIR: DiffusionModel {
         let until = Double(t)
         let adopted = AdoptionState.adopted.rawValue
         while let next = w.heap.first, next.time <= until {
-            let e = pop(&w.heap)
+            let e = w.heap.pop()
             let v = Int(e.node)
             if e.source == Self.abandonmentMark {
                 if r.agents.isAdopted(v) { r.lapse(v) }

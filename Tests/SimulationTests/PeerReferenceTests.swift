@@ -45,3 +45,28 @@ struct CynetdiffReferenceTests {
         #expect(abs(mean - c.mean) < 5 * se, "\(c.model) seeds \(c.seeds): \(mean) vs cynetdiff \(c.mean) (SE \(se))")
     }
 }
+
+/// Continuous-time SIR final sizes on the karate club against EoN 2.0's fast_SIR (100 000 runs per
+/// case, Fixtures/eon_reference.json, made by Fixtures/make_eon_reference.py), within 5 standard
+/// errors of the difference. The horizon (200 time units) is far beyond every outbreak's end.
+@Suite("Continuous-time SIR against EoN")
+struct EoNReferenceTests {
+    struct Case: Decodable { let tau: Double; let gamma: Double; let seeds: [Int]; let mean: Double; let sd: Double }
+    struct Reference: Decodable { let trials: Int; let cases: [Case] }
+
+    @Test("every stored case", arguments: 0..<2)
+    func matches(index: Int) throws {
+        let url = Fixtures.repositoryRoot.appendingPathComponent("Tests/SimulationTests/Fixtures/eon_reference.json")
+        let reference = try JSONDecoder().decode(Reference.self, from: Data(contentsOf: url))
+        let c = reference.cases[index]
+        let replicates = 20_000
+        let result = try Ensemble(replicates: replicates, horizon: 200, seed: UInt64(200 + index), seeding: .nodes(c.seeds.map(String.init)))
+            .run(ContinuousTimeSIR(transmissionRate: c.tau, abandonmentRate: c.gamma), on: Population(SeedingTests.karate))
+        let sizes = result.summaries.map { Double($0.finalReach) }
+        let mean = sizes.reduce(0, +) / Double(replicates)
+        let variance = sizes.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(replicates - 1)
+        let se = (variance / Double(replicates) + c.sd * c.sd / Double(reference.trials)).squareRoot()
+        #expect(abs(mean - c.mean) < 5 * se, "τ \(c.tau) γ \(c.gamma): \(mean) vs EoN \(c.mean) (SE \(se))")
+    }
+}
+

@@ -27,7 +27,7 @@ public struct OrganisationNetwork: NetworkGenerator {
         GeneratorParameter("p_across", default: "0.001", "tie probability between organisations"),
         GeneratorParameter("profession_affinity", default: "2", "multiplier on ties outside the team between staff of one profession"),
         GeneratorParameter("leaders", default: "", "leader roles per organisation by profession, e.g. nurse,doctor,manager (empty: none)"),
-        GeneratorParameter("p_leaders", default: "1", "tie probability between leaders of different organisations"),
+        GeneratorParameter("p_leaders", default: "0.3", "tie probability between leaders of different organisations"),
         GeneratorParameter("p_leader_local", default: "0.3", "tie probability between a leader and each member of their organisation"),
     ]
     public static let relations = ["team", "organisation", "across", "leadership"]
@@ -47,7 +47,7 @@ public struct OrganisationNetwork: NetworkGenerator {
     public init(organisations: Int = 4, teams: Int = 6, teamSize: Int = 10,
                 professions: [(name: String, share: Double)] = [("nurse", 0.45), ("doctor", 0.2), ("allied health professional", 0.2), ("manager", 0.15)],
                 pTeam: Double = 0.5, pOrganisation: Double = 0.02, pAcross: Double = 0.001, professionAffinity: Double = 2,
-                leaders: [String] = [], pLeaders: Double = 1, pLeaderLocal: Double = 0.3) {
+                leaders: [String] = [], pLeaders: Double = 0.3, pLeaderLocal: Double = 0.3) {
         organisationNames = (1...max(1, organisations)).map { "Organisation \($0)" }
         self.teams = teams
         self.teamSize = teamSize
@@ -99,7 +99,7 @@ public struct OrganisationNetwork: NetworkGenerator {
         guard leaders.count <= teams * teamSize else {
             throw GeneratorError.invalidValue(model: model, name: "leaders", value: leaders.joined(separator: ","), expected: "no more leaders than staff per organisation")
         }
-        pLeaders = try q.probability("p_leaders", default: 1)
+        pLeaders = try q.probability("p_leaders", default: 0.3)
         pLeaderLocal = try q.probability("p_leader_local", default: 0.3)
         try q.checkAllRead(known: Self.parameters)
     }

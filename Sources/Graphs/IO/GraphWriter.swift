@@ -48,6 +48,14 @@ public enum GraphWriter {
         }
     }
 
+    /// Node v's value in an attribute column as escaped XML text; nil when missing.
+    static func attributeText(_ column: NodeAttribute, _ v: Int) -> String? {
+        switch column {
+        case let .categorical(codes, levels): return codes[v] >= 0 ? XMLText.escape(levels[Int(codes[v])]) : nil
+        case let .numeric(values): return values[v].isNaN ? nil : XMLText.number(values[v])
+        }
+    }
+
     /// The relations of an arc, `;`-separated (readers split on `;`).
     static func relationText(_ graph: Graph, arc p: Int) -> String {
         let mask = graph.relationMask(arc: p)
@@ -74,14 +82,7 @@ public enum GraphWriter {
             out += "    <node id=\"\(XMLText.escape(nodes.label(v)))\""
             var data = ""
             for (i, name) in nodes.attributeNames.enumerated() {
-                let column = nodes[attribute: name]!
-                switch column {
-                case let .categorical(codes, levels) where codes[v] >= 0:
-                    data += "<data key=\"d\(i)\">\(XMLText.escape(levels[Int(codes[v])]))</data>"
-                case let .numeric(values) where !values[v].isNaN:
-                    data += "<data key=\"d\(i)\">\(XMLText.number(values[v]))</data>"
-                default: break
-                }
+                if let value = attributeText(nodes[attribute: name]!, v) { data += "<data key=\"d\(i)\">\(value)</data>" }
             }
             out += data.isEmpty ? "/>\n" : ">\(data)</node>\n"
         }
@@ -124,13 +125,7 @@ public enum GraphWriter {
             out += "      <node id=\"\(label)\" label=\"\(label)\""
             var values = ""
             for (i, name) in nodes.attributeNames.enumerated() {
-                switch nodes[attribute: name]! {
-                case let .categorical(codes, levels) where codes[v] >= 0:
-                    values += "<attvalue for=\"\(i)\" value=\"\(XMLText.escape(levels[Int(codes[v])]))\"/>"
-                case let .numeric(x) where !x[v].isNaN:
-                    values += "<attvalue for=\"\(i)\" value=\"\(XMLText.number(x[v]))\"/>"
-                default: break
-                }
+                if let value = attributeText(nodes[attribute: name]!, v) { values += "<attvalue for=\"\(i)\" value=\"\(value)\"/>" }
             }
             out += values.isEmpty ? "/>\n" : "><attvalues>\(values)</attvalues></node>\n"
         }

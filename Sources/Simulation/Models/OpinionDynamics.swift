@@ -98,46 +98,13 @@ public struct OpinionDynamics: Sendable {
         var x = x0, next = Matrix<Double>(rows: n, columns: R)
         var result = Result(replicates: R, steps: steps + 1, mean: [Double](repeating: 0, count: R * (steps + 1)),
                             spread: [Double](repeating: 0, count: R * (steps + 1)), final: x0)
-        // Per-replicate mean and SD in two passes over the contiguous rows (each row holds every
-        // replicate), parallel over row chunks fixed by n; partial sums combine in chunk order, so
-        // the figures do not depend on the thread count.
-        let chunks = Parallel.chunkCount(count: n, grain: 4096)
-        var partial = [Double](repeating: 0, count: chunks * R)
-        var means = [Double](repeating: 0, count: R)
-        /// Σ_v x[v, r], or Σ_v (x[v, r] − centre[r])² when a centre is given.
-        func columnSums(centredOn centre: [Double]?) -> [Double] {
-            x.withUnsafeBufferPointer { xs in
-            partial.withUnsafeMutableBufferPointer { partial in
-                let shared = UncheckedSendable((xs, partial))
-                Parallel.forEachChunk(count: chunks, grain: 1) { _, chunkRange in
-                    let (xs, partial) = shared.value
-                    for c in chunkRange {
-                        for r in 0..<R { partial[c * R + r] = 0 }
-                        for v in Parallel.chunkRange(c, chunks: chunks, count: n) {
-                            if let centre {
-                                for r in 0..<R {
-                                    let d = xs[v * R + r] - centre[r]
-                                    partial[c * R + r] += d * d
-                                }
-                            } else {
-                                for r in 0..<R { partial[c * R + r] += xs[v * R + r] }
-                            }
-                        }
-                    }
-                }
-            }
-            }
-            var total = [Double](repeating: 0, count: R)
-            for c in 0..<chunks { for r in 0..<R { total[r] += partial[c * R + r] } }
-            return total
-        }
+        // Per-replicate mean and SD: the columns of the n × R batch (parallel, thread-count invariant).
         func record(_ t: Int) {
-            let sums = columnSums(centredOn: nil)
-            for r in 0..<R { means[r] = n > 0 ? sums[r] / Double(n) : 0 }
-            let squares = columnSums(centredOn: means)
+            guard n > 0 else { return }
+            let stats = ColumnStatistics(x)
             for r in 0..<R {
-                result.mean[r * (steps + 1) + t] = means[r]
-                result.spread[r * (steps + 1) + t] = n > 1 ? (squares[r] / Double(n - 1)).squareRoot() : 0
+                result.mean[r * (steps + 1) + t] = stats.mean[r]
+                result.spread[r * (steps + 1) + t] = n > 1 ? (stats.centredSumOfSquares[r] / Double(n - 1)).squareRoot() : 0
             }
         }
         let isolated = (0..<n).filter { population.inDegree[$0] == 0 }

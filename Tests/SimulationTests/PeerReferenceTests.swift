@@ -38,10 +38,8 @@ struct CynetdiffReferenceTests {
         } else {
             result = try ensemble.run(LinearThreshold(thresholds: .uniform), on: population)
         }
-        let sizes = result.summaries.map { Double($0.finalReach) }
-        let mean = sizes.reduce(0, +) / Double(replicates)
-        let variance = sizes.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(replicates - 1)
-        let se = (variance / Double(replicates) + c.sd * c.sd / Double(Self.reference.trials)).squareRoot()
+        let (mean, ours) = SimulationFixtures.finalSize(result)
+        let se = (ours * ours + c.sd * c.sd / Double(Self.reference.trials)).squareRoot()
         #expect(abs(mean - c.mean) < 5 * se, "\(c.model) seeds \(c.seeds): \(mean) vs cynetdiff \(c.mean) (SE \(se))")
     }
 }
@@ -62,10 +60,8 @@ struct EoNReferenceTests {
         let replicates = 20_000
         let result = try Ensemble(replicates: replicates, horizon: 200, seed: UInt64(200 + index), seeding: .nodes(c.seeds.map(String.init)))
             .run(ContinuousTimeSIR(transmissionRate: c.tau, abandonmentRate: c.gamma), on: Population(SeedingTests.karate))
-        let sizes = result.summaries.map { Double($0.finalReach) }
-        let mean = sizes.reduce(0, +) / Double(replicates)
-        let variance = sizes.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(replicates - 1)
-        let se = (variance / Double(replicates) + c.sd * c.sd / Double(reference.trials)).squareRoot()
+        let (mean, ours) = SimulationFixtures.finalSize(result)
+        let se = (ours * ours + c.sd * c.sd / Double(reference.trials)).squareRoot()
         #expect(abs(mean - c.mean) < 5 * se, "τ \(c.tau) γ \(c.gamma): \(mean) vs EoN \(c.mean) (SE \(se))")
     }
 }

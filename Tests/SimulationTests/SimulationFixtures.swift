@@ -1,5 +1,6 @@
 import Foundation
 import Graphs
+import Testing
 @testable import Simulation
 
 /// Small graphs for the simulation tests.
@@ -14,12 +15,29 @@ enum SimulationFixtures {
     /// A directed diamond with a tail: a → b, a → c, b → d, c → d, d → e, b → c.
     static let diamond = graph([("a", "b"), ("a", "c"), ("b", "d"), ("c", "d"), ("d", "e"), ("b", "c")], directed: true)
 
+    /// Mean of a sample and the standard error of that mean.
+    static func meanAndStandardError(_ values: [Double]) -> (mean: Double, se: Double) {
+        let mean = values.reduce(0, +) / Double(values.count)
+        let variance = values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(max(1, values.count - 1))
+        return (mean, (variance / Double(values.count)).squareRoot())
+    }
+
     /// Mean reach share and its standard error over an ensemble's replicates.
     static func reachShare(_ result: EnsembleResult) -> (mean: Double, se: Double) {
-        let shares = result.summaries.map(\.reachShare)
-        let mean = shares.reduce(0, +) / Double(shares.count)
-        let variance = shares.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(max(1, shares.count - 1))
-        return (mean, (variance / Double(shares.count)).squareRoot())
+        meanAndStandardError(result.summaries.map(\.reachShare))
+    }
+
+    /// Mean final size (agents ever reached) and its standard error.
+    static func finalSize(_ result: EnsembleResult) -> (mean: Double, se: Double) {
+        meanAndStandardError(result.summaries.map { Double($0.finalReach) })
+    }
+
+    /// Each agent's estimated adoption frequency within 5 binomial standard errors of the exact probability.
+    static func expectFrequencies(_ estimated: [Double], match expected: [Double], replicates: Int, in g: Graph) {
+        for v in 0..<g.nodeCount {
+            let se = max(1e-9, (expected[v] * (1 - expected[v]) / Double(replicates)).squareRoot())
+            #expect(abs(estimated[v] - expected[v]) <= 5 * se, "\(g.nodes.label(v)): \(estimated[v]) vs \(expected[v])")
+        }
     }
 
     /// Per-node probability of ever adopting, estimated from the final step of each replicate

@@ -15,8 +15,7 @@ public enum GEXFReader {
         guard let graph = root.child("graph") else { throw TableError(file: file, line: root.line, message: "no <graph> element") }
         let directed = options.directed || (graph.attributes["defaultedgetype"] ?? "undirected") == "directed"
         var builder = GraphBuilder(directed: directed, duplicates: options.duplicates, selfLoops: options.selfLoops)
-        struct Declared { let title: String; let numeric: Bool; let defaultValue: String? }
-        var nodeAttributes: [(id: String, declared: Declared)] = []
+        var nodeAttributes: [(id: String, declared: DeclaredAttribute)] = []
         var relationAttribute: String?
         for block in graph.children("attributes") {
             for a in block.children("attribute") {
@@ -26,8 +25,8 @@ public enum GEXFReader {
                 if block.attributes["class"] == "edge" {
                     if ["relation", "type", "layer"].contains(title.lowercased()) { relationAttribute = id }
                 } else if block.attributes["class"] == "node" {
-                    nodeAttributes.append((id, Declared(title: title, numeric: ["integer", "long", "float", "double"].contains(type),
-                                                        defaultValue: a.child("default")?.text)))
+                    nodeAttributes.append((id, DeclaredAttribute(name: title, numeric: ["integer", "long", "float", "double"].contains(type),
+                                                                 expected: "number", defaultValue: a.child("default")?.text)))
                 }
             }
         }
@@ -74,20 +73,7 @@ public enum GEXFReader {
         let n = builder.nodes.count
         if !labels.isEmpty { builder.nodes.setAttribute("label", .categorical((0..<n).map { labels[$0] ?? builder.nodes.label($0) })) }
         for (id, declared) in nodeAttributes {
-            let column = values[id] ?? [:]
-            guard !column.isEmpty || declared.defaultValue != nil else { continue }
-            if declared.numeric {
-                var x = [Double](repeating: declared.defaultValue.flatMap(Double.init) ?? .nan, count: n)
-                for (v, entry) in column {
-                    guard let value = Double(entry.text) else {
-                        throw TableError(file: file, line: entry.line, message: "node \"\(builder.nodes.label(v))\": \(declared.title) = \"\(entry.text)\" is not a number")
-                    }
-                    x[v] = value
-                }
-                builder.nodes.setAttribute(declared.title, .numeric(x))
-            } else {
-                builder.nodes.setAttribute(declared.title, .categorical((0..<n).map { column[$0]?.text ?? declared.defaultValue }))
-            }
+            try declared.apply(values[id] ?? [:], to: &builder.nodes, file: file)
         }
         return try builder.build(weighted: weighted)
     }

@@ -80,24 +80,10 @@ public enum GraphMLReader {
             }
             builder.addEdge(u, v, weight: weight, relations: mask)
         }
-        let n = builder.nodes.count
         for (id, key) in nodeKeys {
-            let column = values[id] ?? [:]
-            guard !column.isEmpty || key.defaultValue != nil else { continue }
             let numeric = ["int", "long", "float", "double"].contains(key.type)
-            if numeric {
-                var x = [Double](repeating: key.defaultValue.flatMap(Double.init) ?? .nan, count: n)
-                for (v, entry) in column {
-                    guard let value = Double(entry.text) else {
-                        throw TableError(file: file, line: entry.line,
-                                         message: "node \"\(builder.nodes.label(v))\": \(key.name) = \"\(entry.text)\" is not a \(key.type)")
-                    }
-                    x[v] = value
-                }
-                builder.nodes.setAttribute(key.name, .numeric(x))
-            } else {
-                builder.nodes.setAttribute(key.name, .categorical((0..<n).map { column[$0]?.text ?? key.defaultValue }))
-            }
+            try DeclaredAttribute(name: key.name, numeric: numeric, expected: key.type, defaultValue: key.defaultValue)
+                .apply(values[id] ?? [:], to: &builder.nodes, file: file)
         }
         return try builder.build(weighted: weighted)
     }

@@ -38,11 +38,7 @@ public struct BassDiffusion: DiffusionModel {
     public func begin(_ r: inout Replicate, _ w: inout Workspace) {}
 
     public func finish(_ r: inout Replicate, _ w: inout Workspace) {
-        if r.touchedMost {
-            for i in w.adoptedNeighbours.indices { w.adoptedNeighbours[i] = 0 }
-        } else {
-            r.forEachNeighbourOfTouched { w.adoptedNeighbours[$0] = 0 }
-        }
+        r.resetPushed(&w.adoptedNeighbours, to: 0)
     }
 
     public func step(_ r: inout Replicate, _ w: inout Workspace, frontier: [Int32], to t: Int) -> Bool {

@@ -42,11 +42,7 @@ public struct ComplexContagion: DiffusionModel {
     public func begin(_ r: inout Replicate, _ w: inout Workspace) {}
 
     public func finish(_ r: inout Replicate, _ w: inout Workspace) {
-        if r.touchedMost {
-            for i in w.count.indices { w.count[i] = 0 }
-        } else {
-            r.forEachNeighbourOfTouched { w.count[$0] = 0 }
-        }
+        r.resetPushed(&w.count, to: 0)
     }
 
     public func step(_ r: inout Replicate, _ w: inout Workspace, frontier: [Int32], to t: Int) -> Bool {

@@ -33,6 +33,27 @@ extension Replicate {
     /// True when so many agents changed that clearing whole arrays beats visiting their neighbours.
     var touchedMost: Bool { touched.count * 8 > population.count }
 
+    /// Puts back `array`'s cells that push-style steps can have written this replicate (those of
+    /// the changed agents' out-neighbours), from `baseline` or to `value`: the whole array when
+    /// most agents changed, else just those cells.
+    func resetPushed<T>(_ array: inout [T], to value: T) {
+        if touchedMost {
+            for i in array.indices { array[i] = value }
+        } else {
+            forEachNeighbourOfTouched { array[$0] = value }
+        }
+    }
+
+    func resetPushed<T>(_ array: inout [T], from baseline: [T]) {
+        if touchedMost {
+            array.withUnsafeMutableBufferPointer { a in
+                baseline.withUnsafeBufferPointer { b in a.baseAddress!.update(from: b.baseAddress!, count: b.count) }
+            }
+        } else {
+            forEachNeighbourOfTouched { array[$0] = baseline[$0] }
+        }
+    }
+
     /// Calls `body` for every out-neighbour of every agent whose state changed: the cells a
     /// push-style model can have written this replicate.
     func forEachNeighbourOfTouched(_ body: (Int) -> Void) {

@@ -93,13 +93,7 @@ public struct LinearThreshold: DiffusionModel {
 
     public func finish(_ r: inout Replicate, _ w: inout Workspace) {
         if w.counting {
-            if r.touchedMost {
-                w.packed.withUnsafeMutableBufferPointer { packed in
-                    w.baseline.withUnsafeBufferPointer { baseline in packed.baseAddress!.update(from: baseline.baseAddress!, count: baseline.count) }
-                }
-            } else {
-                r.forEachNeighbourOfTouched { w.packed[$0] = w.baseline[$0] }
-            }
+            r.resetPushed(&w.packed, from: w.baseline)
         } else {
             let redraw = !w.thresholdsStatic
             r.forEachNeighbourOfTouched {

@@ -40,7 +40,7 @@ public struct Ensemble: Sendable {
         var result = EnsembleResult(replicates: replicates, horizon: horizon, population: population.count,
                                     groupNames: groupNames, groupLevels: groups.map(\.levels))
         let seed = self.seed, horizon = self.horizon
-        let crossAttribute = groupNames.firstIndex(of: "organisation") ?? (groups.isEmpty ? nil : 0)
+        let crossAttribute = ReplicateSummary.inequalityAttribute(in: groupNames)
         let recordAgents = self.recordAgents
         if recordAgents { result.agentAdoptedAt = [Float](repeating: -1, count: replicates * population.count) }
         result.stateCounts.withUnsafeMutableBufferPointer { stateCounts in

@@ -127,11 +127,8 @@ public struct ReplicateSummary: Sendable, Codable, Equatable {
     init(_ r: Replicate, reachSeries: UnsafeBufferPointer<Int32>, peak: (value: Int, time: Int), groups: [Population.Group],
          groupNames: [String], crossAttribute: Int?) {
         let n = r.population.count
-        finalReach = r.reach
-        reachShare = n > 0 ? Double(r.reach) / Double(n) : 0
+        recordReach(reachSeries, population: n)
         finalAdopted = r.stateCounts[Int(AdoptionState.adopted.rawValue)]
-        timeTo50 = reachSeries.firstIndex { 2 * Int($0) >= n && n > 0 }
-        timeTo90 = reachSeries.firstIndex { 10 * Int($0) >= 9 * n && n > 0 }
         peakAdopted = peak.value
         peakTime = peak.time
         lapses = r.lapseCount
@@ -153,10 +150,29 @@ public struct ReplicateSummary: Sendable, Codable, Equatable {
                     if group.codes[source] != group.codes[v] { crossed += 1 }
                 }
             }
-            let shares = size.indices.filter { size[$0] > 0 }.map { reached[$0] / size[$0] }
-            reachInequality = Self.gini(shares)
+            reachInequality = Self.inequality(reached: reached, size: size)
             crossBoundaryShare = passed > 0 ? Double(crossed) / Double(passed) : nil
         }
+    }
+
+    /// Final reach, its share, and the first steps at which it reached half and nine tenths of the
+    /// population, from the reach series (agents ever reached, per step).
+    mutating func recordReach<S: BidirectionalCollection>(_ series: S, population n: Int) where S.Element: BinaryInteger, S.Index == Int {
+        finalReach = series.last.map { Int($0) } ?? 0
+        reachShare = n > 0 ? Double(finalReach) / Double(n) : 0
+        timeTo50 = series.firstIndex { 2 * Int($0) >= n && n > 0 }
+        timeTo90 = series.firstIndex { 10 * Int($0) >= 9 * n && n > 0 }
+    }
+
+    /// The attribute reach inequality and boundary crossing are measured on: organisation if the
+    /// network has it, else its first categorical attribute.
+    static func inequalityAttribute(in groupNames: [String]) -> Int? {
+        groupNames.firstIndex(of: "organisation") ?? (groupNames.isEmpty ? nil : 0)
+    }
+
+    /// Gini of the reach shares of the non-empty groups.
+    static func inequality(reached: [Double], size: [Double]) -> Double {
+        gini(size.indices.filter { size[$0] > 0 }.map { reached[$0] / size[$0] })
     }
 
     /// Gini coefficient by the sorted-rank formula; 0 for an empty or all-zero list.

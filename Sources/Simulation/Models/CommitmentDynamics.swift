@@ -206,18 +206,14 @@ extension Ensemble {
         }
         for r in 0..<R {
             var summary = ReplicateSummary()
-            let series = (0..<steps).map { Int(result.reach[r * steps + $0]) }
-            summary.finalReach = series.last ?? 0
-            summary.reachShare = n > 0 ? Double(summary.finalReach) / Double(n) : 0
+            summary.recordReach(result.reach[(r * steps)..<((r + 1) * steps)].map { $0 }, population: n)
             summary.finalAdopted = result.count(.adopted, replicate: r, step: horizon)
-            summary.timeTo50 = series.firstIndex { 2 * $0 >= n && n > 0 }
-            summary.timeTo90 = series.firstIndex { 10 * $0 >= 9 * n && n > 0 }
             let adopted = (0..<steps).map { result.count(.adopted, replicate: r, step: $0) }
             let peak = adopted.indices.max { adopted[$0] < adopted[$1] || (adopted[$0] == adopted[$1] && $0 > $1) } ?? 0
             summary.peakAdopted = adopted.isEmpty ? 0 : adopted[peak]
             summary.peakTime = peak
             summary.lapses = lapses[r]
-            if let a = groupNames.firstIndex(of: "organisation") ?? (groups.isEmpty ? nil : 0) {
+            if let a = ReplicateSummary.inequalityAttribute(in: groupNames) {
                 let group = groups[a]
                 var reached = [Double](repeating: 0, count: group.levels.count), size = reached
                 for v in 0..<n where group.codes[v] >= 0 {
@@ -225,7 +221,7 @@ extension Ensemble {
                     if firstActive[v * R + r] >= 0 { reached[Int(group.codes[v])] += 1 }
                 }
                 summary.inequalityAttribute = groupNames[a]
-                summary.reachInequality = ReplicateSummary.gini(size.indices.filter { size[$0] > 0 }.map { reached[$0] / size[$0] })
+                summary.reachInequality = ReplicateSummary.inequality(reached: reached, size: size)
             }
             result.summaries[r] = summary
         }

@@ -14,13 +14,17 @@ public struct Ensemble: Sendable {
     /// Keep every agent's adoption time in every replicate (R × n values) for per-agent outputs:
     /// adoption probability and mean adoption time as node attributes, who is left out.
     public var recordAgents = false
+    /// What the programme does along the way, applied after each step's dynamics in this order.
+    public var interventions: [any Intervention] = []
 
-    public init(replicates: Int, horizon: Int, seed: UInt64 = 0, seeding: SeedingStrategy, breakdown: [String]? = nil) {
+    public init(replicates: Int, horizon: Int, seed: UInt64 = 0, seeding: SeedingStrategy, breakdown: [String]? = nil,
+                interventions: [any Intervention] = []) {
         self.replicates = replicates
         self.horizon = horizon
         self.seed = seed
         self.seeding = seeding
         self.breakdown = breakdown
+        self.interventions = interventions
     }
 
     /// Checks everything before any work starts: the model's parameters, the seeding, the attributes.
@@ -29,11 +33,25 @@ public struct Ensemble: Sendable {
         guard horizon >= 0 else { throw SimulationError.outOfRange(parameter: "horizon", value: Double(horizon), allowed: "≥ 0") }
         try model.validate(population)
         for name in breakdown ?? [] { _ = try population.group(name) }
+        try interventions.validate(population, horizon: horizon, support: M.interventionSupport, model: M.name)
+    }
+
+    /// Every intervention occurrence up to the horizon, in time order (list order within a step).
+    public func occurrences() -> [InterventionOccurrence] {
+        var list: [(index: Int, occurrence: InterventionOccurrence)] = []
+        for (i, x) in interventions.enumerated() {
+            let kind = type(of: x).kind
+            for t in x.schedule.times(horizon: horizon) { list.append((i, InterventionOccurrence(kind: kind, label: x.label, time: t))) }
+        }
+        list.sort { a, b in a.occurrence.time != b.occurrence.time ? a.occurrence.time < b.occurrence.time : a.index < b.index }
+        return list.map(\.occurrence)
     }
 
     public func run<M: DiffusionModel>(_ model: M, on population: Population) throws -> EnsembleResult {
         try validate(model, on: population)
         let prepared = try seeding.prepare(population, seed: seed)
+        let timeline = try interventions.map { try $0.prepared(population, seed: self.seed) }
+        let lastDue = interventions.flatMap { $0.schedule.times(horizon: self.horizon) }.max() ?? -1
         let groupNames = breakdown ?? population.groupNames
         let groups = try groupNames.map { try population.group($0) }
         let steps = horizon + 1
@@ -43,6 +61,8 @@ public struct Ensemble: Sendable {
         let crossAttribute = ReplicateSummary.inequalityAttribute(in: groupNames)
         let recordAgents = self.recordAgents
         if recordAgents { result.agentAdoptedAt = [Float](repeating: -1, count: replicates * population.count) }
+        result.interventions = occurrences()
+        let width = AdoptionState.count
         result.stateCounts.withUnsafeMutableBufferPointer { stateCounts in
         result.meanCommitment.withUnsafeMutableBufferPointer { meanCommitment in
         result.reach.withUnsafeMutableBufferPointer { reachSeries in
@@ -58,13 +78,38 @@ public struct Ensemble: Sendable {
             }) { worker, r in
                 let (stateCounts, meanCommitment, reachSeries, summaries, groupCounts, agentAdoptedAt) = out.value
                 worker.replicate.reset(index: r, rng: Xoshiro256PlusPlus(seed: seed, replicate: UInt64(r), purpose: .dynamics))
+                worker.replicate.interventionRNG = Xoshiro256PlusPlus(seed: seed, replicate: UInt64(r), purpose: .interventions)
                 model.begin(&worker.replicate, &worker.workspace)
                 for v in prepared.seeds(seed: seed, replicate: r) { worker.replicate.adopt(v, at: 0) }
+                /// Applies the interventions due at t, then lets the model answer what they changed.
+                func intervene(_ t: Int) -> Bool {
+                    var acted = false
+                    for x in timeline where x.schedule.happens(at: t) {
+                        x.apply(&worker.replicate)
+                        acted = true
+                    }
+                    guard acted else { return false }
+                    let time = Double(t)
+                    for (v, u) in worker.replicate.pendingArcs {
+                        // Agents adopting at this very step push along their new ties next step.
+                        if worker.replicate.agents.isAdopted(Int(v)) && worker.replicate.agents.adoptedAt[Int(v)] < time {
+                            model.tieAdded(&worker.replicate, &worker.workspace, from: Int(v), to: Int(u))
+                        }
+                    }
+                    for (u, factor) in worker.replicate.pendingTraining {
+                        model.trained(&worker.replicate, &worker.workspace, agent: Int(u), factor: factor)
+                    }
+                    for u in worker.replicate.pendingNewcomers { model.arrived(&worker.replicate, &worker.workspace, agent: Int(u)) }
+                    worker.replicate.pendingArcs.removeAll(keepingCapacity: true)
+                    worker.replicate.pendingTraining.removeAll(keepingCapacity: true)
+                    worker.replicate.pendingNewcomers.removeAll(keepingCapacity: true)
+                    return true
+                }
                 var peak = (value: 0, time: 0)
                 func record(_ t: Int) {
                     let rep = worker.replicate
-                    let base = (r * steps + t) * 4
-                    for s in 0..<4 { stateCounts[base + s] = Int32(rep.stateCounts[s]) }
+                    let base = (r * steps + t) * width
+                    for s in 0..<width { stateCounts[base + s] = Int32(rep.stateCounts[s]) }
                     meanCommitment[r * steps + t] = population.count > 0 ? rep.commitmentSum / Double(population.count) : 0
                     reachSeries[r * steps + t] = Int32(rep.reach)
                     for g in rep.groupCounts.indices {
@@ -74,17 +119,24 @@ public struct Ensemble: Sendable {
                     }
                     if rep.stateCounts[2] > peak.value { peak = (rep.stateCounts[2], t) }
                 }
+                if lastDue >= 0 { _ = intervene(0) }
                 record(0)
                 var active = true
                 for t in stride(from: 1, through: horizon, by: 1) {
-                    if active {
+                    if active || t <= lastDue {
+                        worker.replicate.time = t
                         swap(&worker.frontier, &worker.replicate.recent)
                         worker.replicate.recent.removeAll(keepingCapacity: true)
+                        if lastDue >= 0 {
+                            // Agents who left (or were replaced) since adopting pass nothing on.
+                            worker.frontier.removeAll { !worker.replicate.agents.isAdopted(Int($0)) }
+                        }
                         active = model.step(&worker.replicate, &worker.workspace, frontier: worker.frontier, to: t)
+                        if t <= lastDue && intervene(t) { active = true }
                         record(t)
                     } else {
                         // Nothing can change any more: copy the last row.
-                        for s in 0..<4 { stateCounts[(r * steps + t) * 4 + s] = stateCounts[(r * steps + t - 1) * 4 + s] }
+                        for s in 0..<width { stateCounts[(r * steps + t) * width + s] = stateCounts[(r * steps + t - 1) * width + s] }
                         meanCommitment[r * steps + t] = meanCommitment[r * steps + t - 1]
                         reachSeries[r * steps + t] = reachSeries[r * steps + t - 1]
                         for g in groupBase.indices {

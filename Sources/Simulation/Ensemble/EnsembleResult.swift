@@ -8,7 +8,7 @@ public struct EnsembleResult: Sendable {
     public let horizon: Int
     public let population: Int
     public var steps: Int { horizon + 1 }
-    /// [r][t][state] with states in `AdoptionState` order.
+    /// [r][t][state] with `AdoptionState.count` states in `AdoptionState` order.
     public var stateCounts: [Int32]
     /// [r][t]: agents who have adopted at least once by step t.
     public var reach: [Int32]
@@ -22,13 +22,15 @@ public struct EnsembleResult: Sendable {
     public var summaries: [ReplicateSummary]
     /// [r][agent]: when each agent first adopted (−1: never); empty unless the ensemble recorded agents.
     public var agentAdoptedAt: [Float] = []
+    /// When each intervention acted, in time order: markers for time axes.
+    public var interventions: [InterventionOccurrence] = []
 
     init(replicates: Int, horizon: Int, population: Int, groupNames: [String], groupLevels: [[String]]) {
         self.replicates = replicates
         self.horizon = horizon
         self.population = population
         let steps = horizon + 1
-        stateCounts = [Int32](repeating: 0, count: replicates * steps * 4)
+        stateCounts = [Int32](repeating: 0, count: replicates * steps * AdoptionState.count)
         reach = [Int32](repeating: 0, count: replicates * steps)
         meanCommitment = [Double](repeating: 0, count: replicates * steps)
         self.groupNames = groupNames
@@ -37,7 +39,7 @@ public struct EnsembleResult: Sendable {
         var total = 0
         for levels in groupLevels {
             base.append(total)
-            total += replicates * steps * levels.count * 4
+            total += replicates * steps * levels.count * AdoptionState.count
         }
         groupBase = base
         groupCounts = [Int32](repeating: 0, count: total)
@@ -45,12 +47,12 @@ public struct EnsembleResult: Sendable {
     }
 
     public func count(_ state: AdoptionState, replicate r: Int, step t: Int) -> Int {
-        Int(stateCounts[(r * steps + t) * 4 + Int(state.rawValue)])
+        Int(stateCounts[(r * steps + t) * AdoptionState.count + Int(state.rawValue)])
     }
 
     public func groupCount(_ g: Int, level: Int, _ state: AdoptionState, replicate r: Int, step t: Int) -> Int {
-        let width = groupLevels[g].count * 4
-        return Int(groupCounts[groupBase[g] + (r * steps + t) * width + level * 4 + Int(state.rawValue)])
+        let width = groupLevels[g].count * AdoptionState.count
+        return Int(groupCounts[groupBase[g] + (r * steps + t) * width + level * AdoptionState.count + Int(state.rawValue)])
     }
 
     /// Whether the agent ever adopted in the replicate (needs `recordAgents`).
@@ -115,6 +117,8 @@ public struct ReplicateSummary: Sendable, Codable, Equatable {
     public var peakTime = 0
     /// Abandonments (an agent who lapses twice counts twice).
     public var lapses = 0
+    /// Agents who left through removal or turnover.
+    public var departures = 0
     /// Gini coefficient of reach shares across the groups of `inequalityAttribute` (0: every
     /// organisation reached equally; towards 1: concentrated in few).
     public var reachInequality: Double?
@@ -132,6 +136,7 @@ public struct ReplicateSummary: Sendable, Codable, Equatable {
         peakAdopted = peak.value
         peakTime = peak.time
         lapses = r.lapseCount
+        departures = r.departures
         if let a = crossAttribute {
             let group = groups[a]
             inequalityAttribute = groupNames[a]

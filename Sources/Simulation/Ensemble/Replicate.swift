@@ -11,8 +11,8 @@ public struct Replicate {
     /// Adopters since the last step, in adoption order (the next step's frontier).
     public var recent: [Int32] = []
     public internal(set) var index: Int
-    /// Agents in each `AdoptionState`.
-    public private(set) var stateCounts = SIMD4<Int>(0, 0, 0, 0)
+    /// Agents in each `AdoptionState` (lanes beyond `AdoptionState.count` stay 0).
+    public private(set) var stateCounts = SIMD8<Int>()
     /// Agents who have ever adopted.
     public private(set) var reach = 0
     /// Σ commitment, for the mean.
@@ -22,7 +22,22 @@ public struct Replicate {
     /// Agents whose state has changed since the replicate began, each once: resetting them alone
     /// makes a small cascade on a big network cost O(cascade), not O(n), per replicate.
     public private(set) var touched: [Int32] = []
-    /// For each tracked attribute, agents per (level, state): index level · 4 + state.
+    /// The step being simulated (interventions read it; added ties expire by it).
+    public internal(set) var time = 0
+    /// Ties added by interventions in this replicate.
+    public internal(set) var overlay = TieOverlay()
+    /// The interventions stream for (seed, replicate, .interventions): who attends, which ties form.
+    public var interventionRNG = Xoshiro256PlusPlus(seed: 0)
+    /// Changes made by interventions that the model must answer (new arcs, training, newcomers);
+    /// the ensemble runner hands them to the model after each step's interventions.
+    var pendingArcs: [(from: Int32, to: Int32)] = []
+    var pendingTraining: [(agent: Int32, factor: Double)] = []
+    var pendingNewcomers: [Int32] = []
+    /// Agents trained or replaced this replicate, so models restore their workspace cells.
+    public private(set) var interventionTouched: [Int32] = []
+    /// Departures (removals and turnover) so far.
+    public private(set) var departures = 0
+    /// For each tracked attribute, agents per (level, state): index level · `AdoptionState.count` + state.
     public private(set) var groupCounts: [[Int32]]
     let tracked: [[Int32]]
 
@@ -32,13 +47,16 @@ public struct Replicate {
         self.rng = rng
         self.index = index
         self.tracked = tracked.map(\.codes)
-        groupCounts = tracked.map { [Int32](repeating: 0, count: 4 * $0.levels.count) }
-        stateCounts = SIMD4(population.count, 0, 0, 0)
+        groupCounts = tracked.map { [Int32](repeating: 0, count: Self.width * $0.levels.count) }
+        stateCounts = SIMD8()
+        stateCounts[0] = population.count
         for (g, group) in tracked.enumerated() {
-            for c in group.codes where c >= 0 { groupCounts[g][Int(c) * 4] += 1 }
+            for c in group.codes where c >= 0 { groupCounts[g][Int(c) * Self.width] += 1 }
         }
-        groupSizes = groupCounts.map { counts in stride(from: 0, to: counts.count, by: 4).map { counts[$0] } }
+        groupSizes = groupCounts.map { counts in stride(from: 0, to: counts.count, by: Self.width).map { counts[$0] } }
     }
+
+    static let width = AdoptionState.count
 
     /// Members per level of each tracked attribute.
     private(set) var groupSizes: [[Int32]] = []
@@ -51,20 +69,26 @@ public struct Replicate {
             for v in touched { agents.reset(Int(v)) }
         }
         touched.removeAll(keepingCapacity: true)
+        interventionTouched.removeAll(keepingCapacity: true)
         lapseCount = 0
+        departures = 0
         recent.removeAll(keepingCapacity: true)
         self.rng = rng
-        stateCounts = SIMD4(population.count, 0, 0, 0)
+        stateCounts = SIMD8()
+        stateCounts[0] = population.count
         reach = 0
         commitmentSum = 0
+        time = 0
+        overlay.removeAll()
+        pendingArcs.removeAll(keepingCapacity: true)
+        pendingTraining.removeAll(keepingCapacity: true)
+        pendingNewcomers.removeAll(keepingCapacity: true)
         for g in groupCounts.indices {
             // Only unaware counts are non-zero at the start: group sizes, kept from construction.
-            let width = groupCounts[g].count / 4
-            for level in 0..<width {
-                groupCounts[g][level * 4] = groupSizes[g][level]
-                groupCounts[g][level * 4 + 1] = 0
-                groupCounts[g][level * 4 + 2] = 0
-                groupCounts[g][level * 4 + 3] = 0
+            let levels = groupCounts[g].count / Self.width
+            for level in 0..<levels {
+                groupCounts[g][level * Self.width] = groupSizes[g][level]
+                for s in 1..<Self.width { groupCounts[g][level * Self.width + s] = 0 }
             }
         }
         self.index = index
@@ -72,7 +96,10 @@ public struct Replicate {
 
     @inline(__always)
     mutating func move(_ v: Int, from old: UInt8, to new: UInt8) {
-        if old == AdoptionState.unaware.rawValue && agents.adoptedAt[v] < 0 && agents.lapses[v] == 0 { touched.append(Int32(v)) }
+        if agents.flags[v] & AgentState.touchedFlag == 0 {
+            agents.flags[v] |= AgentState.touchedFlag
+            touched.append(Int32(v))
+        }
         stateCounts[Int(old)] -= 1
         stateCounts[Int(new)] += 1
         guard !tracked.isEmpty else {
@@ -82,18 +109,18 @@ public struct Replicate {
         for g in tracked.indices {
             let c = Int(tracked[g][v])
             if c >= 0 {
-                groupCounts[g][c * 4 + Int(old)] -= 1
-                groupCounts[g][c * 4 + Int(new)] += 1
+                groupCounts[g][c * Self.width + Int(old)] -= 1
+                groupCounts[g][c * Self.width + Int(new)] += 1
             }
         }
         agents.state[v] = new
     }
 
-    /// Adopts v at time t (if not already an adopter), recording who tipped it.
+    /// Adopts v at time t (if not already an adopter, and still in the network), recording who tipped it.
     @inline(__always)
     public mutating func adopt(_ v: Int, at t: Double, from source: Int32 = -1) {
         let old = agents.state[v]
-        guard old != AdoptionState.adopted.rawValue else { return }
+        guard old != AdoptionState.adopted.rawValue && old != AdoptionState.removed.rawValue else { return }
         if agents.adoptedAt[v] < 0 { reach += 1 }
         move(v, from: old, to: AdoptionState.adopted.rawValue)
         agents.adoptedAt[v] = t
@@ -118,5 +145,76 @@ public struct Replicate {
     /// Makes an unaware agent aware (events and communications).
     public mutating func makeAware(_ v: Int) {
         if agents.state[v] == AdoptionState.unaware.rawValue { move(v, from: AdoptionState.unaware.rawValue, to: AdoptionState.aware.rawValue) }
+    }
+}
+
+// MARK: - What interventions do to a replicate
+
+extension Replicate {
+    /// Adds the tie v — u (both directions) from now until `expires`; the model hears of each arc
+    /// whose source already practises, as a fresh exposure.
+    public mutating func addTie(_ v: Int, _ u: Int, expires: Int32 = TieOverlay.never) {
+        guard v != u, !agents.isRemoved(v), !agents.isRemoved(u) else { return }
+        overlay.addArc(from: v, to: u, expires: expires, population: population.count)
+        overlay.addArc(from: u, to: v, expires: expires, population: population.count)
+        pendingArcs.append((Int32(v), Int32(u)))
+        pendingArcs.append((Int32(u), Int32(v)))
+    }
+
+    /// Trains v: its adoption threshold is scaled by `factor` (< 1 lowers it). Adoption still
+    /// needs the model's network reinforcement.
+    public mutating func train(_ v: Int, factor: Double) {
+        guard !agents.isRemoved(v) else { return }
+        markInterventionTouched(v)
+        agents.flags[v] |= AgentState.trainedFlag
+        pendingTraining.append((Int32(v), factor))
+    }
+
+    /// v leaves for good (a broker retires): it neither adopts nor passes anything on, and the
+    /// ties interventions gave it end.
+    public mutating func remove(_ v: Int) {
+        let old = agents.state[v]
+        guard old != AdoptionState.removed.rawValue else { return }
+        if old == AdoptionState.adopted.rawValue { commitmentSum -= agents.commitment[v] }
+        agents.commitment[v] = 0
+        move(v, from: old, to: AdoptionState.removed.rawValue)
+        overlay.cut(v, at: time)
+        departures += 1
+    }
+
+    /// v's holder leaves and a newcomer takes the post: the role's working ties stay, but the
+    /// person's adoption, commitment, training and intervention-made ties go. Counted as a
+    /// departure, not a lapse; reach still counts the post if it was ever reached.
+    public mutating func replace(_ v: Int) {
+        let old = agents.state[v]
+        guard old != AdoptionState.removed.rawValue else { return }
+        if old != AdoptionState.unaware.rawValue {
+            if old == AdoptionState.adopted.rawValue { commitmentSum -= agents.commitment[v] }
+            move(v, from: old, to: AdoptionState.unaware.rawValue)
+        }
+        agents.commitment[v] = 0
+        agents.flags[v] &= ~AgentState.trainedFlag
+        markInterventionTouched(v)
+        overlay.cut(v, at: time)
+        pendingNewcomers.append(Int32(v))
+        departures += 1
+    }
+
+    private mutating func markInterventionTouched(_ v: Int) {
+        if agents.flags[v] & AgentState.touchedFlag == 0 {
+            agents.flags[v] |= AgentState.touchedFlag
+            touched.append(Int32(v))
+        }
+        interventionTouched.append(Int32(v))
+    }
+
+    /// Calls `body` for each live added tie out of v at the current step.
+    @inline(__always)
+    func forEachAddedTie(from v: Int, _ body: (Int) -> Void) {
+        var a = overlay.firstLive(from: v, at: time)
+        while a >= 0 {
+            body(overlay.target(of: a))
+            a = overlay.nextLive(after: a, at: time)
+        }
     }
 }

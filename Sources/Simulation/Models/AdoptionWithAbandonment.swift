@@ -31,6 +31,9 @@ public struct AdoptionWithAbandonment: DiffusionModel {
         Workspace(position: [Int32](repeating: -1, count: population.count))
     }
 
+    /// Adopters push along added ties every step like along any other; departed agents drop out of the active list.
+    public static var interventionSupport: InterventionSupport { [.addedTies, .departures] }
+
     public func begin(_ r: inout Replicate, _ w: inout Workspace) {
         for v in w.active { w.position[Int(v)] = -1 }
         w.active.removeAll(keepingCapacity: true)
@@ -41,6 +44,7 @@ public struct AdoptionWithAbandonment: DiffusionModel {
             w.position[Int(v)] = Int32(w.active.count)
             w.active.append(v)
         }
+        if r.departures > 0 { dropDeparted(&r, &w) }
         let time = Double(t)
         let population = r.population
         let adopted = AdoptionState.adopted.rawValue, lapsed = AdoptionState.lapsed.rawValue
@@ -55,6 +59,13 @@ public struct AdoptionWithAbandonment: DiffusionModel {
                     if s < adopted || (readoption && s == lapsed) { r.adopt(u, at: time, from: v) }
                     let k = skip.nextSkip(using: &r.rng)
                     p = k >= end - p ? end : p + k + 1
+                }
+                var a = r.overlay.firstLive(from: Int(v), at: r.time)
+                while a >= 0 {
+                    let u = r.overlay.target(of: a)
+                    let s = r.agents.state[u]
+                    if r.rng.bernoulli(transmission) && (s < adopted || (readoption && s == lapsed)) { r.adopt(u, at: time, from: v) }
+                    a = r.overlay.nextLive(after: a, at: r.time)
                 }
             }
         }
@@ -75,5 +86,23 @@ public struct AdoptionWithAbandonment: DiffusionModel {
             }
         }
         return !w.active.isEmpty || !r.recent.isEmpty
+    }
+
+    /// Takes agents who are no longer adopters (removed, or replaced by a newcomer) off the active list.
+    func dropDeparted(_ r: inout Replicate, _ w: inout Workspace) {
+        var i = 0
+        while i < w.active.count {
+            let v = Int(w.active[i])
+            if r.agents.isAdopted(v) {
+                i += 1
+                continue
+            }
+            w.position[v] = -1
+            let last = w.active.removeLast()
+            if i < w.active.count {
+                w.active[i] = last
+                w.position[Int(last)] = Int32(i)
+            }
+        }
     }
 }

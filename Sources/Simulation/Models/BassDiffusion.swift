@@ -37,6 +37,11 @@ public struct BassDiffusion: DiffusionModel {
 
     public func begin(_ r: inout Replicate, _ w: inout Workspace) {}
 
+    /// Ties added by interventions count as adopting contacts (the share is capped at 1).
+    public static var interventionSupport: InterventionSupport { [.addedTies, .departures] }
+
+    public func tieAdded(_ r: inout Replicate, _ w: inout Workspace, from v: Int, to u: Int) { w.adoptedNeighbours[u] += 1 }
+
     public func finish(_ r: inout Replicate, _ w: inout Workspace) {
         r.resetPushed(&w.adoptedNeighbours, to: 0)
     }
@@ -45,6 +50,11 @@ public struct BassDiffusion: DiffusionModel {
         let population = r.population
         for v in frontier {
             for p in population.offsets[Int(v)]..<population.offsets[Int(v) + 1] { w.adoptedNeighbours[Int(population.targets[p])] += 1 }
+            var a = r.overlay.firstLive(from: Int(v), at: r.time)
+            while a >= 0 {
+                w.adoptedNeighbours[r.overlay.target(of: a)] += 1
+                a = r.overlay.nextLive(after: a, at: r.time)
+            }
         }
         // Every unaware agent draws once per step (synchronous update: decisions use last step's adopters).
         let adopted = AdoptionState.adopted.rawValue
@@ -52,7 +62,7 @@ public struct BassDiffusion: DiffusionModel {
         var remaining = 0
         for u in 0..<population.count where r.agents.state[u] < adopted {
             remaining += 1
-            let share = population.inDegree[u] > 0 ? Double(w.adoptedNeighbours[u]) / Double(population.inDegree[u]) : 0
+            let share = min(1, Double(w.adoptedNeighbours[u]) / Double(max(1, population.inDegree[u])))
             let hazard = (innovation + imitation * share) * stepLength
             if r.rng.nextUnitDouble() < -expm1(-hazard) { w.candidates.append(Int32(u)) }
         }

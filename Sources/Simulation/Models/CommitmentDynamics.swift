@@ -147,7 +147,7 @@ extension Ensemble {
                     a[i] = status[i] == 1 ? 1 : 0
                 }
                 for r in 0..<R {
-                    var counts = [0, 0, 0, 0], reached = 0, sum = 0.0
+                    var counts = [Int](repeating: 0, count: AdoptionState.count), reached = 0, sum = 0.0
                     for v in 0..<n {
                         let i = v * R + r
                         let state = Self.state(status[i], commitment: c[i])
@@ -157,12 +157,12 @@ extension Ensemble {
                         for (g, group) in groups.enumerated() {
                             let level = Int(group.codes[v])
                             if level >= 0 {
-                                let width = group.levels.count * 4
-                                result.groupCounts[result.groupBase[g] + (r * steps + t) * width + level * 4 + state] += 1
+                                let width = group.levels.count * AdoptionState.count
+                                result.groupCounts[result.groupBase[g] + (r * steps + t) * width + level * AdoptionState.count + state] += 1
                             }
                         }
                     }
-                    for s in 0..<4 { result.stateCounts[(r * steps + t) * 4 + s] = Int32(counts[s]) }
+                    for s in 0..<AdoptionState.count { result.stateCounts[(r * steps + t) * AdoptionState.count + s] = Int32(counts[s]) }
                     result.reach[r * steps + t] = Int32(reached)
                     result.meanCommitment[r * steps + t] = n > 0 ? sum / Double(n) : 0
                 }

@@ -27,7 +27,12 @@ public struct ComplexContagion: DiffusionModel {
     public struct Workspace {
         var count: [Int32]
         var needed: [Int32]
+        /// Needed counts before training, to restore trained agents and newcomers.
+        var neededBaseline: [Int32]
     }
+
+    /// Ties added by interventions are one more distinct contact; training scales k (at least one).
+    public static var interventionSupport: InterventionSupport { [.addedTies, .training, .departures] }
 
     public func makeWorkspace(_ population: Population) -> Workspace {
         let needed: [Int32] = population.inDegree.map { d in
@@ -36,13 +41,38 @@ public struct ComplexContagion: DiffusionModel {
             case let .fraction(phi): return max(1, Int32((phi * Double(d) - 1e-9).rounded(.up)))
             }
         }
-        return Workspace(count: [Int32](repeating: 0, count: population.count), needed: needed)
+        return Workspace(count: [Int32](repeating: 0, count: population.count), needed: needed, neededBaseline: needed)
     }
 
     public func begin(_ r: inout Replicate, _ w: inout Workspace) {}
 
     public func finish(_ r: inout Replicate, _ w: inout Workspace) {
         r.resetPushed(&w.count, to: 0)
+        for v in r.interventionTouched { w.needed[Int(v)] = w.neededBaseline[Int(v)] }
+    }
+
+    @inline(__always)
+    func push(_ u: Int, from v: Int32, _ r: inout Replicate, _ w: inout Workspace, at time: Double) {
+        w.count[u] += 1
+        if w.count[u] >= w.needed[u] && r.agents.state[u] < AdoptionState.adopted.rawValue { r.adopt(u, at: time, from: v) }
+    }
+
+    func recheck(_ u: Int, _ r: inout Replicate, _ w: Workspace) {
+        if w.count[u] > 0 && w.count[u] >= w.needed[u] && r.agents.state[u] < AdoptionState.adopted.rawValue { r.adopt(u, at: Double(r.time)) }
+    }
+
+    public func tieAdded(_ r: inout Replicate, _ w: inout Workspace, from v: Int, to u: Int) {
+        push(u, from: Int32(v), &r, &w, at: Double(r.time))
+    }
+
+    public func trained(_ r: inout Replicate, _ w: inout Workspace, agent u: Int, factor: Double) {
+        w.needed[u] = max(1, Int32((Double(w.needed[u]) * factor - 1e-9).rounded(.up)))
+        recheck(u, &r, w)
+    }
+
+    public func arrived(_ r: inout Replicate, _ w: inout Workspace, agent u: Int) {
+        w.needed[u] = w.neededBaseline[u]
+        recheck(u, &r, w)
     }
 
     public func step(_ r: inout Replicate, _ w: inout Workspace, frontier: [Int32], to t: Int) -> Bool {
@@ -54,6 +84,13 @@ public struct ComplexContagion: DiffusionModel {
                 let u = Int(population.targets[p])
                 w.count[u] += 1
                 if w.count[u] >= w.needed[u] && r.agents.state[u] < adopted { r.adopt(u, at: time, from: v) }
+            }
+            if !r.overlay.isEmpty {
+                var a = r.overlay.firstLive(from: Int(v), at: r.time)
+                while a >= 0 {
+                    push(r.overlay.target(of: a), from: v, &r, &w, at: time)
+                    a = r.overlay.nextLive(after: a, at: r.time)
+                }
             }
         }
         return !r.recent.isEmpty

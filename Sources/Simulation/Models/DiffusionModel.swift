@@ -23,10 +23,28 @@ public protocol DiffusionModel: Sendable {
     /// step (seeds and intervention adopters included). Returns false once nothing more can change
     /// without outside help (the runner then stops early unless interventions are still due).
     func step(_ replicate: inout Replicate, _ workspace: inout Workspace, frontier: [Int32], to t: Int) -> Bool
+
+    // MARK: Answering interventions (defaults: not supported / nothing to do)
+
+    /// Which interventions beyond seeding and awareness the model takes; the ensemble refuses the
+    /// others before any work starts.
+    static var interventionSupport: InterventionSupport { get }
+    /// An intervention added the arc v → u and v already practises (it adopted before this step):
+    /// a fresh exposure of u. Ties added to agents adopting this very step are pushed by the next
+    /// `step`, which reads `replicate.overlay` for its frontier.
+    func tieAdded(_ replicate: inout Replicate, _ workspace: inout Workspace, from v: Int, to u: Int)
+    /// Agent u was trained: scale its threshold by `factor`, and adopt if the lower bar is already met.
+    func trained(_ replicate: inout Replicate, _ workspace: inout Workspace, agent u: Int, factor: Double)
+    /// A newcomer took agent u's post (already reset to unaware): give it fresh per-agent state.
+    func arrived(_ replicate: inout Replicate, _ workspace: inout Workspace, agent u: Int)
 }
 
 extension DiffusionModel {
     public func finish(_ replicate: inout Replicate, _ workspace: inout Workspace) {}
+    public static var interventionSupport: InterventionSupport { [] }
+    public func tieAdded(_ replicate: inout Replicate, _ workspace: inout Workspace, from v: Int, to u: Int) {}
+    public func trained(_ replicate: inout Replicate, _ workspace: inout Workspace, agent u: Int, factor: Double) {}
+    public func arrived(_ replicate: inout Replicate, _ workspace: inout Workspace, agent u: Int) {}
 }
 
 extension Replicate {
@@ -54,11 +72,15 @@ extension Replicate {
         }
     }
 
-    /// Calls `body` for every out-neighbour of every agent whose state changed: the cells a
-    /// push-style model can have written this replicate.
+    /// Calls `body` for every out-neighbour of every agent whose state changed (through the
+    /// network and through ties interventions added): the cells a push-style model can have
+    /// written this replicate.
     func forEachNeighbourOfTouched(_ body: (Int) -> Void) {
         for v in touched {
             for p in population.offsets[Int(v)]..<population.offsets[Int(v) + 1] { body(Int(population.targets[p])) }
+        }
+        if !overlay.isEmpty {
+            for v in overlay.sources { for u in overlay.allTargets(of: Int(v)) { body(u) } }
         }
     }
 }

@@ -35,9 +35,49 @@ public struct IndependentCascade: DiffusionModel {
         }
     }
 
-    public struct Workspace {}
-    public func makeWorkspace(_ population: Population) -> Workspace { Workspace() }
+    /// Ties added by interventions carry p (uniform), 1 / in-degree of the target (weighted
+    /// cascade), or the network's mean arc weight (edge weights).
+    public static var interventionSupport: InterventionSupport { [.addedTies, .departures] }
+
+    public struct Workspace {
+        var addedTieProbability = 0.0
+    }
+
+    public func makeWorkspace(_ population: Population) -> Workspace {
+        let w = population.weights ?? []
+        return Workspace(addedTieProbability: w.isEmpty ? 0 : w.reduce(0, +) / Double(w.count))
+    }
+
     public func begin(_ replicate: inout Replicate, _ workspace: inout Workspace) {}
+
+    @inline(__always)
+    func addedTieProbability(to u: Int, _ r: Replicate, _ w: Workspace) -> Double {
+        switch probability {
+        case let .uniform(p): return p
+        case .weightedCascade: return 1 / Double(max(1, r.population.inDegree[u]))
+        case .edgeWeights: return w.addedTieProbability
+        }
+    }
+
+    public func tieAdded(_ r: inout Replicate, _ w: inout Workspace, from v: Int, to u: Int) {
+        if r.agents.state[u] < AdoptionState.adopted.rawValue && r.rng.nextUnitDouble() < addedTieProbability(to: u, r, w) {
+            r.adopt(u, at: Double(r.time), from: Int32(v))
+        }
+    }
+
+    /// One trial along each live added tie of each frontier agent.
+    @inline(__always)
+    func pushAddedTies(_ r: inout Replicate, _ w: Workspace, frontier: [Int32], at time: Double) {
+        let adopted = AdoptionState.adopted.rawValue
+        for v in frontier {
+            var a = r.overlay.firstLive(from: Int(v), at: r.time)
+            while a >= 0 {
+                let u = r.overlay.target(of: a)
+                if r.rng.nextUnitDouble() < addedTieProbability(to: u, r, w) && r.agents.state[u] < adopted { r.adopt(u, at: time, from: v) }
+                a = r.overlay.nextLive(after: a, at: r.time)
+            }
+        }
+    }
 
     public func step(_ r: inout Replicate, _ workspace: inout Workspace, frontier: [Int32], to t: Int) -> Bool {
         let time = Double(t)
@@ -72,6 +112,7 @@ public struct IndependentCascade: DiffusionModel {
                 }
             }
         }
+        if !r.overlay.isEmpty { pushAddedTies(&r, workspace, frontier: frontier, at: time) }
         return !r.recent.isEmpty
     }
 }

@@ -56,8 +56,17 @@ public struct LinearThreshold: DiffusionModel {
         /// Weighted form.
         var influence: [Double]
         var threshold: [Double]
+        /// Static thresholds of the weighted form, to restore trained agents (empty when drawn).
+        var thresholdBaseline: [Double]
+        /// Influence of a tie added by an intervention in the weighted form: the mean arc weight.
+        var addedTieWeight: Double
         var thresholdStream = Xoshiro256PlusPlus(seed: 0)
     }
+
+    /// Ties added by interventions count like any tie of the target (one more adopting contact; the
+    /// mean arc weight when weighted); training scales thresholds; newcomers keep the post's
+    /// contacts but bring their own threshold.
+    public static var interventionSupport: InterventionSupport { [.addedTies, .training, .departures] }
 
     /// Static thresholds (fixed or from an attribute); nil when drawn per replicate.
     func staticThreshold(_ population: Population) -> [Double]? {
@@ -82,9 +91,12 @@ public struct LinearThreshold: DiffusionModel {
         if counting {
             baseline = (0..<n).map { v in fixed.map { Self.needed($0[v], inDegree: population.inDegree[v]) << 16 } ?? 0 }
         }
+        let weights = population.weights ?? []
         return Workspace(packed: baseline, baseline: baseline, counting: counting, thresholdsStatic: fixed != nil,
                          influence: counting ? [] : [Double](repeating: 0, count: n),
-                         threshold: counting ? [] : (fixed ?? [Double](repeating: .nan, count: n)))
+                         threshold: counting ? [] : (fixed ?? [Double](repeating: .nan, count: n)),
+                         thresholdBaseline: counting ? [] : (fixed ?? []),
+                         addedTieWeight: weights.isEmpty ? 0 : weights.reduce(0, +) / Double(weights.count))
     }
 
     public func begin(_ r: inout Replicate, _ w: inout Workspace) {
@@ -94,13 +106,74 @@ public struct LinearThreshold: DiffusionModel {
     public func finish(_ r: inout Replicate, _ w: inout Workspace) {
         if w.counting {
             r.resetPushed(&w.packed, from: w.baseline)
+            for v in r.interventionTouched { w.packed[Int(v)] = w.baseline[Int(v)] }
         } else {
             let redraw = !w.thresholdsStatic
             r.forEachNeighbourOfTouched {
                 w.influence[$0] = 0
                 if redraw { w.threshold[$0] = .nan }
             }
+            for v in r.interventionTouched { w.threshold[Int(v)] = redraw ? .nan : w.thresholdBaseline[Int(v)] }
         }
+    }
+
+    // MARK: Interventions
+
+    /// The packed word of u with its needed count drawn if it was not yet.
+    @inline(__always)
+    func drawn(_ u: Int, _ r: Replicate, _ w: inout Workspace) -> UInt32 {
+        let word = w.packed[u]
+        guard word >> 16 == 0 else { return word }
+        return word | Self.needed(w.thresholdStream.nextUnitDouble(), inDegree: r.population.inDegree[u]) << 16
+    }
+
+    /// One adopting contact more for u (an influence push along an arc from v).
+    @inline(__always)
+    func push(_ u: Int, from v: Int32, _ r: inout Replicate, _ w: inout Workspace, at time: Double) {
+        let adopted = AdoptionState.adopted.rawValue
+        if w.counting {
+            let word = drawn(u, r, &w) &+ 1
+            w.packed[u] = word
+            if word & 0xFFFF == word >> 16 && r.agents.state[u] < adopted { r.adopt(u, at: time, from: v) }
+        } else {
+            if w.threshold[u].isNaN { w.threshold[u] = w.thresholdStream.nextUnitDouble() }
+            w.influence[u] += useWeights ? w.addedTieWeight : 1 / Double(max(1, r.population.inDegree[u]))
+            if w.influence[u] >= w.threshold[u] - 1e-12 && r.agents.state[u] < adopted { r.adopt(u, at: time, from: v) }
+        }
+    }
+
+    /// Adopts u now if its (new) bar is already met by at least one adopting contact.
+    func recheck(_ u: Int, _ r: inout Replicate, _ w: Workspace) {
+        guard r.agents.state[u] < AdoptionState.adopted.rawValue else { return }
+        let met = w.counting ? (w.packed[u] & 0xFFFF > 0 && w.packed[u] & 0xFFFF >= w.packed[u] >> 16)
+                             : (w.influence[u] > 0 && w.influence[u] >= w.threshold[u] - 1e-12)
+        if met { r.adopt(u, at: Double(r.time)) }
+    }
+
+    public func tieAdded(_ r: inout Replicate, _ w: inout Workspace, from v: Int, to u: Int) {
+        push(u, from: Int32(v), &r, &w, at: Double(r.time))
+    }
+
+    public func trained(_ r: inout Replicate, _ w: inout Workspace, agent u: Int, factor: Double) {
+        if w.counting {
+            let word = drawn(u, r, &w)
+            let needed = max(1, UInt32((Double(word >> 16) * factor - 1e-9).rounded(.up)))
+            w.packed[u] = needed << 16 | (word & 0xFFFF)
+        } else {
+            if w.threshold[u].isNaN { w.threshold[u] = w.thresholdStream.nextUnitDouble() }
+            w.threshold[u] *= factor
+        }
+        recheck(u, &r, w)
+    }
+
+    public func arrived(_ r: inout Replicate, _ w: inout Workspace, agent u: Int) {
+        if w.counting {
+            w.packed[u] = (w.baseline[u] & 0xFFFF_0000) | (w.packed[u] & 0xFFFF)
+            w.packed[u] = drawn(u, r, &w)
+        } else {
+            w.threshold[u] = w.thresholdsStatic ? w.thresholdBaseline[u] : w.thresholdStream.nextUnitDouble()
+        }
+        recheck(u, &r, w)
     }
 
     public func step(_ r: inout Replicate, _ w: inout Workspace, frontier: [Int32], to t: Int) -> Bool {
@@ -137,6 +210,15 @@ public struct LinearThreshold: DiffusionModel {
                     w.influence[u] += useWeights ? arcWeight![p] : 1 / Double(max(1, population.inDegree[u]))
                     // A small tolerance so that k of k neighbours (1/k summed k times) meets θ = 1.
                     if w.influence[u] >= w.threshold[u] - 1e-12 && r.agents.state[u] < adopted { r.adopt(u, at: time, from: v) }
+                }
+            }
+        }
+        if !r.overlay.isEmpty {
+            for v in frontier {
+                var a = r.overlay.firstLive(from: Int(v), at: r.time)
+                while a >= 0 {
+                    push(r.overlay.target(of: a), from: v, &r, &w, at: time)
+                    a = r.overlay.nextLive(after: a, at: r.time)
                 }
             }
         }

@@ -15,6 +15,11 @@ public struct AgentState: Sendable {
     public var adoptedFrom: [Int32]
     /// How many times each agent lapsed.
     public var lapses: [Int32]
+    /// Bit flags: `touchedFlag` (state changed this replicate), `trainedFlag` (in a training cohort).
+    public var flags: [UInt8]
+
+    public static let touchedFlag: UInt8 = 1
+    public static let trainedFlag: UInt8 = 2
 
     public init(count n: Int) {
         state = [UInt8](repeating: AdoptionState.unaware.rawValue, count: n)
@@ -23,6 +28,7 @@ public struct AgentState: Sendable {
         adoptedAt = [Double](repeating: -1, count: n)
         adoptedFrom = [Int32](repeating: -1, count: n)
         lapses = [Int32](repeating: 0, count: n)
+        flags = [UInt8](repeating: 0, count: n)
     }
 
     public var count: Int { state.count }
@@ -39,6 +45,7 @@ public struct AgentState: Sendable {
         adoptedAt[v] = -1
         adoptedFrom[v] = -1
         lapses[v] = 0
+        flags[v] = 0
     }
 
     /// Back to everyone unaware, keeping the arrays' storage (one allocation per worker, not per replicate).
@@ -49,10 +56,13 @@ public struct AgentState: Sendable {
             adoptedAt[i] = -1
             adoptedFrom[i] = -1
             lapses[i] = 0
+            flags[i] = 0
         }
     }
 
     @inlinable public func isAdopted(_ v: Int) -> Bool { state[v] == AdoptionState.adopted.rawValue }
+    @inlinable public func isRemoved(_ v: Int) -> Bool { state[v] == AdoptionState.removed.rawValue }
+    @inlinable public func isTrained(_ v: Int) -> Bool { flags[v] & Self.trainedFlag != 0 }
 
     /// Makes v an adopter at `time`, tipped by `source` (−1: a seed).
     @inlinable public mutating func adopt(_ v: Int, at time: Double, from source: Int32 = -1) {
@@ -62,9 +72,9 @@ public struct AgentState: Sendable {
         commitment[v] = 1
     }
 
-    /// Counts by state: [unaware, aware, adopted, lapsed].
+    /// Counts by state, in `AdoptionState` order.
     public func counts() -> [Int] {
-        var c = [0, 0, 0, 0]
+        var c = [Int](repeating: 0, count: AdoptionState.count)
         for s in state { c[Int(s)] += 1 }
         return c
     }

@@ -55,10 +55,15 @@ public enum SeedingStrategy: Sendable, Equatable {
 
         /// The seeds of one replicate.
         public func seeds(seed: UInt64, replicate: Int) -> [Int] {
+            var rng = Xoshiro256PlusPlus(seed: seed, replicate: UInt64(replicate), purpose: .seeding)
+            return draw(using: &rng)
+        }
+
+        /// The fixed list, or a fresh draw from `rng` (interventions draw from their own stream).
+        public func draw(using rng: inout Xoshiro256PlusPlus) -> [Int] {
             switch self {
             case let .fixed(list): return list
             case let .sample(pool, population, count):
-                var rng = Xoshiro256PlusPlus(seed: seed, replicate: UInt64(replicate), purpose: .seeding)
                 let drawn = rng.sampleWithoutReplacement(count, from: pool?.count ?? population)
                 return pool.map { pool in drawn.map { pool[$0] } } ?? drawn
             }

@@ -1,0 +1,115 @@
+/// A sprint, conference or network meeting: the participants meet, form new ties among
+/// themselves (preferring people from other organisations), hear of the change, and some adopt.
+///
+/// Ties: each participant starts `tiesPerParticipant` ties with other participants; each tie
+/// crosses the `boundary` attribute with probability `crossBoundary` (0.8: four in five ties link
+/// different organisations, as a whole-system sprint's mixed tables aim for). Ties fade with a
+/// half-life or last.
+public struct NetworkEvent: Intervention {
+    public static let kind = "event"
+    public var name: String?
+    public var schedule: Schedule
+    public var participants: Selection
+    public var tiesPerParticipant: Int
+    public var crossBoundary: Double
+    /// The attribute whose boundaries new ties are meant to cross (default: organisation, if the network has it).
+    public var boundary: String?
+    public var tieLifetime: TieLifetime
+    /// Participants become aware of the change.
+    public var awareness: Bool
+    /// Probability that a participant adopts at the event (the commitment boost).
+    public var adoption: Double
+    var ready: Selection.Prepared?
+    var boundaryCodes: [Int32]?
+
+    public init(name: String? = nil, at schedule: Schedule, participants: Selection, tiesPerParticipant: Int = 0, crossBoundary: Double = 0.5,
+                boundary: String? = nil, tieLifetime: TieLifetime = .permanent, awareness: Bool = true, adoption: Double = 0) {
+        self.name = name
+        self.schedule = schedule
+        self.participants = participants
+        self.tiesPerParticipant = tiesPerParticipant
+        self.crossBoundary = crossBoundary
+        self.boundary = boundary
+        self.tieLifetime = tieLifetime
+        self.awareness = awareness
+        self.adoption = adoption
+    }
+
+    public var label: String { name ?? Self.kind }
+    public var needs: InterventionSupport { tiesPerParticipant > 0 ? .addedTies : [] }
+
+    public func validate(_ population: Population) throws {
+        try participants.validate(population, label)
+        guard tiesPerParticipant >= 0 else {
+            throw SimulationError.outOfRange(parameter: "\(label) ties per participant", value: Double(tiesPerParticipant), allowed: "≥ 0")
+        }
+        try SimulationError.probability("\(label) cross-boundary share", crossBoundary)
+        try SimulationError.probability("\(label) adoption probability", adoption)
+        try tieLifetime.validate(label)
+        if let boundary { _ = try population.group(boundary) }
+    }
+
+    public func prepared(_ population: Population, seed: UInt64) throws -> any Intervention {
+        var copy = self
+        copy.ready = try participants.prepare(population, seed: seed)
+        let attribute = boundary ?? (population.groups["organisation"] != nil ? "organisation" : nil)
+        copy.boundaryCodes = try attribute.map { try population.group($0).codes }
+        return copy
+    }
+
+    public func apply(_ r: inout Replicate) {
+        let people = ready!.choose(&r)
+        guard !people.isEmpty else { return }
+        if tiesPerParticipant > 0 && people.count > 1 {
+            TieMaking.mix(people, ties: tiesPerParticipant, crossBoundary: crossBoundary, codes: boundaryCodes,
+                          lifetime: tieLifetime, &r)
+        }
+        for v in people {
+            if awareness { r.makeAware(v) }
+            if adoption > 0 && r.interventionRNG.bernoulli(adoption) { r.adopt(v, at: Double(r.time)) }
+        }
+    }
+}
+
+/// How interventions choose partners for new ties.
+enum TieMaking {
+    /// Each of `people` starts `ties` ties with others of `people`, crossing the boundary given by
+    /// `codes` with probability `crossBoundary` (falling back to anyone when one side is empty).
+    static func mix(_ people: [Int], ties: Int, crossBoundary: Double, codes: [Int32]?, lifetime: TieLifetime, _ r: inout Replicate) {
+        let n = people.count
+        guard n > 1 else { return }
+        // Partners by group, so a cross-boundary or same-group partner is one draw, not rejection.
+        var byGroup: [Int32: [Int]] = [:]
+        if let codes { for v in people { byGroup[codes[v], default: []].append(v) } }
+        let groups = byGroup.keys.sorted()
+        for v in people {
+            for _ in 0..<ties {
+                var partner = -1
+                if let codes, groups.count > 1 {
+                    let own = codes[v]
+                    if r.interventionRNG.bernoulli(crossBoundary) {
+                        // A uniformly chosen participant from any other group.
+                        let others = n - byGroup[own]!.count
+                        var k = r.interventionRNG.nextInt(below: others)
+                        for g in groups where g != own {
+                            let members = byGroup[g]!
+                            if k < members.count { partner = members[k]; break }
+                            k -= members.count
+                        }
+                    } else {
+                        let mine = byGroup[own]!
+                        if mine.count > 1 {
+                            let k = r.interventionRNG.nextInt(below: mine.count - 1)
+                            partner = mine[k] == v ? mine[mine.count - 1] : mine[k]
+                        }
+                    }
+                }
+                if partner < 0 {
+                    let k = r.interventionRNG.nextInt(below: n - 1)
+                    partner = people[k] == v ? people[n - 1] : people[k]
+                }
+                r.addTie(v, partner, expires: lifetime.expiry(at: r.time, using: &r.interventionRNG))
+            }
+        }
+    }
+}

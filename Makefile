@@ -27,6 +27,9 @@ release: deps
 ## Install what is missing, build in release mode and run the main job on built-in example data.
 demo: release
 	$(RELEASE_BIN) doctor
+	$(RELEASE_BIN) run Scenarios/sprint.yaml --out runs/demo --force
+	@echo
+	@cat runs/demo/summary.md
 
 ## The whole test suite. Ends with a plain "N passed, N failed" line.
 test: deps

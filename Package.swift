@@ -1,7 +1,7 @@
 // swift-tools-version: 6.1
 //
 // Skein: an engine for large-scale engagement in health and care.
-// Dependencies run one way: COpenBLAS → NumericCore → Graphs → Provenance → skein (CLI); Tables (CSV I/O) has none.
+// Dependencies run one way: COpenBLAS → NumericCore → Graphs → Simulation → Scenarios → skein (CLI); Tables (CSV I/O) and Provenance sit beside them.
 // Later modules (Graphs, Diffusion, TextClustering, ScenarioKit, Reports) slot in between.
 import PackageDescription
 
@@ -15,9 +15,11 @@ let package = Package(
         .library(name: "Tables", targets: ["Tables"]),
         .library(name: "Graphs", targets: ["Graphs"]),
         .library(name: "Simulation", targets: ["Simulation"]),
+        .library(name: "Scenarios", targets: ["Scenarios"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         // The only target that links BLAS/LAPACK. pkg-config `openblas`, Debian `libopenblas-dev`.
@@ -42,6 +44,11 @@ let package = Package(
             name: "Simulation",
             dependencies: ["NumericCore", "Graphs"]
         ),
+        // Scenario files, the runner and its outputs: on top of the simulator.
+        .target(
+            name: "Scenarios",
+            dependencies: ["Simulation", "Graphs", "Tables", "Provenance", .product(name: "Yams", package: "Yams")]
+        ),
         .target(
             name: "Provenance",
             dependencies: ["NumericCore"],
@@ -54,6 +61,7 @@ let package = Package(
                 "NumericCore",
                 "Graphs",
                 "Simulation",
+                "Scenarios",
                 "Provenance",
                 "Tables",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -65,6 +73,7 @@ let package = Package(
         .testTarget(name: "TablesTests", dependencies: ["Tables", "TestSupport"]),
         .testTarget(name: "GraphsTests", dependencies: ["Graphs", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Graphs", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Simulation", "NumericCore", "Tables", "TestSupport"]),
         .testTarget(name: "ProvenanceTests", dependencies: ["Provenance", "TestSupport"]),
         .testTarget(name: "SkeinCLITests", dependencies: ["skein", "TestSupport"]),
     ],

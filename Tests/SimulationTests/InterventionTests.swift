@@ -238,7 +238,7 @@ struct InterventionTests {
                          NetworkEvent(at: Schedule(at: 1), participants: .everyone, tiesPerParticipant: 2))
         #expect(ties?.description.contains("added ties") == true)
         let attribute = error(IndependentCascade(p: 0.1), NetworkEvent(at: Schedule(at: 1), participants: .perGroup(attribute: "role", count: 2)))
-        #expect(attribute == .unknownAttribute("role", available: ["organisation"]))
+        #expect(attribute == .invalidIntervention("interventions[0] (event)", .unknownAttribute("role", available: ["organisation"])))
         let every = error(IndependentCascade(p: 0.1), SeedIntervention(at: Schedule(at: 1, every: 0), who: .everyone))
         #expect(every?.description.contains("every") == true)
     }

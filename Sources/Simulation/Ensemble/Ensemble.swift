@@ -1,4 +1,5 @@
 import NumericCore
+import Synchronization
 
 /// Runs R replicates of a model on a population, in parallel across cores, and collects a tidy
 /// time series and per-replicate summaries. Replicate r draws everything from streams keyed by
@@ -16,6 +17,9 @@ public struct Ensemble: Sendable {
     public var recordAgents = false
     /// What the programme does along the way, applied after each step's dynamics in this order.
     public var interventions: [any Intervention] = []
+    /// Told the number of replicates finished so far, from whichever worker finished one (for
+    /// progress bars; must be thread-safe and cheap).
+    public var progress: (@Sendable (Int) -> Void)?
 
     public init(replicates: Int, horizon: Int, seed: UInt64 = 0, seeding: SeedingStrategy, breakdown: [String]? = nil,
                 interventions: [any Intervention] = []) {
@@ -60,6 +64,8 @@ public struct Ensemble: Sendable {
         let seed = self.seed, horizon = self.horizon
         let crossAttribute = ReplicateSummary.inequalityAttribute(in: groupNames)
         let recordAgents = self.recordAgents
+        let progress = self.progress
+        let finished = Mutex(0)
         if recordAgents { result.agentAdoptedAt = [Float](repeating: -1, count: replicates * population.count) }
         result.interventions = occurrences()
         let width = AdoptionState.count
@@ -153,6 +159,7 @@ public struct Ensemble: Sendable {
                 summaries[r] = ReplicateSummary(worker.replicate, reachSeries: UnsafeBufferPointer(rebasing: reachSeries[(r * steps)..<((r + 1) * steps)]),
                                                 peak: peak, groups: groups, groupNames: groupNames, crossAttribute: crossAttribute)
                 model.finish(&worker.replicate, &worker.workspace)
+                if let progress { progress(finished.withLock { $0 += 1; return $0 }) }
             }
         }
         }

@@ -7,6 +7,7 @@ public enum SimulationError: Error, Equatable, Sendable, CustomStringConvertible
     case unknownValue(attribute: String, value: String, available: [String])
     case afterHorizon(what: String, time: Double, horizon: Int)
     case unsupported(String)
+    indirect case invalidIntervention(String, SimulationError)
 
     public var description: String {
         switch self {
@@ -22,6 +23,8 @@ public enum SimulationError: Error, Equatable, Sendable, CustomStringConvertible
             return "\(what) at time \(time) is after the horizon (\(horizon) steps)"
         case let .unsupported(what):
             return what
+        case let .invalidIntervention(what, error):
+            return "\(what): \(error)"
         }
     }
 }

@@ -119,11 +119,15 @@ public enum TieLifetime: Sendable, Equatable {
 extension Array where Element == any Intervention {
     /// Validates each intervention (schedule, parameters) and that the model can answer it; errors
     /// say which intervention ("interventions[2] (event)").
-    func validate(_ population: Population, horizon: Int, support: InterventionSupport, model: String) throws {
+    public func validate(_ population: Population, horizon: Int, support: InterventionSupport, model: String, firstIndex: Int = 0) throws {
         for (i, intervention) in enumerated() {
-            let what = "interventions[\(i)] (\(intervention.label))"
+            let what = "interventions[\(firstIndex + i)] (\(intervention.label))"
             try intervention.schedule.validate(what, horizon: horizon)
-            try intervention.validate(population)
+            do {
+                try intervention.validate(population)
+            } catch let error as SimulationError {
+                throw SimulationError.invalidIntervention(what, error)
+            }
             let missing = intervention.needs.subtracting(support)
             if !missing.isEmpty {
                 let models = missing.contains(.training) ? "linear-threshold or complex-contagion"

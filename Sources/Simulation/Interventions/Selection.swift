@@ -13,12 +13,14 @@ public enum Selection: Sendable, Equatable {
     case perGroup(attribute: String, count: Int, values: [String]? = nil)
     /// Those practising at the time (the committed come to meetings).
     case adopters
+    /// Those trained by an earlier training cohort (to connect the trained with each other).
+    case trained
     /// Chosen as seeds are: random, top-ranked by degree/betweenness/…, by attribute, named.
     case strategy(SeedingStrategy)
 
     func validate(_ population: Population, _ what: String) throws {
         switch self {
-        case .everyone, .adopters: break
+        case .everyone, .adopters, .trained: break
         case let .share(p): try SimulationError.probability("\(what) share", p)
         case let .perGroup(attribute, count, values):
             let group = try population.group(attribute)
@@ -36,6 +38,7 @@ public enum Selection: Sendable, Equatable {
         case .everyone: return .everyone
         case let .share(p): return .share(p)
         case .adopters: return .adopters
+        case .trained: return .trained
         case let .perGroup(attribute, count, values):
             let group = try population.group(attribute)
             let levels = values.map { Set($0) }
@@ -54,6 +57,7 @@ public enum Selection: Sendable, Equatable {
         case everyone
         case share(Double)
         case adopters
+        case trained
         case perGroup([[Int]], count: Int)
         case strategy(SeedingStrategy.Prepared)
 
@@ -64,6 +68,7 @@ public enum Selection: Sendable, Equatable {
             switch self {
             case .everyone: chosen = Array(0..<n)
             case .adopters: chosen = (0..<n).filter { r.agents.isAdopted($0) }
+            case .trained: chosen = (0..<n).filter { r.agents.isTrained($0) }
             case let .share(p):
                 chosen = []
                 let skip = GeometricSkip(probability: p)

@@ -225,6 +225,7 @@ extension Ensemble {
             }
             result.summaries[r] = summary
         }
+        progress?(R)
         if recordAgents {
             result.agentAdoptedAt = (0..<(R * n)).map { k in Float(firstActive[(k % n) * R + k / n]) }
         }

@@ -1,0 +1,247 @@
+import Foundation
+import Provenance
+import Simulation
+import Tables
+
+/// Writes a run's outputs into a folder: tidy `timeseries.csv` (ensemble mean, SD and 95% band per
+/// step, overall and by group), `replicates.csv` (one row per replicate), `summary.csv` and
+/// `summary.json` (ensemble statistics of the per-replicate summaries), `agents.csv` when asked
+/// for, `summary.md` (for people), and last `manifest.json` (the resolved scenario, seed, versions,
+/// BLAS and threads, timings, and the SHA-256 of every other output).
+///
+/// Every file is written atomically. Everything but the manifest depends only on the scenario and
+/// seed, so it is byte-identical at any thread count.
+public enum RunWriter {
+    public struct Timings: Sendable, Codable {
+        public var networkSeconds: Double
+        public var simulationSeconds: Double
+        public var writingSeconds: Double = 0
+        public init(networkSeconds: Double, simulationSeconds: Double) {
+            self.networkSeconds = networkSeconds
+            self.simulationSeconds = simulationSeconds
+        }
+    }
+
+    public enum WriteError: Error, CustomStringConvertible {
+        case notEmpty(String)
+        case cannotCreate(String, String)
+        public var description: String {
+            switch self {
+            case let .notEmpty(dir): return "\(dir) exists and is not empty; choose another --out or pass --force to overwrite"
+            case let .cannotCreate(dir, why): return "cannot create the output folder \(dir): \(why)"
+            }
+        }
+    }
+
+    /// Checks the output folder before any work: refused if it exists with files in it, unless `force`.
+    public static func prepareDirectory(_ dir: URL, force: Bool) throws {
+        let fm = FileManager.default
+        if let contents = try? fm.contentsOfDirectory(atPath: dir.path), !contents.isEmpty, !force {
+            throw WriteError.notEmpty(dir.path)
+        }
+        do {
+            try fm.createDirectory(at: dir, withIntermediateDirectories: true)
+        } catch {
+            throw WriteError.cannotCreate(dir.path, (error as NSError).localizedDescription)
+        }
+    }
+
+    /// Numbers as the shortest text that reads back to the same value ("" for NaN): deterministic.
+    static func number(_ x: Double) -> String {
+        guard x.isFinite else { return "" }
+        if x == x.rounded() && abs(x) < 1e15 { return String(Int(x)) }
+        return String(x)
+    }
+
+    static func number(_ x: Int?) -> String { x.map(String.init) ?? "" }
+    static func number(_ x: Double?) -> String { x.map { number($0) } ?? "" }
+
+    /// The per-replicate metrics, by name, in output order.
+    static func metrics(_ s: ReplicateSummary) -> [(String, Double?)] {
+        [("final_reach", Double(s.finalReach)), ("reach_share", s.reachShare), ("final_adopted", Double(s.finalAdopted)),
+         ("time_to_50", s.timeTo50.map(Double.init)), ("time_to_90", s.timeTo90.map(Double.init)),
+         ("peak_adopted", Double(s.peakAdopted)), ("peak_time", Double(s.peakTime)), ("lapses", Double(s.lapses)),
+         ("departures", Double(s.departures)), ("reach_inequality", s.reachInequality), ("cross_boundary_share", s.crossBoundaryShare)]
+    }
+
+    /// Ensemble statistics of each metric over the replicates where it is defined, with the count.
+    public static func summaryStatistics(_ result: EnsembleResult) -> [(name: String, band: EnsembleResult.Band?, count: Int)] {
+        guard let first = result.summaries.first else { return [] }
+        return metrics(first).indices.map { i in
+            let name = metrics(first)[i].0
+            let values = result.summaries.compactMap { metrics($0)[i].1 }
+            return (name, values.isEmpty ? nil : EnsembleResult.Band(values), values.count)
+        }
+    }
+
+    static func timeseries(_ result: EnsembleResult) -> String {
+        var csv = CSVWriter(header: ["step", "attribute", "level", "measure", "mean", "sd", "low", "high"])
+        func add(_ t: Int, _ attribute: String, _ level: String, _ measure: String, _ band: EnsembleResult.Band) {
+            csv.row([String(t), attribute, level, measure, number(band.mean), number(band.sd), number(band.low), number(band.high)])
+        }
+        let steps = result.steps
+        for t in 0..<steps {
+            for state in AdoptionState.allCases {
+                add(t, "all", "all", state.name, result.band(step: t) { Double(result.count(state, replicate: $0, step: t)) })
+            }
+            add(t, "all", "all", "reach", result.band(step: t) { Double(result.reach[$0 * steps + t]) })
+            add(t, "all", "all", "commitment", result.band(step: t) { result.meanCommitment[$0 * steps + t] })
+            for (g, attribute) in result.groupNames.enumerated() {
+                for (level, name) in result.groupLevels[g].enumerated() {
+                    for state in AdoptionState.allCases {
+                        add(t, attribute, name, state.name, result.band(step: t) { Double(result.groupCount(g, level: level, state, replicate: $0, step: t)) })
+                    }
+                }
+            }
+        }
+        return csv.text
+    }
+
+    static func replicatesTable(_ result: EnsembleResult) -> String {
+        let names = result.summaries.first.map { metrics($0).map(\.0) } ?? []
+        var csv = CSVWriter(header: ["replicate"] + names)
+        for (r, s) in result.summaries.enumerated() { csv.row([String(r)] + metrics(s).map { number($0.1) }) }
+        return csv.text
+    }
+
+    static func summaryTable(_ stats: [(name: String, band: EnsembleResult.Band?, count: Int)]) -> String {
+        var csv = CSVWriter(header: ["metric", "mean", "sd", "low", "high", "replicates"])
+        for s in stats {
+            csv.row([s.name, number(s.band?.mean), number(s.band?.sd), number(s.band?.low), number(s.band?.high), String(s.count)])
+        }
+        return csv.text
+    }
+
+    static func agentsTable(_ result: EnsembleResult, _ prepared: PreparedScenario) -> String {
+        let (probability, time) = result.agentOutcomes()
+        let graph = prepared.graph
+        let attributes = result.groupNames
+        var csv = CSVWriter(header: ["node", "label", "adoption_probability", "mean_adoption_time"] + attributes)
+        let groups = attributes.compactMap { prepared.population.groups[$0] }
+        for v in 0..<graph.nodeCount {
+            let levels = groups.map { $0.codes[v] >= 0 ? $0.levels[Int($0.codes[v])] : "" }
+            csv.row([String(v), graph.nodes.label(v), number(probability[v]), number(time[v])] + levels)
+        }
+        return csv.text
+    }
+
+    /// The result for scripts and reports: what was run, the ensemble statistics, final counts by
+    /// group, and intervention markers.
+    static func summaryJSON(_ result: EnsembleResult, _ prepared: PreparedScenario,
+                            _ stats: [(name: String, band: EnsembleResult.Band?, count: Int)]) throws -> Data {
+        let scenario = prepared.scenario
+        func band(_ b: EnsembleResult.Band?) -> Any {
+            guard let b else { return NSNull() }
+            return ["mean": b.mean, "sd": b.sd, "low": b.low, "high": b.high]
+        }
+        var metrics: [String: Any] = [:]
+        for s in stats { metrics[s.name] = band(s.band) }
+        var byGroup: [String: Any] = [:]
+        let last = result.horizon
+        for (g, attribute) in result.groupNames.enumerated() {
+            var levels: [String: Any] = [:]
+            for (level, name) in result.groupLevels[g].enumerated() {
+                let size = Double((0..<AdoptionState.count).reduce(0) { $0 + result.groupCount(g, level: level, AdoptionState(rawValue: UInt8($1))!, replicate: 0, step: 0) })
+                levels[name] = ["size": size,
+                                "adopted": band(result.band(step: last) { Double(result.groupCount(g, level: level, .adopted, replicate: $0, step: last)) })]
+            }
+            byGroup[attribute] = levels
+        }
+        let object: [String: Any] = [
+            "scenario": scenario.name,
+            "model": scenario.model.name,
+            "nodes": prepared.graph.nodeCount,
+            "edges": prepared.graph.edgeCount,
+            "replicates": result.replicates,
+            "horizon": result.horizon,
+            "seed": scenario.seed,
+            "metrics": metrics,
+            "final_by_group": byGroup,
+            "interventions": result.interventions.map { ["kind": $0.kind, "label": $0.label, "time": $0.time] as [String: Any] },
+        ]
+        return try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
+    }
+
+    /// A short human-readable account of the result.
+    static func summaryMarkdown(_ result: EnsembleResult, _ prepared: PreparedScenario,
+                                _ stats: [(name: String, band: EnsembleResult.Band?, count: Int)]) -> String {
+        let s = prepared.scenario
+        func pct(_ x: Double) -> String { String(format: "%.1f%%", 100 * x) }
+        func stat(_ name: String) -> (band: EnsembleResult.Band?, count: Int) {
+            let found = stats.first { $0.name == name }
+            return (found?.band, found?.count ?? 0)
+        }
+        var md = "# \(s.name)\n\n"
+        if let d = s.description { md += d.trimmingCharacters(in: .whitespacesAndNewlines) + "\n\n" }
+        md += "Model **\(s.model.name)** on a network of \(prepared.graph.nodeCount) people and \(prepared.graph.edgeCount) ties; "
+        md += "\(result.replicates) replicates over \(result.horizon) steps, seed \(s.seed).\n\n"
+        if let reach = stat("reach_share").band {
+            md += "- **Reach:** on average \(pct(reach.mean)) of people adopted at some point (95% of runs between \(pct(reach.low)) and \(pct(reach.high))).\n"
+        }
+        let half = stat("time_to_50")
+        if let b = half.band {
+            md += "- **Half reached** in \(half.count) of \(result.replicates) runs, after \(String(format: "%.1f", b.mean)) steps on average.\n"
+        } else {
+            md += "- **Half reached** in none of the runs.\n"
+        }
+        if let peak = stat("peak_adopted").band {
+            md += "- **Peak** of \(String(format: "%.0f", peak.mean)) people practising at once"
+            if let t = stat("peak_time").band { md += ", around step \(String(format: "%.0f", t.mean))" }
+            md += ".\n"
+        }
+        if let final = stat("final_adopted").band { md += "- **Still practising** at the end: \(String(format: "%.0f", final.mean)) people.\n" }
+        if let lapses = stat("lapses").band, lapses.mean > 0 { md += "- **Lapses:** \(String(format: "%.1f", lapses.mean)) per run.\n" }
+        if let gini = stat("reach_inequality").band {
+            md += "- **Inequality of reach** across organisations (Gini): \(String(format: "%.2f", gini.mean)) (0 = every organisation reached equally).\n"
+        }
+        if let cross = stat("cross_boundary_share").band {
+            md += "- **Crossing boundaries:** \(pct(cross.mean)) of adoptions passed from someone in another organisation.\n"
+        }
+        if !result.interventions.isEmpty {
+            md += "\n## Interventions\n\n"
+            for x in result.interventions { md += "- step \(x.time): \(x.label) (\(x.kind))\n" }
+        }
+        md += "\nFiles: `timeseries.csv` (per step, mean, SD and 95% band), `replicates.csv`, `summary.csv`, `summary.json`, `manifest.json`.\n"
+        return md
+    }
+
+    /// Writes every output and returns the manifest's JSON text.
+    @discardableResult
+    public static func write(_ result: EnsembleResult, _ prepared: PreparedScenario, to dir: URL, timings: Timings, threads: Int) throws -> Data {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let stats = summaryStatistics(result)
+        var files: [(String, Data)] = [
+            ("timeseries.csv", Data(timeseries(result).utf8)),
+            ("replicates.csv", Data(replicatesTable(result).utf8)),
+            ("summary.csv", Data(summaryTable(stats).utf8)),
+            ("summary.json", try summaryJSON(result, prepared, stats)),
+            ("summary.md", Data(summaryMarkdown(result, prepared, stats).utf8)),
+        ]
+        if !result.agentAdoptedAt.isEmpty { files.append(("agents.csv", Data(agentsTable(result, prepared).utf8))) }
+        var checksums: [String: String] = [:]
+        for (name, data) in files {
+            try AtomicFile.write(data, to: dir.appendingPathComponent(name))
+            checksums[name] = SHA256.hex(data)
+        }
+        var t = timings
+        t.writingSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let provenance = ProvenanceRecord.current()
+        let manifest: [String: Any] = [
+            "scenario_file": prepared.scenario.file,
+            "scenario": prepared.scenario.resolved.jsonObject,
+            "scenario_sha256": SHA256.hex(Data(try JSONSerialization.data(withJSONObject: prepared.scenario.resolved.jsonObject, options: [.sortedKeys]))),
+            "seed": prepared.scenario.seed,
+            "replicates": result.replicates,
+            "threads": threads,
+            "skein": ["version": provenance.skein.version, "commit": provenance.skein.commit, "dirty": provenance.skein.dirty],
+            "blas": ["library": provenance.blas.library, "version": provenance.blas.version, "threads": provenance.blas.threads],
+            "compiler": provenance.compiler,
+            "timings_seconds": ["network": t.networkSeconds, "simulation": t.simulationSeconds, "writing": t.writingSeconds],
+            "outputs": checksums,
+            "created": ISO8601DateFormatter().string(from: Date()),
+        ]
+        let data = try JSONSerialization.data(withJSONObject: manifest, options: [.prettyPrinted, .sortedKeys])
+        try AtomicFile.write(data, to: dir.appendingPathComponent("manifest.json"))
+        return data
+    }
+}

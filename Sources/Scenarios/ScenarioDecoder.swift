@@ -1,0 +1,415 @@
+import Foundation
+import Simulation
+
+/// Turns a resolved scenario document into a `Scenario`, reporting every problem it can find
+/// without the network (types, ranges, unknown keys, interventions after the horizon).
+struct ScenarioDecoder {
+    var d: [Diagnostic] = []
+    var origins: [String: ScenarioValue.Origin] = [:]
+    let directory: URL
+
+    static let topKeys = ["name", "description", "extends", "network", "model", "seeding", "interventions", "horizon",
+                          "replicates", "seed", "outputs", "sweep"]
+
+    mutating func decode(_ doc: ScenarioValue, file: String) -> Scenario? {
+        guard var top = FieldReader(doc, path: "", &d) else { return nil }
+        let name = top.string("name", &d) ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+        let description = top.string("description", &d)
+        _ = top.value("extends")  // resolved by the loader
+        let horizon = top.int("horizon", &d, min: 0, max: 1_000_000) ?? 52
+        let replicates = top.int("replicates", &d, min: 1, max: 10_000_000) ?? 100
+        let seed = top.int("seed", &d, min: 0).map(UInt64.init) ?? 1
+        let network = top.required("network", &d, hint: "e.g. network: {generate: organisation, parameters: {organisations: 4}}")
+            .flatMap { decodeNetwork($0, seed: seed) }
+        let model = top.required("model", &d, hint: "e.g. model: {type: independent-cascade, p: 0.05}").flatMap { decodeModel($0) }
+        let seeding = top.value("seeding").flatMap { decodeSeeding($0, path: "seeding") } ?? .random(count: 1)
+        var interventions: [any Intervention] = []
+        var interventionOrigins: [ScenarioValue.Origin] = []
+        var commitmentEvents: [CommitmentEvent] = []
+        if let list = top.value("interventions") {
+            if case let .sequence(items, _) = list {
+                for (i, item) in items.enumerated() {
+                    let path = "interventions[\(i)]"
+                    if case .commitment? = model {
+                        if let event = decodeCommitmentEvent(item, path: path, horizon: horizon) { commitmentEvents.append(event) }
+                    } else if let x = decodeIntervention(item, path: path, horizon: horizon) {
+                        interventions.append(x)
+                        interventionOrigins.append(item.origin)
+                    }
+                }
+            } else {
+                d.append(Diagnostic(list.origin, "interventions must be a list", hint: "start each intervention with \"- type: …\""))
+            }
+        }
+        var breakdown: [String]?
+        var recordAgents = false
+        if let outputs = top.value("outputs"), var o = FieldReader(outputs, path: "outputs", &d) {
+            breakdown = o.strings("breakdown", &d)
+            recordAgents = o.bool("agents", &d) ?? false
+            o.finish(&d)
+        }
+        let sweep = top.value("sweep").flatMap { decodeSweep($0) }
+        top.finish(&d)
+        guard var model, let network else { return nil }
+        if case var .commitment(m) = model {
+            m.events = commitmentEvents
+            model = .commitment(m)
+        }
+        return Scenario(name: name, description: description, network: network, model: model, seeding: seeding,
+                        interventions: interventions, interventionOrigins: interventionOrigins, horizon: horizon,
+                        replicates: replicates, seed: seed, breakdown: breakdown, recordAgents: recordAgents, sweep: sweep,
+                        resolved: doc, file: file, origins: origins)
+    }
+
+    // MARK: Network
+
+    mutating func decodeNetwork(_ v: ScenarioValue, seed: UInt64) -> NetworkSpec? {
+        guard var r = FieldReader(v, path: "network", &d) else { return nil }
+        origins["network"] = v.origin
+        defer { r.finish(&d) }
+        if let model = r.string("generate", &d) {
+            var parameters: [String: String] = [:]
+            if let p = r.value("parameters"), var pr = FieldReader(p, path: "network.parameters", &d) {
+                for entry in pr.entries {
+                    switch entry.value {
+                    case let .scalar(s, _): parameters[entry.key] = s
+                    case let .sequence(items, _):
+                        // Lists (organisation names, professions) as the generators' comma-separated text.
+                        parameters[entry.key] = items.compactMap { FieldReader.string($0, "network.parameters.\(entry.key)", &d) }.joined(separator: ",")
+                    default: d.append(Diagnostic(entry.value.origin, "network.parameters.\(entry.key) must be a value or a list"))
+                    }
+                    _ = pr.value(entry.key)
+                }
+                origins["network.parameters"] = p.origin
+            }
+            let networkSeed = r.int("seed", &d, min: 0).map(UInt64.init) ?? seed
+            return .generate(model: model, parameters: parameters, seed: networkSeed)
+        }
+        if let file = r.string("file", &d) {
+            let edges = resolve(file)
+            var nodes: URL?
+            if let n = r.string("nodes", &d) { nodes = resolve(n) }
+            let directed = r.bool("directed", &d) ?? false
+            for (key, url) in [("file", Optional(edges)), ("nodes", nodes)] {
+                guard let url, !FileManager.default.fileExists(atPath: url.path) else { continue }
+                d.append(Diagnostic(r.entries.first { $0.key == key }!.value.origin, "network.\(key): no such file \(url.path)",
+                                    hint: "paths are relative to the scenario file's folder"))
+            }
+            return .file(edges: edges, nodes: nodes, directed: directed)
+        }
+        d.append(Diagnostic(v.origin, "network needs \"generate\" (a generator name) or \"file\" (an edge list or graph file)",
+                            hint: "generators: organisation, barabasi-albert, watts-strogatz, erdos-renyi, sbm, lfr, configuration, gnm"))
+        return nil
+    }
+
+    func resolve(_ path: String) -> URL {
+        path.hasPrefix("/") ? URL(fileURLWithPath: path) : directory.appendingPathComponent(path).standardizedFileURL
+    }
+
+    // MARK: Model
+
+    mutating func decodeModel(_ v: ScenarioValue) -> ModelSpec? {
+        guard var r = FieldReader(v, path: "model", &d) else { return nil }
+        origins["model"] = v.origin
+        defer { r.finish(&d) }
+        guard let type = r.value("type").flatMap({ t in FieldReader.string(t, "model.type", &d).flatMap {
+            FieldReader.choice($0, at: t.origin, "model.type", ModelSpec.names, &d) } }) else {
+            if !r.has("type") { d.append(Diagnostic(v.origin, "model needs \"type\"", hint: "one of: \(ModelSpec.names.joined(separator: ", "))")) }
+            return nil
+        }
+        switch type {
+        case "independent-cascade":
+            guard let pv = r.required("p", &d, hint: "a probability, or weighted-cascade, or edge-weights") else { return nil }
+            if case let .scalar(s, _) = pv, s == "weighted-cascade" { return .independentCascade(IndependentCascade(probability: .weightedCascade)) }
+            if case let .scalar(s, _) = pv, s == "edge-weights" { return .independentCascade(IndependentCascade(probability: .edgeWeights)) }
+            return FieldReader.double(pv, "model.p", &d, .probability).map { .independentCascade(IndependentCascade(p: $0)) }
+        case "linear-threshold":
+            let weights = r.bool("weights", &d) ?? false
+            guard let tv = r.required("threshold", &d, hint: "a number in [0, 1], uniform, or {attribute: NAME, fallback: 0.2}") else { return nil }
+            switch tv {
+            case let .scalar(s, _) where s == "uniform": return .linearThreshold(LinearThreshold(thresholds: .uniform, useWeights: weights))
+            case .mapping:
+                guard var a = FieldReader(tv, path: "model.threshold", &d) else { return nil }
+                let name = a.required("attribute", &d).flatMap { FieldReader.string($0, "model.threshold.attribute", &d) }
+                let fallback = a.double("fallback", &d, .probability) ?? 0.5
+                a.finish(&d)
+                return name.map { .linearThreshold(LinearThreshold(thresholds: .attribute($0, fallback: fallback), useWeights: weights)) }
+            default:
+                return FieldReader.double(tv, "model.threshold", &d, .probability).map { .linearThreshold(LinearThreshold(thresholds: .fixed($0), useWeights: weights)) }
+            }
+        case "complex-contagion":
+            if let k = r.int("k", &d, min: 1) { return .complexContagion(ComplexContagion(rule: .absolute(k))) }
+            if let f = r.double("fraction", &d, .probability) { return .complexContagion(ComplexContagion(rule: .fraction(f))) }
+            if !r.has("k") && !r.has("fraction") { d.append(Diagnostic(v.origin, "complex-contagion needs k (adopting neighbours) or fraction")) }
+            return nil
+        case "bass":
+            let p = r.double("innovation", &d, .nonNegative), q = r.double("imitation", &d, .nonNegative)
+            let step = r.double("step_length", &d, .positive) ?? 1
+            if !r.has("innovation") || !r.has("imitation") { d.append(Diagnostic(v.origin, "bass needs innovation (p) and imitation (q)")) }
+            guard let p, let q else { return nil }
+            return .bass(BassDiffusion(innovation: p, imitation: q, stepLength: step))
+        case "adoption-abandonment":
+            let beta = r.required("transmission", &d).flatMap { FieldReader.double($0, "model.transmission", &d, .probability) }
+            let gamma = r.required("abandonment", &d).flatMap { FieldReader.double($0, "model.abandonment", &d, .probability) }
+            let readoption = r.bool("readoption", &d) ?? false
+            guard let beta, let gamma else { return nil }
+            return .abandonment(AdoptionWithAbandonment(transmission: beta, abandonment: gamma, readoption: readoption))
+        case "continuous-sir", "continuous-sis":
+            let tau = r.required("transmission_rate", &d).flatMap { FieldReader.double($0, "model.transmission_rate", &d, .nonNegative) }
+            let gamma = r.required("abandonment_rate", &d).flatMap { FieldReader.double($0, "model.abandonment_rate", &d, .nonNegative) }
+            guard let tau, let gamma else { return nil }
+            return type == "continuous-sir" ? .continuousSIR(ContinuousTimeSIR(transmissionRate: tau, abandonmentRate: gamma))
+                : .continuousSIS(ContinuousTimeSIS(transmissionRate: tau, abandonmentRate: gamma))
+        default:  // commitment
+            let decay = r.required("decay", &d).flatMap { FieldReader.double($0, "model.decay", &d, .probability) }
+            let alpha = r.required("reinforcement", &d).flatMap { FieldReader.double($0, "model.reinforcement", &d, .nonNegative) }
+            let activation = r.double("activation", &d, .probability) ?? 0.5
+            let dropout = r.double("dropout", &d, .probability) ?? 0.2
+            if dropout > activation, let o = r.entries.first(where: { $0.key == "dropout" })?.value.origin {
+                d.append(Diagnostic(o, "model.dropout = \(dropout) is above activation = \(activation)", hint: "agents drop out below dropout < activation"))
+            }
+            let noise = r.double("noise", &d, .nonNegative) ?? 0
+            let seedCommitment = r.double("seed_commitment", &d, .probability) ?? 1
+            let base = r.double("base_commitment", &d, .probability) ?? 0
+            let weights = r.bool("weights", &d) ?? false
+            guard let decay, let alpha else { return nil }
+            return .commitment(CommitmentDynamics(decay: decay, reinforcement: alpha, activation: activation, dropout: dropout, noise: noise,
+                                                  seedCommitment: seedCommitment, baseCommitment: base, useWeights: weights))
+        }
+    }
+
+    // MARK: Seeding and selections
+
+    static let strategies = ["random", "degree", "betweenness", "pagerank", "kcore", "community", "brokerage", "attribute", "nodes",
+                             "influence-maximisation", "imm"]
+
+    mutating func decodeSeeding(_ v: ScenarioValue, path: String) -> SeedingStrategy? {
+        guard var r = FieldReader(v, path: path, &d) else { return nil }
+        defer { r.finish(&d) }
+        return seedingFields(&r, path: path)
+    }
+
+    /// The seeding keys of a mapping (shared by `seeding:` and `participants: {strategy: …}`).
+    mutating func seedingFields(_ r: inout FieldReader, path: String) -> SeedingStrategy? {
+        let strategy = r.choice("strategy", Self.strategies, &d) ?? (r.has("nodes") ? "nodes" : r.has("attribute") ? "attribute" : nil)
+        let count = r.int("count", &d, min: 0)
+        switch strategy {
+        case nil:
+            if !r.has("strategy") { d.append(Diagnostic(r.origin, "\(path) needs \"strategy\"", hint: "one of: \(Self.strategies.joined(separator: ", "))")) }
+            return nil
+        case "nodes":
+            guard let nodes = r.strings("nodes", &d) else {
+                d.append(Diagnostic(r.origin, "\(path): strategy nodes needs \"nodes\", a list of node labels"))
+                return nil
+            }
+            return .nodes(nodes)
+        case "attribute":
+            let name = r.string("attribute", &d), values = r.strings("values", &d)
+            guard let name, let values else {
+                d.append(Diagnostic(r.origin, "\(path): strategy attribute needs \"attribute\" and \"values\"", hint: "e.g. attribute: role, values: [lead nurse]"))
+                return nil
+            }
+            return .attribute(name: name, values: values, count: count)
+        case let s?:
+            guard let count else {
+                d.append(Diagnostic(r.origin, "\(path): strategy \(s) needs \"count\""))
+                return nil
+            }
+            switch s {
+            case "random": return .random(count: count)
+            case "degree": return .degree(count: count)
+            case "betweenness": return .betweenness(count: count)
+            case "pagerank": return .pagerank(count: count)
+            case "kcore": return .kcore(count: count)
+            case "community": return .onePerCommunity(count: count)
+            case "brokerage": return .brokerage(count: count)
+            case "influence-maximisation":
+                let p = r.double("probability", &d, .probability) ?? 0.05
+                let sims = r.int("simulations", &d, min: 1) ?? 200
+                return .influenceMaximisation(count: count, probability: p, simulations: sims)
+            default:
+                let p = r.double("probability", &d, .probability) ?? 0.05
+                let eps = r.double("epsilon", &d, .probability) ?? 0.1
+                return .reverseInfluenceSampling(count: count, probability: p, epsilon: eps)
+            }
+        }
+    }
+
+    /// `everyone`, `adopters`, `{share: 0.1}`, `{per: organisation, count: 15}`, or seeding keys.
+    mutating func decodeSelection(_ v: ScenarioValue, path: String) -> Selection? {
+        if case let .scalar(s, o) = v {
+            switch s {
+            case "everyone": return .everyone
+            case "adopters": return .adopters
+            case "trained": return .trained
+            default:
+                d.append(Diagnostic(o, "\(path) \"\(s)\" is not known", hint: "everyone, adopters, trained, {share: 0.1}, {per: organisation, count: 15} or {strategy: degree, count: 10}"))
+                return nil
+            }
+        }
+        guard var r = FieldReader(v, path: path, &d) else { return nil }
+        defer { r.finish(&d) }
+        if let share = r.double("share", &d, .probability) { return .share(share) }
+        if let per = r.string("per", &d) {
+            let count = r.required("count", &d).flatMap { FieldReader.int($0, "\(path).count", &d, min: 0) }
+            let values = r.strings("values", &d)
+            return count.map { .perGroup(attribute: per, count: $0, values: values) }
+        }
+        if r.has("share") || r.has("per") { return nil }
+        return seedingFields(&r, path: path).map { .strategy($0) }
+    }
+
+    // MARK: Interventions
+
+    static let interventionTypes = ["seed", "event", "training", "weaving", "turnover", "removal"]
+
+    mutating func schedule(_ r: inout FieldReader, horizon: Int) -> Schedule? {
+        guard let atValue = r.required("at", &d, hint: "the step it happens (0 … horizon)"),
+              let at = FieldReader.int(atValue, r.name("at"), &d, min: 0) else { return nil }
+        if at > horizon {
+            d.append(Diagnostic(atValue.origin, "\(r.path) at step \(at) is after the horizon (\(horizon) steps)", hint: "use a step from 0 to \(horizon), or raise horizon"))
+        }
+        let every = r.int("every", &d, min: 1)
+        let until = r.int("until", &d, min: at)
+        return Schedule(at: at, every: every, until: until)
+    }
+
+    mutating func lifetime(_ r: inout FieldReader) -> TieLifetime {
+        r.double("tie_half_life", &d, .positive).map { .halfLife($0) } ?? .permanent
+    }
+
+    mutating func decodeIntervention(_ v: ScenarioValue, path: String, horizon: Int) -> (any Intervention)? {
+        guard var r = FieldReader(v, path: path, &d) else { return nil }
+        defer { r.finish(&d) }
+        guard let type = r.choice("type", Self.interventionTypes, &d) else {
+            if !r.has("type") { d.append(Diagnostic(v.origin, "\(path) needs \"type\"", hint: "one of: \(Self.interventionTypes.joined(separator: ", "))")) }
+            return nil
+        }
+        let name = r.string("name", &d)
+        let when = schedule(&r, horizon: horizon)
+        switch type {
+        case "seed":
+            let who = r.required("who", &d).flatMap { decodeSelection($0, path: "\(path).who") }
+            guard let when, let who else { return nil }
+            return SeedIntervention(at: when, who: who)
+        case "event":
+            let who = r.required("participants", &d).flatMap { decodeSelection($0, path: "\(path).participants") }
+            let ties = r.int("ties_per_participant", &d, min: 0) ?? 0
+            let cross = r.double("cross_boundary", &d, .probability) ?? 0.5
+            let boundary = r.string("boundary", &d)
+            let life = lifetime(&r)
+            let awareness = r.bool("awareness", &d) ?? true
+            let adoption = r.double("adoption", &d, .probability) ?? 0
+            guard let when, let who else { return nil }
+            return NetworkEvent(name: name, at: when, participants: who, tiesPerParticipant: ties, crossBoundary: cross, boundary: boundary,
+                                tieLifetime: life, awareness: awareness, adoption: adoption)
+        case "training":
+            let who = r.required("participants", &d).flatMap { decodeSelection($0, path: "\(path).participants") }
+            let factor = r.double("threshold_factor", &d, .probability) ?? 0.5
+            let awareness = r.bool("awareness", &d) ?? true
+            guard let when, let who else { return nil }
+            return TrainingCohort(name: name, at: when, participants: who, thresholdFactor: factor, awareness: awareness)
+        case "weaving":
+            let budget = r.required("budget", &d).flatMap { FieldReader.int($0, "\(path).budget", &d, min: 0) }
+            let between = r.string("between", &d) ?? "organisation"
+            let connectors = r.bool("connectors", &d) ?? false
+            let life = lifetime(&r)
+            guard let when, let budget else { return nil }
+            return NetworkWeaving(name: name, at: when, budget: budget, between: between == "communities" ? .communities : .attribute(between),
+                                  connectors: connectors, tieLifetime: life)
+        case "turnover":
+            let share = r.required("share", &d).flatMap { FieldReader.double($0, "\(path).share", &d, .probability) }
+            let fresh = r.int("fresh_ties", &d, min: 0) ?? 0
+            let attribute = r.string("attribute", &d)
+            guard let when, let share else { return nil }
+            return StaffTurnover(name: name, at: when, share: share, freshTies: fresh, attribute: attribute)
+        default:  // removal
+            let who = r.required("who", &d).flatMap { decodeSelection($0, path: "\(path).who") }
+            guard let when, let who else { return nil }
+            return Removal(name: name, at: when, who: who)
+        }
+    }
+
+    /// With the commitment model an event is a meeting that raises attendees' commitment by `boost`.
+    mutating func decodeCommitmentEvent(_ v: ScenarioValue, path: String, horizon: Int) -> CommitmentEvent? {
+        guard var r = FieldReader(v, path: path, &d) else { return nil }
+        defer { r.finish(&d) }
+        guard let type = r.choice("type", Self.interventionTypes, &d) else { return nil }
+        guard type == "event" else {
+            d.append(Diagnostic(v.origin, "\(path): the commitment model takes meetings (type: event) only, not \(type)",
+                                hint: "use an adoption model (linear-threshold, independent-cascade, …) for \(type)"))
+            return nil
+        }
+        _ = r.string("name", &d)
+        let when = schedule(&r, horizon: horizon)
+        let boost = r.required("boost", &d, hint: "the rise in attendees' commitment, in [0, 1]").flatMap { FieldReader.double($0, "\(path).boost", &d, .probability) }
+        var attendees: CommitmentEvent.Attendees = .everyone
+        if let p = r.value("participants") {
+            switch p {
+            case let .scalar(s, _) where s == "everyone": attendees = .everyone
+            case let .scalar(s, _) where s == "adopters" || s == "active": attendees = .active
+            default:
+                if var pr = FieldReader(p, path: "\(path).participants", &d) {
+                    if let share = pr.double("share", &d, .probability) {
+                        attendees = .fraction(share)
+                    } else if let name = pr.string("attribute", &d), let values = pr.strings("values", &d) {
+                        attendees = .attribute(name: name, values: values)
+                    } else {
+                        d.append(Diagnostic(p.origin, "\(path).participants: the commitment model takes everyone, adopters, {share: x} or {attribute: NAME, values: […]}"))
+                    }
+                    pr.finish(&d)
+                }
+            }
+        }
+        if let ties = r.int("ties_per_participant", &d, min: 0), ties > 0, let o = r.entries.first(where: { $0.key == "ties_per_participant" })?.value.origin {
+            d.append(Diagnostic(o, "\(path): the commitment model runs all replicates as one matrix and cannot add ties per replicate",
+                                hint: "drop ties_per_participant, or use an adoption model"))
+        }
+        guard let when, let boost else { return nil }
+        return CommitmentEvent(time: when.at, every: when.every, boost: boost, attendees: attendees)
+    }
+
+    // MARK: Sweep
+
+    mutating func decodeSweep(_ v: ScenarioValue) -> SweepSpec? {
+        guard var r = FieldReader(v, path: "sweep", &d) else { return nil }
+        defer { r.finish(&d) }
+        var axes: [SweepSpec.Axis] = []
+        let replicates = r.int("replicates", &d, min: 1)
+        for kind in ["grid", "lists"] {
+            guard let m = r.value(kind), var mr = FieldReader(m, path: "sweep.\(kind)", &d) else { continue }
+            for entry in mr.entries {
+                _ = mr.value(entry.key)
+                guard case let .sequence(items, _) = entry.value, !items.isEmpty else {
+                    d.append(Diagnostic(entry.value.origin, "sweep.\(kind).\(entry.key) must be a non-empty list of values"))
+                    continue
+                }
+                axes.append(kind == "grid" ? .grid(path: entry.key, values: items) : .list(path: entry.key, values: items))
+            }
+            mr.finish(&d)
+        }
+        let lists = axes.compactMap { if case let .list(_, v) = $0 { v.count } else { nil } }
+        if Set(lists).count > 1 { d.append(Diagnostic(v.origin, "sweep.lists: every list must have the same length (got \(lists.map(String.init).joined(separator: ", ")))")) }
+        var samples = 0
+        if let lhs = r.value("latin_hypercube"), var lr = FieldReader(lhs, path: "sweep.latin_hypercube", &d) {
+            samples = lr.required("samples", &d).flatMap { FieldReader.int($0, "sweep.latin_hypercube.samples", &d, min: 1) } ?? 0
+            if let ranges = lr.required("ranges", &d), var rr = FieldReader(ranges, path: "sweep.latin_hypercube.ranges", &d) {
+                for entry in rr.entries {
+                    _ = rr.value(entry.key)
+                    guard case let .sequence(bounds, _) = entry.value, bounds.count == 2,
+                          let lo = FieldReader.double(bounds[0], "sweep range \(entry.key) low", &d),
+                          let hi = FieldReader.double(bounds[1], "sweep range \(entry.key) high", &d), lo <= hi else {
+                        d.append(Diagnostic(entry.value.origin, "sweep.latin_hypercube.ranges.\(entry.key) must be [low, high] with low ≤ high"))
+                        continue
+                    }
+                    let integer = [bounds[0], bounds[1]].allSatisfy { if case let .scalar(s, _) = $0 { Int(s) != nil } else { false } }
+                    axes.append(.range(path: entry.key, low: lo, high: hi, integer: integer))
+                }
+                rr.finish(&d)
+            }
+            lr.finish(&d)
+        }
+        if axes.isEmpty { d.append(Diagnostic(v.origin, "sweep has no axes", hint: "add grid:, lists: or latin_hypercube:")) }
+        return SweepSpec(axes: axes, replicates: replicates, samples: samples)
+    }
+}

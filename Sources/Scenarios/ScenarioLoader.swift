@@ -1,0 +1,126 @@
+import Foundation
+import Graphs
+import Simulation
+
+/// Reads scenario files: YAML or JSON, `extends:` chains (paths relative to the file, overrides
+/// merged key by key), `--set path=value` overrides; then decodes and checks everything it can.
+public enum ScenarioLoader {
+    /// The document of `path` with its `extends:` chain applied.
+    public static func document(_ path: String) throws -> ScenarioValue {
+        try document(URL(fileURLWithPath: path).standardizedFileURL, chain: [])
+    }
+
+    static func document(_ url: URL, chain: [String]) throws -> ScenarioValue {
+        guard !chain.contains(url.path) else { throw ScenarioError.extendsCycle(chain + [url.path]) }
+        let text: String
+        do {
+            let data = try Data(contentsOf: url)
+            guard let s = String(data: data, encoding: .utf8) else { throw ScenarioError.unreadable(file: url.path, reason: "not UTF-8 text") }
+            text = s
+        } catch let error as ScenarioError {
+            throw error
+        } catch {
+            throw ScenarioError.unreadable(file: url.path, reason: (error as NSError).localizedDescription)
+        }
+        let doc = try ScenarioValue.parse(text, file: displayPath(url))
+        guard let base = doc["extends"] else { return doc }
+        guard case let .scalar(basePath, origin) = base else {
+            throw ScenarioError.invalid([Diagnostic(base.origin, "extends must be the path of a base scenario file")])
+        }
+        let baseURL = URL(fileURLWithPath: basePath, relativeTo: url.deletingLastPathComponent()).standardizedFileURL
+        guard FileManager.default.fileExists(atPath: baseURL.path) else {
+            throw ScenarioError.invalid([Diagnostic(origin, "extends: no such file \(baseURL.path)", hint: "the path is relative to this file's folder")])
+        }
+        return doc.removing("extends").overlaid(on: try document(baseURL, chain: chain + [url.path]).removing("name"))
+    }
+
+    /// Paths in messages as the user is likely to have typed them: relative to the working directory when inside it.
+    static func displayPath(_ url: URL) -> String {
+        let cwd = FileManager.default.currentDirectoryPath + "/"
+        return url.path.hasPrefix(cwd) ? String(url.path.dropFirst(cwd.count)) : url.path
+    }
+
+    /// A `path=value` override as a document edit; the value is read as YAML (so lists work).
+    public static func override(_ assignment: String, into doc: ScenarioValue) throws -> ScenarioValue {
+        let origin = ScenarioValue.Origin(file: "--set \(assignment)", line: 0, column: 0)
+        guard let eq = assignment.firstIndex(of: "=") else {
+            throw ScenarioError.invalid([Diagnostic(origin, "expected path=value, e.g. model.p=0.1")])
+        }
+        let path = String(assignment[..<eq]).trimmingCharacters(in: .whitespaces)
+        let text = String(assignment[assignment.index(after: eq)...])
+        let parsed = (try? ScenarioValue.parse(text, file: origin.file)) ?? .scalar(text, origin)
+        return try doc.setting(path, to: restamp(parsed, origin))
+    }
+
+    static func restamp(_ v: ScenarioValue, _ origin: ScenarioValue.Origin) -> ScenarioValue {
+        switch v {
+        case let .scalar(s, _): return .scalar(s, origin)
+        case .null: return .null(origin)
+        case let .sequence(items, _): return .sequence(items.map { restamp($0, origin) }, origin)
+        case let .mapping(entries, _):
+            return .mapping(entries.map { .init(key: $0.key, keyOrigin: origin, value: restamp($0.value, origin)) }, origin)
+        }
+    }
+
+    /// Decodes a resolved document; every structural problem is reported together.
+    public static func decode(_ doc: ScenarioValue, file: String) throws -> Scenario {
+        var decoder = ScenarioDecoder(directory: URL(fileURLWithPath: file).deletingLastPathComponent())
+        let scenario = decoder.decode(doc, file: file)
+        if !decoder.d.isEmpty { throw ScenarioError.invalid(decoder.d) }
+        return scenario!
+    }
+
+    /// Loads, resolves, overrides and decodes a scenario file.
+    public static func load(_ path: String, overrides: [String] = []) throws -> Scenario {
+        var doc = try document(path)
+        for assignment in overrides { doc = try override(assignment, into: doc) }
+        return try decode(doc, file: path)
+    }
+}
+
+/// A scenario with its network built and everything checked against it: ready to run.
+public struct PreparedScenario: Sendable {
+    public let scenario: Scenario
+    public let graph: Graph
+    public let population: Population
+    /// Seconds spent building the network.
+    public let networkSeconds: Double
+}
+
+extension Scenario {
+    /// Builds the network and checks what needs it (attributes, values, node labels, seed counts,
+    /// what the model can take); all problems at once, each at its place in the file.
+    public func prepare() throws -> PreparedScenario {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let graph: Graph
+        do {
+            graph = try network.build()
+        } catch {
+            throw ScenarioError.invalid([Diagnostic(origins["network"] ?? ScenarioValue.Origin(file: file, line: 0, column: 0), "network: \(error)")])
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let population = Population(graph)
+        var d: [Diagnostic] = []
+        let top = ScenarioValue.Origin(file: file, line: 1, column: 1)
+        func check(_ origin: ScenarioValue.Origin?, _ what: String?, _ body: () throws -> Void) {
+            do { try body() } catch { d.append(Diagnostic(origin ?? top, what.map { "\($0): \(error)" } ?? "\(error)")) }
+        }
+        check(origins["model"], "model") { try model.validate(population, horizon: horizon) }
+        check(resolved["seeding"]?.origin, "seeding") { _ = try seeding.prepare(population, seed: seed) }
+        if let names = breakdown {
+            for name in names { check(resolved["outputs"]?.origin, "outputs.breakdown") { _ = try population.group(name) } }
+        }
+        for (i, x) in interventions.enumerated() {
+            check(interventionOrigins[i], nil) {
+                try [x].validate(population, horizon: horizon, support: model.interventionSupport, model: model.name, firstIndex: i)
+                do {
+                    _ = try x.prepared(population, seed: seed)
+                } catch {
+                    throw SimulationError.invalidIntervention("interventions[\(i)] (\(x.label))", error as? SimulationError ?? .unsupported("\(error)"))
+                }
+            }
+        }
+        if !d.isEmpty { throw ScenarioError.invalid(d) }
+        return PreparedScenario(scenario: self, graph: graph, population: population, networkSeconds: seconds)
+    }
+}

@@ -1,0 +1,167 @@
+import Foundation
+import Yams
+
+/// A parsed scenario document that remembers where every value came from (file, line, column),
+/// so that every problem found later — by the decoder, by the simulator's checks, by a sweep
+/// override — can be reported at its place in the file the user wrote.
+public indirect enum ScenarioValue: Sendable, Equatable {
+    case scalar(String, Origin)
+    case mapping([Entry], Origin)
+    case sequence([ScenarioValue], Origin)
+    case null(Origin)
+
+    public struct Entry: Sendable, Equatable {
+        public var key: String
+        public var keyOrigin: Origin
+        public var value: ScenarioValue
+    }
+
+    /// Where a value was written: the file and 1-based line and column (0 when made by `--set`).
+    public struct Origin: Sendable, Equatable, CustomStringConvertible {
+        public var file: String
+        public var line: Int
+        public var column: Int
+        public init(file: String, line: Int, column: Int) {
+            self.file = file
+            self.line = line
+            self.column = column
+        }
+        public var description: String { line > 0 ? "\(file):\(line):\(column)" : file }
+    }
+
+    public var origin: Origin {
+        switch self {
+        case let .scalar(_, o), let .mapping(_, o), let .sequence(_, o), let .null(o): return o
+        }
+    }
+
+    /// Parses YAML (or JSON, which YAML reads) text.
+    public static func parse(_ text: String, file: String) throws -> ScenarioValue {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw ScenarioError.invalid([Diagnostic(yamlError: error, file: file)])
+        }
+        guard let node else { return .null(Origin(file: file, line: 1, column: 1)) }
+        return try convert(node, file: file)
+    }
+
+    static func convert(_ node: Node, file: String) throws -> ScenarioValue {
+        let origin = Origin(file: file, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0)
+        switch node {
+        case let .scalar(s):
+            if s.style == .plain && ["", "~", "null", "Null", "NULL"].contains(s.string) { return .null(origin) }
+            return .scalar(s.string, origin)
+        case let .mapping(m):
+            var entries: [Entry] = []
+            for (k, v) in m {
+                let keyOrigin = Origin(file: file, line: k.mark?.line ?? 0, column: k.mark?.column ?? 0)
+                guard case let .scalar(key) = k else {
+                    throw ScenarioError.invalid([Diagnostic(keyOrigin, "a key must be plain text")])
+                }
+                if entries.contains(where: { $0.key == key.string }) {
+                    throw ScenarioError.invalid([Diagnostic(keyOrigin, "the key \"\(key.string)\" appears twice in this mapping")])
+                }
+                entries.append(Entry(key: key.string, keyOrigin: keyOrigin, value: try convert(v, file: file)))
+            }
+            return .mapping(entries, origin)
+        case let .sequence(seq):
+            return .sequence(try seq.map { try convert($0, file: file) }, origin)
+        case .alias:
+            throw ScenarioError.invalid([Diagnostic(origin, "YAML aliases are not supported in scenario files; write the value out")])
+        }
+    }
+
+    public subscript(key: String) -> ScenarioValue? {
+        guard case let .mapping(entries, _) = self else { return nil }
+        return entries.first { $0.key == key }?.value
+    }
+
+    /// `base` overlaid by `self`: mappings merge key by key (recursively), anything else replaces.
+    public func overlaid(on base: ScenarioValue) -> ScenarioValue {
+        guard case let .mapping(mine, origin) = self, case .mapping(var merged, _) = base else { return self }
+        for entry in mine {
+            if let i = merged.firstIndex(where: { $0.key == entry.key }) {
+                merged[i] = Entry(key: entry.key, keyOrigin: entry.keyOrigin, value: entry.value.overlaid(on: merged[i].value))
+            } else {
+                merged.append(entry)
+            }
+        }
+        return .mapping(merged, origin)
+    }
+
+    /// Without the entry `key` (top level).
+    public func removing(_ key: String) -> ScenarioValue {
+        guard case let .mapping(entries, origin) = self else { return self }
+        return .mapping(entries.filter { $0.key != key }, origin)
+    }
+
+    /// Sets the value at a dotted path (`model.threshold`, `interventions.0.at`, `interventions[0].at`),
+    /// creating mappings as needed. Throws when the path runs through a scalar or past a list's end.
+    public func setting(_ path: String, to value: ScenarioValue) throws -> ScenarioValue {
+        let parts = ScenarioPath.components(path)
+        guard !parts.isEmpty else { throw ScenarioError.invalid([Diagnostic(value.origin, "empty parameter path")]) }
+        return try set(parts[...], value, fullPath: path)
+    }
+
+    private func set(_ parts: ArraySlice<String>, _ value: ScenarioValue, fullPath: String) throws -> ScenarioValue {
+        guard let head = parts.first else { return value }
+        let rest = parts.dropFirst()
+        switch self {
+        case let .sequence(items, origin):
+            guard let i = Int(head), items.indices.contains(i) else {
+                throw ScenarioError.invalid([Diagnostic(value.origin, "\(fullPath): \"\(head)\" is not an index of the list at \(origin) (0..<\(items.count))")])
+            }
+            var copy = items
+            copy[i] = try items[i].set(rest, value, fullPath: fullPath)
+            return .sequence(copy, origin)
+        case let .mapping(entries, origin):
+            var copy = entries
+            if let i = entries.firstIndex(where: { $0.key == head }) {
+                copy[i].value = try entries[i].value.set(rest, value, fullPath: fullPath)
+            } else {
+                copy.append(Entry(key: head, keyOrigin: value.origin, value: try ScenarioValue.null(value.origin).set(rest, value, fullPath: fullPath)))
+            }
+            return .mapping(copy, origin)
+        case .null:
+            return try ScenarioValue.mapping([], value.origin).set(parts, value, fullPath: fullPath)
+        case let .scalar(_, origin):
+            throw ScenarioError.invalid([Diagnostic(value.origin, "\(fullPath): the value at \(origin) is a single value, not a mapping with \"\(head)\"")])
+        }
+    }
+
+    /// The value as JSON-compatible Foundation objects (numbers and booleans recognised), for the
+    /// manifest's resolved scenario.
+    public var jsonObject: Any {
+        switch self {
+        case .null: return NSNull()
+        case let .scalar(s, _):
+            if let i = Int(s) { return i }
+            if let d = Double(s), d.isFinite { return d }
+            if let b = ScenarioValue.boolean(s) { return b }
+            return s
+        case let .sequence(items, _): return items.map(\.jsonObject)
+        case let .mapping(entries, _):
+            var dict: [String: Any] = [:]
+            for e in entries { dict[e.key] = e.value.jsonObject }
+            return dict
+        }
+    }
+
+    static func boolean(_ s: String) -> Bool? {
+        switch s.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default: return nil
+        }
+    }
+}
+
+/// Dotted parameter paths as sweeps and `--set` write them.
+enum ScenarioPath {
+    static func components(_ path: String) -> [String] {
+        path.replacingOccurrences(of: "[", with: ".").replacingOccurrences(of: "]", with: "")
+            .split(separator: ".", omittingEmptySubsequences: true).map(String.init)
+    }
+}

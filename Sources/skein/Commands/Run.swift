@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import NumericCore
+import Scenarios
+import Simulation
+
+/// `skein run`: one scenario, R replicates, tidy outputs and a manifest.
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run a scenario: an ensemble of replicates, written as tidy CSV/JSON with a manifest.",
+        discussion: """
+            Writes timeseries.csv (per step: mean, SD and 95% band of counts by state, reach and commitment, \
+            overall and by group), replicates.csv, summary.csv, summary.json, summary.md and manifest.json \
+            (resolved scenario, seed, versions, BLAS, threads, timings, SHA-256 of every output) into --out. \
+            Same seed, same bytes at any --threads (all outputs but the manifest). A file with a sweep: runs its base point.
+            """
+    )
+
+    @Argument(help: "The scenario file (YAML or JSON).") var file: String
+    @Option(name: .long, help: "Output folder (default: runs/<scenario name>).") var out: String?
+    @Option(name: .long, help: "Replicates (overrides the file).") var replicates: Int?
+    @Option(name: .long, help: "Seed (overrides the file).") var seed: UInt64?
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override a value, e.g. --set model.p=0.1 (repeatable).", valueName: "path=value"))
+    var overrides: [String] = []
+    @Flag(name: .long, help: "Overwrite a non-empty output folder.") var force = false
+    @OptionGroup var compute: ComputeOptions
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if let replicates, replicates < 1 { throw ValidationError("--replicates must be at least 1 (got \(replicates))") }
+    }
+
+    func run() throws {
+        var sets = overrides
+        if let replicates { sets.append("replicates=\(replicates)") }
+        if let seed { sets.append("seed=\(seed)") }
+        let scenario: Scenario
+        let prepared: PreparedScenario
+        do {
+            scenario = try ScenarioLoader.load(file, overrides: sets)
+            prepared = try scenario.prepare()
+        } catch let error as ScenarioError {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            throw ExitCode(1)
+        }
+        let dir = URL(fileURLWithPath: out ?? "runs/\(scenario.name)")
+        try RunWriter.prepareDirectory(dir, force: force)
+        let threads = compute.threads ?? Compute.defaultThreads
+        let bar = ProgressBar(total: scenario.replicates, label: scenario.name, quiet: output.json)
+        var ensemble = scenario.ensemble
+        ensemble.progress = { bar.update($0) }
+        let start = DispatchTime.now().uptimeNanoseconds
+        let result = try compute.run { try scenario.model.run(ensemble, on: prepared.population) }
+        bar.finish()
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        try RunWriter.write(result, prepared, to: dir, timings: .init(networkSeconds: prepared.networkSeconds, simulationSeconds: seconds), threads: threads)
+        let stats = RunWriter.summaryStatistics(result)
+        if output.json {
+            var metrics: [String: Any] = [:]
+            for s in stats {
+                if let b = s.band { metrics[s.name] = ["mean": b.mean, "sd": b.sd, "low": b.low, "high": b.high] }
+            }
+            let object: [String: Any] = ["scenario": scenario.name, "out": dir.path, "replicates": result.replicates, "horizon": result.horizon,
+                                         "seconds": seconds, "metrics": metrics]
+            print(String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self))
+        } else {
+            let reach = stats.first { $0.name == "reach_share" }?.band
+            print("\(scenario.name): \(result.replicates) replicates × \(result.horizon) steps on \(prepared.graph.nodeCount) people in \(String(format: "%.2f", seconds)) s")
+            if let reach {
+                print(String(format: "  reach %.1f%% (95%% of runs %.1f%%–%.1f%%)", 100 * reach.mean, 100 * reach.low, 100 * reach.high))
+            }
+            print("  outputs in \(dir.path)/ (summary.md for a readable account)")
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import Scenarios
+
+/// `skein validate`: every problem in a scenario file, each at file:line:column, before any run.
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check a scenario file and report every problem as file:line:column: message (hint).",
+        discussion: """
+            Checks the YAML (or JSON), every key (unknown keys get a did-you-mean), types and ranges, and — with \
+            the network built — attributes, values, node labels, seed counts and interventions against it. \
+            Exits 0 when the scenario is valid, 1 when it is not.
+            """
+    )
+
+    @Argument(help: "The scenario file (YAML or JSON).") var file: String
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override a value, e.g. --set model.p=0.1 (repeatable).", valueName: "path=value"))
+    var overrides: [String] = []
+    @Flag(name: .customLong("no-network"), help: "Skip the checks that need the network built.") var noNetwork = false
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        var problems: [Diagnostic] = []
+        var other: String?
+        var scenario: Scenario?
+        do {
+            scenario = try ScenarioLoader.load(file, overrides: overrides)
+            if !noNetwork { _ = try scenario!.prepare() }
+        } catch let error as ScenarioError {
+            problems = error.diagnostics
+            if problems.isEmpty { other = error.description }
+        } catch {
+            other = "\(file): \(error)"
+        }
+        if output.json {
+            let object: [String: Any] = [
+                "file": file, "valid": problems.isEmpty && other == nil,
+                "problems": problems.map { ["file": $0.origin.file, "line": $0.origin.line, "column": $0.origin.column,
+                                            "message": $0.message, "hint": $0.hint ?? ""] as [String: Any] } + (other.map { [["message": $0]] } ?? []),
+            ]
+            print(String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self))
+        } else {
+            for p in problems { print(p.description) }
+            if let other { print(other) }
+            if problems.isEmpty && other == nil, let scenario {
+                print("\(file): valid — \(scenario.model.name), \(scenario.replicates) replicates × \(scenario.horizon) steps, \(scenario.interventions.count) interventions\(scenario.sweep != nil ? ", with a sweep" : "")")
+            } else {
+                let n = problems.count + (other == nil ? 0 : 1)
+                print("\(file): \(n) problem\(n == 1 ? "" : "s")")
+            }
+        }
+        if !problems.isEmpty || other != nil { throw ExitCode(1) }
+    }
+}

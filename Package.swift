@@ -20,6 +20,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         // The only target that links BLAS/LAPACK. pkg-config `openblas`, Debian `libopenblas-dev`.
@@ -47,7 +48,8 @@ let package = Package(
         // Scenario files, the runner and its outputs: on top of the simulator.
         .target(
             name: "Scenarios",
-            dependencies: ["Simulation", "Graphs", "Tables", "Provenance", .product(name: "Yams", package: "Yams")]
+            dependencies: ["Simulation", "Graphs", "Tables", "Provenance", .product(name: "Yams", package: "Yams"),
+                           .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(
             name: "Provenance",
@@ -73,9 +75,9 @@ let package = Package(
         .testTarget(name: "TablesTests", dependencies: ["Tables", "TestSupport"]),
         .testTarget(name: "GraphsTests", dependencies: ["Graphs", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Graphs", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Simulation", "NumericCore", "Tables", "TestSupport"]),
+        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Simulation", "NumericCore", "Tables", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ProvenanceTests", dependencies: ["Provenance", "TestSupport"]),
-        .testTarget(name: "SkeinCLITests", dependencies: ["skein", "TestSupport"]),
+        .testTarget(name: "SkeinCLITests", dependencies: ["skein", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -2,6 +2,7 @@
 # Installs the system libraries Skein builds against, when they are missing (Debian/Ubuntu).
 #   OpenBLAS (CBLAS + LAPACK): Debian package libopenblas-dev, found through pkg-config `openblas`.
 #   libxml2: Foundation's XML parser (GraphML and GEXF import) loads it at run time.
+#   SQLite (libsqlite3-dev): sweep results databases, through GRDB.
 # Uses sudo when not root. Does nothing when everything is already there.
 set -euo pipefail
 
@@ -9,9 +10,10 @@ need=()
 command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
 if ! pkg-config --exists openblas 2>/dev/null; then need+=(libopenblas-dev); fi
 if ! ldconfig -p 2>/dev/null | grep -q 'libxml2\.so\.2'; then need+=(libxml2); fi
+if ! pkg-config --exists sqlite3 2>/dev/null; then need+=(libsqlite3-dev); fi
 
 if [ ${#need[@]} -eq 0 ]; then
-    echo "system dependencies: present (OpenBLAS $(pkg-config --modversion openblas))"
+    echo "system dependencies: present (OpenBLAS $(pkg-config --modversion openblas), SQLite $(pkg-config --modversion sqlite3))"
     exit 0
 fi
 

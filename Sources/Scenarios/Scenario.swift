@@ -36,7 +36,7 @@ public struct Scenario: Sendable {
 }
 
 /// Where the network comes from.
-public enum NetworkSpec: Sendable {
+public enum NetworkSpec: Sendable, Hashable {
     /// A generator by name with its parameters (text, as on the command line) and its seed.
     case generate(model: String, parameters: [String: String], seed: UInt64)
     /// A file (edge list, GraphML, GEXF, Pajek), optional node attributes; paths absolute.

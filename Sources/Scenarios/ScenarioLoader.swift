@@ -90,11 +90,11 @@ public struct PreparedScenario: Sendable {
 extension Scenario {
     /// Builds the network and checks what needs it (attributes, values, node labels, seed counts,
     /// what the model can take); all problems at once, each at its place in the file.
-    public func prepare() throws -> PreparedScenario {
+    public func prepare(network built: Graph? = nil) throws -> PreparedScenario {
         let start = DispatchTime.now().uptimeNanoseconds
         let graph: Graph
         do {
-            graph = try network.build()
+            graph = try built ?? network.build()
         } catch {
             throw ScenarioError.invalid([Diagnostic(origins["network"] ?? ScenarioValue.Origin(file: file, line: 0, column: 0), "network: \(error)")])
         }

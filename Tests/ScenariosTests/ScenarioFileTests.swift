@@ -13,7 +13,7 @@ struct ScenarioFileTests {
     static let folder = Fixtures.repositoryRoot.appendingPathComponent("Scenarios")
     static var files: [URL] {
         ((try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? [])
-            .filter { ["yaml", "yml", "json"].contains($0.pathExtension) && !$0.lastPathComponent.hasPrefix("_") }
+            .filter { ["yaml", "yml", "json"].contains($0.pathExtension) && !$0.lastPathComponent.hasSuffix(".schema.json") }
             .sorted { $0.path < $1.path }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 import TestSupport
 
@@ -52,5 +53,66 @@ struct ScenarioCommandTests {
         #expect(forced.status == 0 && forced.stdout.contains("reach"))
         let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: one.appendingPathComponent("manifest.json"))) as? [String: Any]
         #expect(manifest?["seed"] as? Int == 5 && manifest?["replicates"] as? Int == 2)
+    }
+}
+
+/// An interrupted sweep (kill -9) keeps a consistent database and resumes to the same results.
+@Suite("skein sweep: interruption and resume")
+struct SweepInterruptionTests {
+    @Test func killNineLosesAtMostThePointInFlightAndResumeCompletesIt() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("skein-kill-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let scenario = dir.appendingPathComponent("sweep.yaml")
+        try Data("""
+            network: {generate: barabasi-albert, parameters: {n: 3000, m: 3}}
+            model: {type: independent-cascade, p: 0.05}
+            seeding: {strategy: random, count: 5}
+            horizon: 30
+            replicates: 40
+            sweep:
+              latin_hypercube: {samples: 60, ranges: {model.p: [0.01, 0.2]}}
+            """.utf8).write(to: scenario)
+        let interrupted = dir.appendingPathComponent("interrupted.sqlite").path
+        let process = Process()
+        process.executableURL = Fixtures.productsDirectory.appendingPathComponent("skein")
+        process.arguments = ["sweep", scenario.path, "--db", interrupted, "--json"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Wait until some points are in, then kill without warning.
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline && process.isRunning {
+            Thread.sleep(forTimeInterval: 0.05)
+            if let n = try? Self.count(interrupted, "SELECT COUNT(*) FROM points"), n >= 3 { break }
+        }
+        let wasRunning = process.isRunning
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(wasRunning, "the sweep finished before it could be interrupted; make it longer")
+        // The database is intact and every finished point has all its replicates.
+        let integrity = try DatabaseQueue(path: interrupted).read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") }
+        #expect(integrity == "ok")
+        #expect(try Self.count(interrupted, "SELECT COUNT(*) FROM points p WHERE (SELECT COUNT(*) FROM results r WHERE r.point = p.point) != 40") == 0)
+        #expect(try Self.count(interrupted, "SELECT COUNT(*) FROM points") < 60)
+        let resumed = try CommandRunner.skein(["sweep", scenario.path, "--db", interrupted, "--json"])
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        let report = try JSONSerialization.jsonObject(with: Data(resumed.stdout.utf8)) as? [String: Any]
+        #expect((report?["already_done"] as? Int ?? 0) + (report?["ran"] as? Int ?? 0) == 60)
+        // Same results as an uninterrupted sweep.
+        let clean = dir.appendingPathComponent("clean.sqlite").path
+        #expect(try CommandRunner.skein(["sweep", scenario.path, "--db", clean, "--json"]).status == 0)
+        func rows(_ path: String) throws -> [[DatabaseValue]] {
+            try DatabaseQueue(path: path).read { db in
+                try Row.fetchAll(db, sql: "SELECT * FROM results ORDER BY point, replicate").map { Array($0.databaseValues) }
+            }
+        }
+        let a = try rows(interrupted)
+        let b = try rows(clean)
+        #expect(a.count == 60 * 40 && a == b)
+    }
+
+    static func count(_ path: String, _ sql: String) throws -> Int {
+        try DatabaseQueue(path: path).read { db in try Int.fetchOne(db, sql: sql) ?? 0 }
     }
 }

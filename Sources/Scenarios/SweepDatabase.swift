@@ -1,0 +1,144 @@
+import Foundation
+import GRDB
+
+/// The results database of a sweep (SQLite through GRDB): one row per (point, replicate) with its
+/// summaries, one row per finished point, and the run's metadata (manifest, scenario hash, points,
+/// shard). Each point is written in one transaction together with its "finished" row, so a sweep
+/// killed at any moment loses at most the point in flight and never leaves a half-written point;
+/// a restart skips the finished points.
+public final class SweepDatabase {
+    let queue: DatabaseQueue
+    public let path: String
+
+    static let metrics = ["final_reach", "reach_share", "final_adopted", "time_to_50", "time_to_90", "peak_adopted", "peak_time",
+                          "lapses", "departures", "reach_inequality", "cross_boundary_share"]
+
+    public enum DatabaseError: Error, CustomStringConvertible {
+        case otherScenario(path: String, stored: String, current: String)
+        case notASweep(String)
+        case mergeMismatch(String)
+        case incomplete(missing: [Int], duplicated: [Int])
+
+        public var description: String {
+            switch self {
+            case let .otherScenario(path, stored, current):
+                return "\(path) holds results of another scenario (hash \(stored.prefix(12))…, this one \(current.prefix(12))…); use a new --db or delete it"
+            case let .notASweep(path): return "\(path) is not a Skein sweep database"
+            case let .mergeMismatch(why): return "cannot merge: \(why)"
+            case let .incomplete(missing, duplicated):
+                return "cannot merge: " + [missing.isEmpty ? nil : "points missing from every shard: \(Self.list(missing))",
+                                           duplicated.isEmpty ? nil : "points in more than one shard: \(Self.list(duplicated))"]
+                    .compactMap { $0 }.joined(separator: "; ")
+            }
+        }
+
+        static func list(_ xs: [Int]) -> String { xs.prefix(20).map(String.init).joined(separator: ", ") + (xs.count > 20 ? ", …" : "") }
+    }
+
+    /// Opens (creating if needed) the database at `path`.
+    public init(path: String) throws {
+        self.path = path
+        queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            try db.execute(sql: """
+                CREATE TABLE IF NOT EXISTS sweep (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+                CREATE TABLE IF NOT EXISTS points (point INTEGER PRIMARY KEY, assignments TEXT NOT NULL, seconds REAL NOT NULL);
+                CREATE TABLE IF NOT EXISTS results (
+                    point INTEGER NOT NULL, replicate INTEGER NOT NULL,
+                    \(Self.metrics.map { "\($0) REAL" }.joined(separator: ", ")),
+                    PRIMARY KEY (point, replicate));
+                """)
+        }
+    }
+
+    public func metadata(_ key: String) throws -> String? {
+        try queue.read { db in try String.fetchOne(db, sql: "SELECT value FROM sweep WHERE key = ?", arguments: [key]) }
+    }
+
+    public func setMetadata(_ values: [String: String]) throws {
+        try queue.write { db in
+            for (k, v) in values.sorted(by: { $0.key < $1.key }) {
+                try db.execute(sql: "INSERT OR REPLACE INTO sweep (key, value) VALUES (?, ?)", arguments: [k, v])
+            }
+        }
+    }
+
+    /// Claims the database for a scenario: a new database takes its hash; one holding another
+    /// scenario's results is refused.
+    public func bind(scenarioHash: String, metadata: [String: String]) throws {
+        if let stored = try self.metadata("scenario_hash"), stored != scenarioHash {
+            throw DatabaseError.otherScenario(path: path, stored: stored, current: scenarioHash)
+        }
+        try setMetadata(metadata.merging(["scenario_hash": scenarioHash]) { $1 })
+    }
+
+    public func finishedPoints() throws -> Set<Int> {
+        Set(try queue.read { db in try Int.fetchAll(db, sql: "SELECT point FROM points") })
+    }
+
+    /// Stores one point's replicates and marks it finished, atomically.
+    public func store(point: Int, assignments: String, rows: [[Double?]], seconds: Double) throws {
+        try queue.write { db in
+            let placeholders = Array(repeating: "?", count: Self.metrics.count + 2).joined(separator: ", ")
+            let statement = try db.makeStatement(sql: "INSERT OR REPLACE INTO results (point, replicate, \(Self.metrics.joined(separator: ", "))) VALUES (\(placeholders))")
+            for (r, row) in rows.enumerated() {
+                var arguments: [(any DatabaseValueConvertible)?] = [point, r]
+                arguments += row.map { $0 }
+                try statement.execute(arguments: StatementArguments(arguments))
+            }
+            try db.execute(sql: "INSERT OR REPLACE INTO points (point, assignments, seconds) VALUES (?, ?, ?)", arguments: [point, assignments, seconds])
+        }
+    }
+
+    /// Per point: its assignments and the mean of each metric over its replicates.
+    public func pointMeans() throws -> [(point: Int, assignments: String, replicates: Int, means: [String: Double])] {
+        try queue.read { db in
+            let sql = "SELECT p.point, p.assignments, COUNT(r.replicate) AS n, "
+                + Self.metrics.map { "AVG(r.\($0)) AS \($0)" }.joined(separator: ", ")
+                + " FROM points p LEFT JOIN results r ON r.point = p.point GROUP BY p.point ORDER BY p.point"
+            return try Row.fetchAll(db, sql: sql).map { row in
+                var means: [String: Double] = [:]
+                for m in Self.metrics { if let x: Double = row[m] { means[m] = x } }
+                return (row["point"], row["assignments"], row["n"], means)
+            }
+        }
+    }
+
+    /// Combines shard databases into this (empty or same-scenario) one, after checking that they
+    /// ran the same scenario and that every point of the sweep is present exactly once.
+    public func merge(_ shards: [SweepDatabase]) throws {
+        guard let first = shards.first else { return }
+        guard let hash = try first.metadata("scenario_hash"), let total = try first.metadata("points").flatMap(Int.init) else {
+            throw DatabaseError.notASweep(first.path)
+        }
+        var seen: [Int: Int] = [:]
+        for shard in shards {
+            guard let h = try shard.metadata("scenario_hash") else { throw DatabaseError.notASweep(shard.path) }
+            guard h == hash else { throw DatabaseError.mergeMismatch("\(shard.path) ran another scenario than \(first.path) (hash \(h.prefix(12))… vs \(hash.prefix(12))…)") }
+            for p in try shard.finishedPoints() { seen[p, default: 0] += 1 }
+        }
+        let missing = (0..<total).filter { seen[$0] == nil }
+        let duplicated = seen.filter { $0.value > 1 }.map(\.key).sorted()
+        guard missing.isEmpty && duplicated.isEmpty else { throw DatabaseError.incomplete(missing: missing, duplicated: duplicated) }
+        var meta = try first.queue.read { db in
+            Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT key, value FROM sweep").map { ($0["key"] as String, $0["value"] as String) })
+        }
+        meta["shard"] = "merged from \(shards.count)"
+        try bind(scenarioHash: hash, metadata: meta)
+        for shard in shards {
+            let points = try shard.queue.read { db in try Row.fetchAll(db, sql: "SELECT * FROM points") }
+            let results = try shard.queue.read { db in try Row.fetchAll(db, sql: "SELECT * FROM results") }
+            try queue.write { db in
+                for p in points {
+                    try db.execute(sql: "INSERT OR REPLACE INTO points (point, assignments, seconds) VALUES (?, ?, ?)",
+                                   arguments: [p["point"] as Int, p["assignments"] as String, p["seconds"] as Double])
+                }
+                let columns = ["point", "replicate"] + Self.metrics
+                let statement = try db.makeStatement(sql: "INSERT OR REPLACE INTO results (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))")
+                for r in results {
+                    try statement.execute(arguments: StatementArguments(columns.map { r[$0] as DatabaseValue }))
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import Graphs
+import Provenance
+import Simulation
+import Tables
+
+/// Runs a scenario's sweep into a results database: every point (or a shard's share of them),
+/// R replicates each, resuming where an earlier run stopped.
+///
+/// Every point runs with the scenario's seed, so points are compared on common random numbers:
+/// the difference between two points is the parameter's effect, not a different draw. Networks
+/// are reused between consecutive points with the same network specification.
+public struct SweepRunner {
+    public let file: String
+    public let base: Scenario
+    public let points: [SweepPoint]
+    /// Scenarios of every point, decoded and checked before any runs.
+    let scenarios: [Scenario]
+    public let scenarioHash: String
+    public let replicatesPerPoint: Int
+
+    /// A shard "i/N" (1-based): the points whose index is i − 1 modulo N.
+    public struct Shard: Sendable, Equatable {
+        public var index: Int
+        public var count: Int
+        public init?(_ text: String) {
+            let parts = text.split(separator: "/").compactMap { Int($0) }
+            guard parts.count == 2, parts[1] >= 1, (1...parts[1]).contains(parts[0]) else { return nil }
+            index = parts[0]
+            count = parts[1]
+        }
+        func contains(_ point: Int) -> Bool { point % count == index - 1 }
+        public var description: String { "\(index)/\(count)" }
+    }
+
+    /// Loads the file, expands the sweep and decodes every point; problems in any point are
+    /// reported together, each naming its point.
+    public init(file: String, overrides: [String] = []) throws {
+        var doc = try ScenarioLoader.document(file)
+        for o in overrides { doc = try ScenarioLoader.override(o, into: doc) }
+        let base = try ScenarioLoader.decode(doc, file: file)
+        guard let sweep = base.sweep else {
+            throw ScenarioError.invalid([Diagnostic(doc.origin, "\(file) has no sweep: section", hint: "use skein run for a single scenario")])
+        }
+        self.file = file
+        self.base = base
+        points = sweep.points(seed: base.seed)
+        replicatesPerPoint = sweep.replicates ?? base.replicates
+        let canonical = try JSONSerialization.data(withJSONObject: doc.jsonObject, options: [.sortedKeys])
+        scenarioHash = SHA256.hex(canonical)
+        var problems: [Diagnostic] = []
+        var scenarios: [Scenario] = []
+        for point in points {
+            do {
+                var p = doc.removing("sweep")
+                for a in point.assignments { p = try p.setting(a.path, to: a.value) }
+                p = try p.setting("replicates", to: .scalar(String(replicatesPerPoint), doc.origin))
+                scenarios.append(try ScenarioLoader.decode(p, file: file))
+            } catch let error as ScenarioError {
+                problems += error.diagnostics.map { Diagnostic($0.origin, "sweep point \(point.index) \(point.json): \($0.message)", hint: $0.hint) }
+            }
+        }
+        if !problems.isEmpty { throw ScenarioError.invalid(problems) }
+        self.scenarios = scenarios
+    }
+
+    public struct Report: Sendable {
+        public var pointsInShard: Int
+        public var alreadyDone: Int
+        public var ran: Int
+        public var seconds: Double
+    }
+
+    /// Runs the shard's unfinished points into `database`. `progress(done, total)` after each point.
+    public func run(into database: SweepDatabase, shard: Shard? = nil, progress: (Int, Int) -> Void = { _, _ in }) throws -> Report {
+        let provenance = ProvenanceRecord.current()
+        try database.bind(scenarioHash: scenarioHash, metadata: [
+            "file": file, "points": String(points.count), "replicates_per_point": String(replicatesPerPoint),
+            "seed": String(base.seed), "shard": shard?.description ?? "all",
+            "skein_version": provenance.skein.version, "skein_commit": provenance.skein.commit,
+            "blas": "\(provenance.blas.library) \(provenance.blas.version)",
+            "scenario": String(decoding: try JSONSerialization.data(withJSONObject: base.resolved.jsonObject, options: [.sortedKeys]), as: UTF8.self),
+        ])
+        let mine = points.filter { shard?.contains($0.index) ?? true }
+        let finished = try database.finishedPoints()
+        let todo = mine.filter { !finished.contains($0.index) }
+        // The last network built: consecutive points that share a network specification reuse it.
+        var network: (spec: NetworkSpec, graph: Graph)?
+        let start = DispatchTime.now().uptimeNanoseconds
+        progress(mine.count - todo.count, mine.count)
+        for (k, point) in todo.enumerated() {
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            let scenario = scenarios[point.index]
+            let graph = try network.flatMap { $0.spec == scenario.network ? $0.graph : nil } ?? scenario.network.build()
+            network = (scenario.network, graph)
+            let prepared = try scenario.prepare(network: graph)
+            let result = try scenario.model.run(scenario.ensemble, on: prepared.population)
+            let rows = result.summaries.map { RunWriter.metrics($0).map(\.1) }
+            try database.store(point: point.index, assignments: point.json, rows: rows,
+                               seconds: Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9)
+            progress(mine.count - todo.count + k + 1, mine.count)
+        }
+        return Report(pointsInShard: mine.count, alreadyDone: mine.count - todo.count, ran: todo.count,
+                      seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    }
+}

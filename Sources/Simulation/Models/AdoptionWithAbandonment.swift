@@ -25,6 +25,16 @@ public struct AdoptionWithAbandonment: DiffusionModel {
         /// Current adopters, in a deterministic order (appended on adoption, swap-removed on lapse).
         var active: [Int32] = []
         var position: [Int32]
+
+        /// Swap-removes the i-th active agent (order stays deterministic).
+        mutating func removeActive(at i: Int) {
+            position[Int(active[i])] = -1
+            let last = active.removeLast()
+            if i < active.count {
+                active[i] = last
+                position[Int(last)] = Int32(i)
+            }
+        }
     }
 
     public func makeWorkspace(_ population: Population) -> Workspace {
@@ -75,12 +85,7 @@ public struct AdoptionWithAbandonment: DiffusionModel {
             let v = Int(w.active[i])
             if r.rng.bernoulli(abandonment) {
                 r.lapse(v)
-                w.position[v] = -1
-                let last = w.active.removeLast()
-                if i < w.active.count {
-                    w.active[i] = last
-                    w.position[Int(last)] = Int32(i)
-                }
+                w.removeActive(at: i)
             } else {
                 i += 1
             }
@@ -93,16 +98,7 @@ public struct AdoptionWithAbandonment: DiffusionModel {
         var i = 0
         while i < w.active.count {
             let v = Int(w.active[i])
-            if r.agents.isAdopted(v) {
-                i += 1
-                continue
-            }
-            w.position[v] = -1
-            let last = w.active.removeLast()
-            if i < w.active.count {
-                w.active[i] = last
-                w.position[Int(last)] = Int32(i)
-            }
+            if r.agents.isAdopted(v) { i += 1 } else { w.removeActive(at: i) }
         }
     }
 }

@@ -39,9 +39,10 @@ print("skein-simulation-bench \(path): n = \(graph.nodeCount), m = \(graph.edgeC
 
 let only = arguments.firstIndex(of: "--only").map { arguments[$0 + 1] }
 
-func bench<M: DiffusionModel>(_ label: String, _ model: M, horizon: Int) throws {
+func bench<M: DiffusionModel>(_ label: String, _ model: M, horizon: Int, frontierKernel: Bool = false) throws {
     if let only, !label.contains(only) { return }
-    let ensemble = Ensemble(replicates: replicates, horizon: horizon, seed: 1, seeding: .random(count: 50))
+    var ensemble = Ensemble(replicates: replicates, horizon: horizon, seed: 1, seeding: .random(count: 50))
+    ensemble.forceFrontierKernel = frontierKernel
     var result = try Compute.withThreads(threads) { try ensemble.run(model, on: population) }
     var times: [Double] = []
     for _ in 0..<repeats {
@@ -59,6 +60,8 @@ try bench("IC p = 0.01", IndependentCascade(p: 0.01), horizon: 100)
 try bench("IC p = 0.05", IndependentCascade(p: 0.05), horizon: 100)
 try bench("LT θ = 0.10", LinearThreshold(thresholds: .fixed(0.10)), horizon: 100)
 try bench("LT θ = 0.15", LinearThreshold(thresholds: .fixed(0.15)), horizon: 100)
+try bench("LT θ = 0.10 (frontier kernel)", LinearThreshold(thresholds: .fixed(0.10)), horizon: 100, frontierKernel: true)
+try bench("LT θ = 0.15 (frontier kernel)", LinearThreshold(thresholds: .fixed(0.15)), horizon: 100, frontierKernel: true)
 try bench("SIR continuous τ = 0.05, γ = 1", ContinuousTimeSIR(transmissionRate: 0.05, abandonmentRate: 1), horizon: 100)
 
 // Batched Friedkin–Johnsen against the bare SpMM it is built on: 64 replicates as the columns of

@@ -20,6 +20,8 @@ public struct Ensemble: Sendable {
     /// Told the number of replicates finished so far, from whichever worker finished one (for
     /// progress bars; must be thread-safe and cheap).
     public var progress: (@Sendable (Int) -> Void)?
+    /// Use the per-replicate frontier kernel even where a batched one applies (for tests and benchmarks).
+    public var forceFrontierKernel = false
 
     public init(replicates: Int, horizon: Int, seed: UInt64 = 0, seeding: SeedingStrategy, breakdown: [String]? = nil,
                 interventions: [any Intervention] = []) {
@@ -51,6 +53,11 @@ public struct Ensemble: Sendable {
         return list.map(\.occurrence)
     }
 
+    /// The result arrays, as the workers write them.
+    typealias Outputs = (stateCounts: UnsafeMutableBufferPointer<Int32>, meanCommitment: UnsafeMutableBufferPointer<Double>,
+                         reach: UnsafeMutableBufferPointer<Int32>, summaries: UnsafeMutableBufferPointer<ReplicateSummary>,
+                         groupCounts: UnsafeMutableBufferPointer<Int32>, agentAdoptedAt: UnsafeMutableBufferPointer<Float>)
+
     public func run<M: DiffusionModel>(_ model: M, on population: Population) throws -> EnsembleResult {
         try validate(model, on: population)
         let prepared = try seeding.prepare(population, seed: seed)
@@ -69,19 +76,25 @@ public struct Ensemble: Sendable {
         if recordAgents { result.agentAdoptedAt = [Float](repeating: -1, count: replicates * population.count) }
         result.interventions = occurrences()
         let width = AdoptionState.count
+        // Fixed-threshold linear threshold without interventions: 64 replicates per pass (ThresholdLanes).
+        let lanes = interventions.isEmpty && !forceFrontierKernel ? (model as? LinearThreshold).flatMap { ThresholdLanes($0, population) } : nil
+        let groupBase = result.groupBase
+        var usedLanes = false
         result.stateCounts.withUnsafeMutableBufferPointer { stateCounts in
         result.meanCommitment.withUnsafeMutableBufferPointer { meanCommitment in
         result.reach.withUnsafeMutableBufferPointer { reachSeries in
         result.summaries.withUnsafeMutableBufferPointer { summaries in
         result.groupCounts.withUnsafeMutableBufferPointer { groupCounts in
         result.agentAdoptedAt.withUnsafeMutableBufferPointer { agentAdoptedAt in
-            let out = UncheckedSendable((stateCounts, meanCommitment, reachSeries, summaries, groupCounts, agentAdoptedAt))
-            let groupBase = result.groupBase
-            Parallel.forEach(count: replicates, workerState: {
+            let out = UncheckedSendable<Outputs>((stateCounts, meanCommitment, reachSeries, summaries, groupCounts, agentAdoptedAt))
+            /// Replicates `range` one at a time with the model's frontier kernel, in parallel.
+            func frontierKernel(_ range: Range<Int>) {
+            Parallel.forEach(count: range.count, workerState: {
                 (replicate: Replicate(population: population, tracked: groups, index: 0,
                                       rng: Xoshiro256PlusPlus(seed: seed, replicate: 0, purpose: .dynamics)),
                  workspace: model.makeWorkspace(population), frontier: [Int32]())
-            }) { worker, r in
+            }) { worker, i in
+                let r = range.lowerBound + i
                 let (stateCounts, meanCommitment, reachSeries, summaries, groupCounts, agentAdoptedAt) = out.value
                 worker.replicate.reset(index: r, rng: Xoshiro256PlusPlus(seed: seed, replicate: UInt64(r), purpose: .dynamics))
                 worker.replicate.interventionRNG = Xoshiro256PlusPlus(seed: seed, replicate: UInt64(r), purpose: .interventions)
@@ -161,12 +174,25 @@ public struct Ensemble: Sendable {
                 model.finish(&worker.replicate, &worker.workspace)
                 if let progress { progress(finished.withLock { $0 += 1; return $0 }) }
             }
+            }
+            guard let lanes else { return frontierKernel(0..<replicates) }
+            // Switch by the active fraction: replicate 0 runs on the frontier kernel (cheapest for
+            // small cascades); when it reaches a sizeable share, the rest go 64 to a pass.
+            frontierKernel(0..<1)
+            if replicates > 1 && summaries[0].reachShare >= ThresholdLanes.minimumReachShare {
+                usedLanes = true
+                lanes.run(self, replicates: 1..<replicates, on: population, prepared: prepared, groups: groups, groupNames: groupNames,
+                          groupBase: groupBase, outputs: out, crossAttribute: crossAttribute, finished: finished)
+            } else {
+                frontierKernel(1..<replicates)
+            }
         }
         }
         }
         }
         }
         }
+        if usedLanes { result.kernel = "frontier+lanes" }
         return result
     }
 }

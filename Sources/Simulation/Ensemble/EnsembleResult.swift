@@ -22,6 +22,9 @@ public struct EnsembleResult: Sendable {
     public var summaries: [ReplicateSummary]
     /// [r][agent]: when each agent first adopted (−1: never); empty unless the ensemble recorded agents.
     public var agentAdoptedAt: [Float] = []
+    /// Which kernel ran the replicates: "frontier" (one replicate at a time), "matrix" (all at once,
+    /// commitment dynamics) or "frontier+lanes" (replicate 0 on the frontier kernel, the rest 64 per pass).
+    public var kernel = "frontier"
     /// When each intervention acted, in time order: markers for time axes.
     public var interventions: [InterventionOccurrence] = []
 

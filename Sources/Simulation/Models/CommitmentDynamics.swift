@@ -226,6 +226,7 @@ extension Ensemble {
             result.summaries[r] = summary
         }
         progress?(R)
+        result.kernel = "matrix"
         if recordAgents {
             result.agentAdoptedAt = (0..<(R * n)).map { k in Float(firstActive[(k % n) * R + k / n]) }
         }

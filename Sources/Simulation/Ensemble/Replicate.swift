@@ -11,12 +11,13 @@ public struct Replicate {
     /// Adopters since the last step, in adoption order (the next step's frontier).
     public var recent: [Int32] = []
     public internal(set) var index: Int
-    /// Agents in each `AdoptionState` (lanes beyond `AdoptionState.count` stay 0).
-    public private(set) var stateCounts = SIMD8<Int>()
+    /// Agents in each `AdoptionState`. A fixed-size inline array: updating one count is a scalar
+    /// store (a SIMD vector here cost a whole-vector load and store per state change).
+    public private(set) var stateCounts = InlineArray<5, Int>(repeating: 0)
     /// Agents who have ever adopted.
     public private(set) var reach = 0
-    /// Σ commitment, for the mean.
-    public internal(set) var commitmentSum = 0.0
+    /// Σ commitment, for the mean: in the adoption models, the number practising.
+    public var commitmentSum: Double { Double(stateCounts[Int(AdoptionState.adopted.rawValue)]) }
     /// Abandonments so far.
     public private(set) var lapseCount = 0
     /// Agents whose state has changed since the replicate began, each once: resetting them alone
@@ -48,7 +49,7 @@ public struct Replicate {
         self.index = index
         self.tracked = tracked.map(\.codes)
         groupCounts = tracked.map { [Int32](repeating: 0, count: Self.width * $0.levels.count) }
-        stateCounts = SIMD8()
+        stateCounts = InlineArray(repeating: 0)
         stateCounts[0] = population.count
         for (g, group) in tracked.enumerated() {
             for c in group.codes where c >= 0 { groupCounts[g][Int(c) * Self.width] += 1 }
@@ -74,10 +75,9 @@ public struct Replicate {
         departures = 0
         recent.removeAll(keepingCapacity: true)
         self.rng = rng
-        stateCounts = SIMD8()
+        stateCounts = InlineArray(repeating: 0)
         stateCounts[0] = population.count
         reach = 0
-        commitmentSum = 0
         time = 0
         overlay.removeAll()
         pendingArcs.removeAll(keepingCapacity: true)
@@ -121,12 +121,13 @@ public struct Replicate {
     public mutating func adopt(_ v: Int, at t: Double, from source: Int32 = -1) {
         let old = agents.state[v]
         guard old != AdoptionState.adopted.rawValue && old != AdoptionState.removed.rawValue else { return }
-        if agents.adoptedAt[v] < 0 { reach += 1 }
+        if agents.flags[v] & AgentState.reachedFlag == 0 {
+            agents.flags[v] |= AgentState.reachedFlag
+            reach += 1
+        }
         move(v, from: old, to: AdoptionState.adopted.rawValue)
         agents.adoptedAt[v] = t
         agents.adoptedFrom[v] = source
-        commitmentSum += 1 - agents.commitment[v]
-        agents.commitment[v] = 1
         recent.append(Int32(v))
     }
 
@@ -136,8 +137,6 @@ public struct Replicate {
         let old = agents.state[v]
         guard old == AdoptionState.adopted.rawValue else { return }
         move(v, from: old, to: AdoptionState.lapsed.rawValue)
-        commitmentSum -= agents.commitment[v]
-        agents.commitment[v] = 0
         agents.lapses[v] += 1
         lapseCount += 1
     }
@@ -175,8 +174,6 @@ extension Replicate {
     public mutating func remove(_ v: Int) {
         let old = agents.state[v]
         guard old != AdoptionState.removed.rawValue else { return }
-        if old == AdoptionState.adopted.rawValue { commitmentSum -= agents.commitment[v] }
-        agents.commitment[v] = 0
         move(v, from: old, to: AdoptionState.removed.rawValue)
         overlay.cut(v, at: time)
         departures += 1
@@ -188,11 +185,7 @@ extension Replicate {
     public mutating func replace(_ v: Int) {
         let old = agents.state[v]
         guard old != AdoptionState.removed.rawValue else { return }
-        if old != AdoptionState.unaware.rawValue {
-            if old == AdoptionState.adopted.rawValue { commitmentSum -= agents.commitment[v] }
-            move(v, from: old, to: AdoptionState.unaware.rawValue)
-        }
-        agents.commitment[v] = 0
+        if old != AdoptionState.unaware.rawValue { move(v, from: old, to: AdoptionState.unaware.rawValue) }
         agents.flags[v] &= ~AgentState.trainedFlag
         markInterventionTouched(v)
         overlay.cut(v, at: time)

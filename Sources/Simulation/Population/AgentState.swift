@@ -3,8 +3,6 @@
 public struct AgentState: Sendable {
     /// `AdoptionState` raw values.
     public var state: [UInt8]
-    /// Commitment in [0, 1] (commitment dynamics; 1 for adopters in models without it).
-    public var commitment: [Double]
     /// Per-agent adoption threshold, for models that keep thresholds with the agents (empty until
     /// `useThresholds()`; the threshold models hold theirs in packed workspaces instead).
     public var threshold: [Double]
@@ -15,15 +13,22 @@ public struct AgentState: Sendable {
     public var adoptedFrom: [Int32]
     /// How many times each agent lapsed.
     public var lapses: [Int32]
-    /// Bit flags: `touchedFlag` (state changed this replicate), `trainedFlag` (in a training cohort).
+    /// Bit flags: `touchedFlag` (state changed this replicate), `trainedFlag` (in a training
+    /// cohort), `reachedFlag` (has adopted at least once). One byte per agent: the hot loops test
+    /// these instead of wider columns, so an adoption touches fewer cache lines.
     public var flags: [UInt8]
 
     public static let touchedFlag: UInt8 = 1
     public static let trainedFlag: UInt8 = 2
+    public static let reachedFlag: UInt8 = 4
+
+    /// Commitment in [0, 1]. In the adoption models it is 1 while an agent practises and 0
+    /// otherwise, so it is read off the state rather than stored; continuous commitment (decay,
+    /// reinforcement, events) is `CommitmentDynamics`, which keeps an n × R matrix.
+    @inlinable public func commitment(of v: Int) -> Double { isAdopted(v) ? 1 : 0 }
 
     public init(count n: Int) {
         state = [UInt8](repeating: AdoptionState.unaware.rawValue, count: n)
-        commitment = [Double](repeating: 0, count: n)
         threshold = []
         adoptedAt = [Double](repeating: -1, count: n)
         adoptedFrom = [Int32](repeating: -1, count: n)
@@ -41,7 +46,6 @@ public struct AgentState: Sendable {
     /// One agent back to unaware.
     @inlinable public mutating func reset(_ v: Int) {
         state[v] = AdoptionState.unaware.rawValue
-        commitment[v] = 0
         adoptedAt[v] = -1
         adoptedFrom[v] = -1
         lapses[v] = 0
@@ -52,7 +56,6 @@ public struct AgentState: Sendable {
     public mutating func reset() {
         for i in state.indices {
             state[i] = AdoptionState.unaware.rawValue
-            commitment[i] = 0
             adoptedAt[i] = -1
             adoptedFrom[i] = -1
             lapses[i] = 0
@@ -69,7 +72,7 @@ public struct AgentState: Sendable {
         state[v] = AdoptionState.adopted.rawValue
         adoptedAt[v] = time
         adoptedFrom[v] = source
-        commitment[v] = 1
+        flags[v] |= Self.reachedFlag
     }
 
     /// Counts by state, in `AdoptionState` order.

@@ -1,7 +1,7 @@
 // swift-tools-version: 6.1
 //
 // Skein: an engine for large-scale engagement in health and care.
-// Dependencies run one way: COpenBLAS → NumericCore → Graphs → Simulation → Scenarios → skein (CLI); Tables (CSV I/O) and Provenance sit beside them.
+// Dependencies run one way: COpenBLAS → NumericCore → Graphs → Simulation → Scenarios → skein (CLI), and NumericCore → Analysis → skein; Tables (CSV I/O) and Provenance sit beside them.
 // Later modules (Graphs, Diffusion, TextClustering, ScenarioKit, Reports) slot in between.
 import PackageDescription
 
@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "Graphs", targets: ["Graphs"]),
         .library(name: "Simulation", targets: ["Simulation"]),
         .library(name: "Scenarios", targets: ["Scenarios"]),
+        .library(name: "Analysis", targets: ["Analysis"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -45,6 +46,11 @@ let package = Package(
             name: "Simulation",
             dependencies: ["NumericCore", "Graphs"]
         ),
+        // The rapid analyser: votes and text into opinion groups and themes, on the numeric core.
+        .target(
+            name: "Analysis",
+            dependencies: ["NumericCore", "Tables"]
+        ),
         // Scenario files, the runner and its outputs: on top of the simulator.
         .target(
             name: "Scenarios",
@@ -64,6 +70,7 @@ let package = Package(
                 "Graphs",
                 "Simulation",
                 "Scenarios",
+                "Analysis",
                 "Provenance",
                 "Tables",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -76,6 +83,7 @@ let package = Package(
         .testTarget(name: "GraphsTests", dependencies: ["Graphs", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Graphs", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Simulation", "NumericCore", "Tables", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "NumericCore", "TestSupport"]),
         .testTarget(name: "ProvenanceTests", dependencies: ["Provenance", "TestSupport"]),
         .testTarget(name: "SkeinCLITests", dependencies: ["skein", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     ],

@@ -1,0 +1,151 @@
+import NumericCore
+
+/// k-means (Lloyd) with k-means++ seeding, optional point weights and several restarts, on the
+/// BLAS core: squared distances to every centre come from one GEMM per iteration,
+/// ‖x − c‖² = ‖x‖² − 2 x·c + ‖c‖², so the cost is the matrix product, not n·k scalar loops.
+///
+/// Configuration (this struct) is separate from the fitted result (`KMeans.Fit`), as in
+/// scikit-learn. Deterministic for a seed: every draw comes from the (seed, restart, .clustering)
+/// stream, and ties go to the lower centre index.
+public struct KMeans: Sendable {
+    public var k: Int
+    public var restarts: Int
+    public var maxIterations: Int
+    /// Stop when no assignment changes or the inertia improves by less than this share.
+    public var tolerance: Double
+    public var seed: UInt64
+
+    public init(k: Int, restarts: Int = 4, maxIterations: Int = 100, tolerance: Double = 1e-6, seed: UInt64 = 0) {
+        self.k = k
+        self.restarts = restarts
+        self.maxIterations = maxIterations
+        self.tolerance = tolerance
+        self.seed = seed
+    }
+
+    public struct Fit: Sendable {
+        public var labels: [Int]
+        /// k × d, row-major.
+        public var centres: Matrix<Double>
+        /// Σ weight · squared distance to the assigned centre.
+        public var inertia: Double
+        public var iterations: Int
+    }
+
+    public enum KMeansError: Error, Equatable, CustomStringConvertible {
+        case badK(k: Int, points: Int)
+        public var description: String {
+            switch self {
+            case let .badK(k, points): return "k = \(k) clusters need 1 ≤ k ≤ the \(points) points"
+            }
+        }
+    }
+
+    /// Clusters the rows of `points` (n × d), each weighted (default 1).
+    public func fit(_ points: Matrix<Double>, weights: [Double]? = nil) throws -> Fit {
+        let n = points.rows
+        guard k >= 1, k <= n else { throw KMeansError.badK(k: k, points: n) }
+        let w = weights ?? [Double](repeating: 1, count: n)
+        let norms = (0..<n).map { i in points.row(i).reduce(0) { $0 + $1 * $1 } }
+        var best: Fit?
+        for restart in 0..<max(1, restarts) {
+            var rng = Xoshiro256PlusPlus(seed: seed, replicate: UInt64(restart), purpose: .clustering)
+            let fit = try lloyd(points, norms: norms, weights: w, centres: plusPlus(points, norms: norms, weights: w, using: &rng))
+            if best == nil || fit.inertia < best!.inertia { best = fit }
+        }
+        return best!
+    }
+
+    /// k-means++ (Arthur & Vassilvitskii 2007): each next centre drawn with probability ∝ weight · D².
+    func plusPlus(_ x: Matrix<Double>, norms: [Double], weights: [Double], using rng: inout Xoshiro256PlusPlus) -> Matrix<Double> {
+        let n = x.rows, d = x.columns
+        var centres = Matrix<Double>(rows: k, columns: d)
+        var distance = [Double](repeating: .infinity, count: n)
+        var pick = Self.weightedIndex(weights, using: &rng)
+        for c in 0..<k {
+            let row = x.row(pick)
+            for j in 0..<d { centres[c, j] = row[j] }
+            let cn = row.reduce(0) { $0 + $1 * $1 }
+            for i in 0..<n {
+                var dot = 0.0
+                for j in 0..<d { dot += x[i, j] * row[j] }
+                distance[i] = min(distance[i], max(0, norms[i] - 2 * dot + cn))
+            }
+            guard c + 1 < k else { break }
+            let mass = zip(distance, weights).map { $0 * $1 }
+            pick = mass.reduce(0, +) > 0 ? Self.weightedIndex(mass, using: &rng) : rng.nextInt(below: n)
+        }
+        return centres
+    }
+
+    static func weightedIndex(_ mass: [Double], using rng: inout Xoshiro256PlusPlus) -> Int {
+        let total = mass.reduce(0, +)
+        guard total > 0 else { return rng.nextInt(below: mass.count) }
+        var u = rng.nextUnitDouble() * total
+        for (i, m) in mass.enumerated() {
+            u -= m
+            if u < 0 { return i }
+        }
+        return mass.lastIndex { $0 > 0 } ?? mass.count - 1
+    }
+
+    /// Squared distances of every point to every centre (n × k), from GEMMs over fixed row blocks
+    /// (bit-identical at any thread count).
+    static func squaredDistances(_ x: Matrix<Double>, norms: [Double], centres: Matrix<Double>) throws -> Matrix<Double> {
+        var cross = try x.multipliedByRowBlocks(by: centres, transposingOther: true)
+        let cn = (0..<centres.rows).map { c in centres.row(c).reduce(0) { $0 + $1 * $1 } }
+        for i in 0..<x.rows {
+            for c in 0..<centres.rows { cross[i, c] = max(0, norms[i] - 2 * cross[i, c] + cn[c]) }
+        }
+        return cross
+    }
+
+    func lloyd(_ x: Matrix<Double>, norms: [Double], weights: [Double], centres start: Matrix<Double>) throws -> Fit {
+        let n = x.rows, d = x.columns
+        var centres = start
+        var labels = [Int](repeating: -1, count: n)
+        var inertia = Double.infinity
+        var iterations = 0
+        for iteration in 1...max(1, maxIterations) {
+            iterations = iteration
+            let dist = try Self.squaredDistances(x, norms: norms, centres: centres)
+            var changed = false
+            var total = 0.0
+            for i in 0..<n {
+                var bestC = 0, bestD = dist[i, 0]
+                for c in 1..<k where dist[i, c] < bestD { bestC = c; bestD = dist[i, c] }
+                if labels[i] != bestC { changed = true; labels[i] = bestC }
+                total += weights[i] * bestD
+            }
+            // New centres: weighted means; an emptied cluster takes the point farthest from its centre.
+            var sums = Matrix<Double>(rows: k, columns: d)
+            var mass = [Double](repeating: 0, count: k)
+            for i in 0..<n {
+                mass[labels[i]] += weights[i]
+                for j in 0..<d { sums[labels[i], j] += weights[i] * x[i, j] }
+            }
+            for c in 0..<k {
+                if mass[c] > 0 {
+                    for j in 0..<d { centres[c, j] = sums[c, j] / mass[c] }
+                } else {
+                    let far = (0..<n).max { dist[$0, labels[$0]] < dist[$1, labels[$1]] }!
+                    for j in 0..<d { centres[c, j] = x[far, j] }
+                    changed = true
+                }
+            }
+            let improved = inertia.isFinite ? (inertia - total) / max(inertia, 1e-300) : 1
+            inertia = total
+            if !changed || improved < tolerance { break }
+        }
+        // Final inertia against the final centres.
+        let dist = try Self.squaredDistances(x, norms: norms, centres: centres)
+        var total = 0.0
+        for i in 0..<n {
+            var bestC = 0, bestD = dist[i, 0]
+            for c in 1..<k where dist[i, c] < bestD { bestC = c; bestD = dist[i, c] }
+            labels[i] = bestC
+            total += weights[i] * bestD
+        }
+        return Fit(labels: labels, centres: centres, inertia: total, iterations: iterations)
+    }
+}

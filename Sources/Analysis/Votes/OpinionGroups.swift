@@ -1,0 +1,239 @@
+import Foundation
+import NumericCore
+
+/// Opinion groups from agree/disagree votes, following pol.is's published method (Small et al.
+/// 2021, "Polis: Scaling deliberation by mapping high dimensional opinion spaces"), re-implemented
+/// from its description:
+///
+/// 1. keep statements not moderated out and participants with at least `minimumVotes` votes on them;
+/// 2. fill each missing vote with the statement's mean vote, centre, and take two principal
+///    components (PCA on the statement covariance, one GEMM and a symmetric eigensolve);
+/// 3. scale each participant's position by √(statements / their votes), so that people who voted
+///    on few statements are not all pulled to the centre;
+/// 4. k-means of the positions into k = 2…`maxGroups` groups, keeping the k with the best
+///    silhouette among those whose smallest group has at least `minimumGroupSize` people (no
+///    splinter groups). pol.is first quantises positions into up to 100 base clusters to keep the
+///    live service fast; here the groups come from the participants themselves (ten k-means
+///    restarts, so the split does not depend on one seeding), and base clusters serve only to
+///    score silhouette above 4 000 participants;
+/// 5. per group, representative statements (agreed or disagreed with more than by everyone else,
+///    two-proportion z-test at 90%), and across groups, consensus statements (group-informed
+///    consensus: the product over groups of the smoothed agreement rate).
+public struct OpinionGroups: Sendable {
+    public var minimumVotes = 7
+    public var maxGroups = 5
+    /// Smallest group allowed, in participants (default: the larger of 10 and 5% of those clustered).
+    public var minimumGroupSize: Int?
+    public var baseClusters = 100
+    public var seed: UInt64 = 0
+    /// Representative statements listed per group.
+    public var representatives = 5
+
+    public init(seed: UInt64 = 0) { self.seed = seed }
+
+    public struct Statement: Sendable, Codable, Equatable {
+        public var comment: String
+        public var text: String?
+        /// "agree" or "disagree".
+        public var direction: String
+        /// Share of the group voting that way (smoothed) and how many times more likely than the rest.
+        public var probability: Double
+        public var representativeness: Double
+        public var z: Double
+    }
+
+    public struct Result: Sendable {
+        public var participants: [String]
+        /// Per participant: group (−1: not clustered: too few votes), and position (NaN when not clustered).
+        public var group: [Int]
+        public var x: [Double]
+        public var y: [Double]
+        public var groupSizes: [Int]
+        /// Silhouette of each k tried (nil: a group below the minimum size).
+        public var silhouettes: [Int: Double?]
+        public var minimumGroupSize: Int
+        public var statementsUsed: Int
+        public var explainedVariance: [Double]
+        public var representative: [[Statement]]
+        public var consensus: [Statement]
+        /// Per statement (used ones), per group: agree, disagree, pass counts.
+        public var statementIDs: [String]
+        public var counts: [[(agree: Int, disagree: Int, pass: Int)]]
+    }
+
+    public enum VotesError: Error, CustomStringConvertible {
+        case tooFew(participants: Int, statements: Int)
+        public var description: String {
+            switch self {
+            case let .tooFew(p, s): return "too little to group: \(p) participants with enough votes on \(s) statements (need at least 4 and 2)"
+            }
+        }
+    }
+
+    public func analyse(_ m: VoteMatrix) throws -> Result {
+        let used = m.comments.indices.filter { !m.moderatedOut.contains(m.comments[$0]) }
+        let needed = min(minimumVotes, used.count)
+        let voteCounts = m.participants.indices.map { i in used.reduce(0) { $0 + (m.votes[i, $1].isNaN ? 0 : 1) } }
+        let members = m.participants.indices.filter { voteCounts[$0] >= max(1, needed) }
+        guard members.count >= 4, used.count >= 2 else { throw VotesError.tooFew(participants: members.count, statements: used.count) }
+        let p = members.count, c = used.count
+
+        // Centred matrix with missing votes at the statement mean (0 after centring).
+        var means = [Double](repeating: 0, count: c)
+        for (j, col) in used.enumerated() {
+            var sum = 0.0, n = 0.0
+            for i in members where !m.votes[i, col].isNaN { sum += m.votes[i, col]; n += 1 }
+            means[j] = n > 0 ? sum / n : 0
+        }
+        var x = Matrix<Double>(rows: p, columns: c)
+        for (r, i) in members.enumerated() {
+            for (j, col) in used.enumerated() {
+                let v = m.votes[i, col]
+                x[r, j] = v.isNaN ? 0 : v - means[j]
+            }
+        }
+        // Two principal axes from the statement covariance.
+        // Thread-count-invariant products (see Matrix+Deterministic): same groups at any --threads.
+        let covariance = try x.gram()
+        let (values, vectors) = try BLASRuntime.singleThreaded { try covariance.symmetricEigen() }
+        let order = values.indices.sorted { values[$0] > values[$1] }
+        let totalVariance = max(values.reduce(0) { $0 + max(0, $1) }, 1e-300)
+        var axes = Matrix<Double>(rows: c, columns: 2)
+        for a in 0..<2 {
+            let col = order[a]
+            // Sign fixed so the largest loading is positive: the same picture on every machine.
+            let big = (0..<c).max { abs(vectors[$0, col]) < abs(vectors[$1, col]) }!
+            let sign: Double = vectors[big, col] < 0 ? -1 : 1
+            for j in 0..<c { axes[j, a] = sign * vectors[j, col] }
+        }
+        var projection = try x.multipliedByRowBlocks(by: axes)
+        for (r, i) in members.enumerated() {
+            let scale = (Double(c) / Double(max(1, voteCounts[i]))).squareRoot()
+            projection[r, 0] *= scale
+            projection[r, 1] *= scale
+        }
+
+        // Groups: k-means of the participants' positions for k = 2…maxGroups (many restarts, so
+        // the split does not hinge on one seeding), scored by silhouette. Silhouette is exact up to
+        // 4 000 participants; above, it is computed on up to 100 base clusters weighted by size,
+        // as pol.is does.
+        let minimum = minimumGroupSize ?? max(10, Int((0.05 * Double(p)).rounded(.up)))
+        var scoringPoints = projection, scoringWeights: [Double]? = nil, baseOf: [Int]? = nil
+        if p > 4000 {
+            let base = try KMeans(k: min(baseClusters, p), restarts: 2, seed: seed).fit(projection)
+            var sizes = [Double](repeating: 0, count: base.centres.rows)
+            for l in base.labels { sizes[l] += 1 }
+            scoringPoints = base.centres
+            scoringWeights = sizes
+            baseOf = base.labels
+        }
+        var silhouettes: [Int: Double?] = [:]
+        var best: (k: Int, score: Double, labels: [Int])?
+        for k in 2...max(2, maxGroups) where k < p {
+            let fit = try KMeans(k: k, restarts: 10, seed: seed &+ UInt64(k)).fit(projection)
+            var size = [Int](repeating: 0, count: k)
+            for l in fit.labels { size[l] += 1 }
+            guard size.min()! >= minimum else {
+                silhouettes[k] = .some(nil)
+                continue
+            }
+            var scoringLabels = fit.labels
+            if let baseOf, let weights = scoringWeights {
+                // Each base cluster takes its members' majority group.
+                var votes = [[Int]](repeating: [Int](repeating: 0, count: k), count: weights.count)
+                for (r, b) in baseOf.enumerated() { votes[b][fit.labels[r]] += 1 }
+                scoringLabels = votes.map { v in v.indices.max { v[$0] < v[$1] }! }
+            }
+            let score = Silhouette.score(scoringPoints, labels: scoringLabels, weights: scoringWeights)
+            silhouettes[k] = score
+            if best == nil || score > best!.score + 1e-12 { best = (k, score, fit.labels) }
+        }
+        // Groups in order of size (largest first), so ids are stable across runs.
+        let k = best?.k ?? 1
+        let labels = best?.labels ?? [Int](repeating: 0, count: p)
+        var size = [Int](repeating: 0, count: k)
+        for l in labels { size[l] += 1 }
+        let rank = (0..<k).sorted { size[$0] != size[$1] ? size[$0] > size[$1] : $0 < $1 }
+        var relabel = [Int](repeating: 0, count: k)
+        for (newID, old) in rank.enumerated() { relabel[old] = newID }
+
+        var group = [Int](repeating: -1, count: m.participants.count)
+        var px = [Double](repeating: .nan, count: m.participants.count), py = px
+        for (r, i) in members.enumerated() {
+            group[i] = relabel[labels[r]]
+            px[i] = projection[r, 0]
+            py[i] = projection[r, 1]
+        }
+        let groupSizes = rank.map { size[$0] }
+
+        // Vote counts per statement and group.
+        var counts = [[(agree: Int, disagree: Int, pass: Int)]](repeating: [(agree: Int, disagree: Int, pass: Int)](repeating: (0, 0, 0), count: k), count: c)
+        for i in members {
+            let g = group[i]
+            for (j, col) in used.enumerated() {
+                let v = m.votes[i, col]
+                if v.isNaN { continue }
+                if v > 0 { counts[j][g].agree += 1 } else if v < 0 { counts[j][g].disagree += 1 } else { counts[j][g].pass += 1 }
+            }
+        }
+        let ids = used.map { m.comments[$0] }
+        let representative = (0..<k).map { g in Self.representativeStatements(g, counts: counts, ids: ids, text: m.text, limit: representatives) }
+        let consensus = Self.consensusStatements(counts: counts, ids: ids, text: m.text, limit: representatives)
+        return Result(participants: m.participants, group: group, x: px, y: py, groupSizes: groupSizes, silhouettes: silhouettes,
+                      minimumGroupSize: minimum, statementsUsed: c,
+                      explainedVariance: order.prefix(2).map { max(0, values[$0]) / totalVariance },
+                      representative: representative, consensus: consensus, statementIDs: ids, counts: counts)
+    }
+
+    /// Two-proportion z statistic for p1 (n1 trials) against p2 (n2 trials).
+    static func z(_ p1: Double, _ n1: Double, _ p2: Double, _ n2: Double) -> Double {
+        let pooled = (p1 * n1 + p2 * n2) / max(1, n1 + n2)
+        let se = (pooled * (1 - pooled) * (1 / max(1, n1) + 1 / max(1, n2))).squareRoot()
+        return se > 0 ? (p1 - p2) / se : 0
+    }
+
+    /// Statements group g agrees (or disagrees) with markedly more than everyone else.
+    static func representativeStatements(_ g: Int, counts: [[(agree: Int, disagree: Int, pass: Int)]], ids: [String],
+                                         text: [String: String], limit: Int) -> [Statement] {
+        var found: [(Statement, Double)] = []
+        for j in ids.indices {
+            let mine = counts[j][g]
+            var rest = (agree: 0, disagree: 0, pass: 0)
+            for (h, other) in counts[j].enumerated() where h != g {
+                rest.agree += other.agree; rest.disagree += other.disagree; rest.pass += other.pass
+            }
+            let seen = Double(mine.agree + mine.disagree + mine.pass), seenRest = Double(rest.agree + rest.disagree + rest.pass)
+            guard seen >= 3 else { continue }
+            for (direction, a, b) in [("agree", mine.agree, rest.agree), ("disagree", mine.disagree, rest.disagree)] {
+                // Laplace-smoothed rates, as pol.is does, so tiny counts do not dominate.
+                let p = (Double(a) + 1) / (seen + 2), q = (Double(b) + 1) / (seenRest + 2)
+                let ratio = p / q
+                let zScore = z(p, seen, q, seenRest)
+                if ratio > 1 && zScore > 1.2816 && p > 0.5 {
+                    found.append((Statement(comment: ids[j], text: text[ids[j]], direction: direction, probability: p,
+                                            representativeness: ratio, z: zScore), ratio * p))
+                }
+            }
+        }
+        return found.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.comment < $1.0.comment }.prefix(limit).map(\.0)
+    }
+
+    /// Statements every group agrees with: the product over groups of the smoothed agreement rate.
+    static func consensusStatements(counts: [[(agree: Int, disagree: Int, pass: Int)]], ids: [String], text: [String: String],
+                                    limit: Int) -> [Statement] {
+        var scored: [(Statement, Double)] = []
+        for j in ids.indices {
+            var product = 1.0, minimum = 1.0
+            for c in counts[j] {
+                let seen = Double(c.agree + c.disagree + c.pass)
+                let p = (Double(c.agree) + 1) / (seen + 2)
+                product *= p
+                minimum = min(minimum, p)
+            }
+            guard minimum > 0.5 else { continue }
+            scored.append((Statement(comment: ids[j], text: text[ids[j]], direction: "agree", probability: product,
+                                     representativeness: minimum, z: 0), product))
+        }
+        return scored.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.comment < $1.0.comment }.prefix(limit).map(\.0)
+    }
+}

@@ -83,7 +83,7 @@ let package = Package(
         .testTarget(name: "GraphsTests", dependencies: ["Graphs", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Graphs", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Simulation", "NumericCore", "Tables", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "NumericCore", "TestSupport"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "NumericCore", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ProvenanceTests", dependencies: ["Provenance", "TestSupport"]),
         .testTarget(name: "SkeinCLITests", dependencies: ["skein", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     ],

@@ -1,3 +1,4 @@
+import Foundation
 import NumericCore
 
 /// k-means (Lloyd) with k-means++ seeding, optional point weights and several restarts, on the
@@ -56,24 +57,46 @@ public struct KMeans: Sendable {
         return best!
     }
 
-    /// k-means++ (Arthur & Vassilvitskii 2007): each next centre drawn with probability ∝ weight · D².
+    /// Greedy k-means++ (Arthur & Vassilvitskii 2007; the greedy variant of their §5): each next
+    /// centre is the best, by the resulting potential Σ weight · D², of 2 + ⌊ln k⌋ candidates drawn
+    /// with probability ∝ weight · D². Markedly better seeds than one draw, for a few more products.
     func plusPlus(_ x: Matrix<Double>, norms: [Double], weights: [Double], using rng: inout Xoshiro256PlusPlus) -> Matrix<Double> {
         let n = x.rows, d = x.columns
+        let trials = 2 + Int(log(Double(k)))
         var centres = Matrix<Double>(rows: k, columns: d)
         var distance = [Double](repeating: .infinity, count: n)
+        /// Squared distances from every point to point `c`.
+        func distances(to c: Int) -> [Double] {
+            let row = x.row(c)
+            var out = [Double](repeating: 0, count: n)
+            x.withUnsafeBufferPointer { xs in
+                for i in 0..<n {
+                    var dot = 0.0
+                    for j in 0..<d { dot += xs[i * d + j] * row[j] }
+                    out[i] = max(0, norms[i] - 2 * dot + norms[c])
+                }
+            }
+            return out
+        }
         var pick = Self.weightedIndex(weights, using: &rng)
         for c in 0..<k {
+            if c > 0 {
+                let mass = zip(distance, weights).map { $0 * $1 }
+                var bestPotential = Double.infinity
+                var bestDistances: [Double] = []
+                for _ in 0..<trials {
+                    let candidate = mass.reduce(0, +) > 0 ? Self.weightedIndex(mass, using: &rng) : rng.nextInt(below: n)
+                    let dc = distances(to: candidate)
+                    var potential = 0.0
+                    for i in 0..<n { potential += weights[i] * min(distance[i], dc[i]) }
+                    if potential < bestPotential { bestPotential = potential; pick = candidate; bestDistances = dc }
+                }
+                for i in 0..<n { distance[i] = min(distance[i], bestDistances[i]) }
+            } else {
+                distance = distances(to: pick)
+            }
             let row = x.row(pick)
             for j in 0..<d { centres[c, j] = row[j] }
-            let cn = row.reduce(0) { $0 + $1 * $1 }
-            for i in 0..<n {
-                var dot = 0.0
-                for j in 0..<d { dot += x[i, j] * row[j] }
-                distance[i] = min(distance[i], max(0, norms[i] - 2 * dot + cn))
-            }
-            guard c + 1 < k else { break }
-            let mass = zip(distance, weights).map { $0 * $1 }
-            pick = mass.reduce(0, +) > 0 ? Self.weightedIndex(mass, using: &rng) : rng.nextInt(below: n)
         }
         return centres
     }

@@ -64,14 +64,5 @@ public enum OpinionGroupsWriter {
         return summary
     }
 
-    /// Untrusted text for Markdown: one line, no HTML, no link syntax.
-    static func quote(_ s: String) -> String {
-        let oneLine = s.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
-        var out = ""
-        for ch in oneLine {
-            if "\\`*_[]<>#|".contains(ch) { out.append("\\") }
-            out.append(ch)
-        }
-        return "“\(out)”"
-    }
+    static func quote(_ s: String) -> String { "“\(MarkdownText.escape(s))”" }
 }

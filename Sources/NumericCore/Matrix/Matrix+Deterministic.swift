@@ -14,18 +14,25 @@ extension Matrix {
     @_specialize(where Scalar == Float)
     public func gram() throws -> Matrix {
         let blocks = Swift.max(1, (rows + Self.deterministicBlockRows - 1) / Self.deterministicBlockRows)
-        var partials = [Matrix](repeating: Matrix(rows: 0, columns: 0), count: blocks)
-        try partials.withUnsafeMutableBufferPointer { out in
-            let slots = UncheckedSendable(out)
-            var failure: Error?
-            Parallel.forEach(count: blocks) { b in
-                let start = b * Self.deterministicBlockRows, end = Swift.min(rows, start + Self.deterministicBlockRows)
-                let block = self.rowBlock(start..<end)
-                do {
-                    slots.value[b] = try BLASRuntime.singleThreaded { try block.multiplied(by: block, transposingSelf: true) }
-                } catch { failure = error }
+        var partials = [Matrix](repeating: Matrix(rows: columns, columns: columns), count: blocks)
+        let n = try blasIndex(columns, "gram"), ld = try blasIndex(Swift.max(1, columns), "gram")
+        guard rows > 0, columns > 0 else { return Matrix(rows: columns, columns: columns) }
+        storage.withUnsafeBufferPointer { a in
+            partials.withUnsafeMutableBufferPointer { out in
+                let slots = UncheckedSendable(out), source = UncheckedSendable(a)
+                Parallel.forEach(count: blocks) { b in
+                    let start = b * Self.deterministicBlockRows, count = Swift.min(rows, start + Self.deterministicBlockRows) - start
+                    // Aᵢᵀ·Aᵢ straight from the block's rows in place: op(A) = Aᵀ with A the block (count × columns).
+                    slots.value[b].storage.withUnsafeMutableBufferPointer { c in
+                        BLASRuntime.singleThreaded {
+                            Scalar._gemm(transA: true, transB: false, m: n, n: n, k: Int32(count), alpha: 1,
+                                         a: source.value.baseAddress! + start * columns, lda: ld,
+                                         b: source.value.baseAddress! + start * columns, ldb: ld,
+                                         beta: 0, c: c.baseAddress!, ldc: ld)
+                        }
+                    }
+                }
             }
-            if let failure { throw failure }
         }
         var total = partials[0]
         for b in 1..<blocks {
@@ -45,33 +52,26 @@ extension Matrix {
             return try multiplied(by: other, transposingOther: transposingOther)  // reports the shape error
         }
         var result = Matrix(rows: rows, columns: outColumns)
+        guard rows > 0, outColumns > 0, columns > 0 else { return result }
         let blocks = Swift.max(1, (rows + Self.deterministicBlockRows - 1) / Self.deterministicBlockRows)
-        var failure: Error?
-        result.withUnsafeMutableBufferPointer { out in
-            let target = UncheckedSendable(out)
-            Parallel.forEach(count: blocks) { b in
-                let start = b * Self.deterministicBlockRows, end = Swift.min(rows, start + Self.deterministicBlockRows)
-                do {
-                    let product = try BLASRuntime.singleThreaded { try self.rowBlock(start..<end).multiplied(by: other, transposingOther: transposingOther) }
-                    product.withUnsafeBufferPointer { p in
-                        for i in 0..<p.count { target.value[start * outColumns + i] = p[i] }
+        let n = try blasIndex(outColumns, "gemm"), k = try blasIndex(columns, "gemm")
+        let lda = try blasIndex(columns, "gemm"), ldb = try blasIndex(Swift.max(1, other.columns), "gemm"), ldc = try blasIndex(outColumns, "gemm")
+        storage.withUnsafeBufferPointer { a in
+            other.storage.withUnsafeBufferPointer { b in
+                result.storage.withUnsafeMutableBufferPointer { c in
+                    let (sa, sb, sc) = (UncheckedSendable(a), UncheckedSendable(b), UncheckedSendable(c))
+                    Parallel.forEach(count: blocks) { block in
+                        let start = block * Self.deterministicBlockRows, count = Swift.min(rows, start + Self.deterministicBlockRows) - start
+                        BLASRuntime.singleThreaded {
+                            Scalar._gemm(transA: false, transB: transposingOther, m: Int32(count), n: n, k: k, alpha: 1,
+                                         a: sa.value.baseAddress! + start * columns, lda: lda, b: sb.value.baseAddress!, ldb: ldb,
+                                         beta: 0, c: sc.value.baseAddress! + start * outColumns, ldc: ldc)
+                        }
                     }
-                } catch { failure = error }
+                }
             }
         }
-        if let failure { throw failure }
         return result
-    }
-
-    /// Rows `range` as a new matrix.
-    func rowBlock(_ range: Range<Int>) -> Matrix {
-        var block = Matrix(rows: range.count, columns: columns)
-        withUnsafeBufferPointer { src in
-            block.withUnsafeMutableBufferPointer { dst in
-                for i in 0..<(range.count * columns) { dst[i] = src[range.lowerBound * columns + i] }
-            }
-        }
-        return block
     }
 }
 

@@ -1,0 +1,75 @@
+import NumericCore
+
+/// k-means that keeps any one cluster from swallowing the rest. On short texts plain k-means
+/// puts the generic responses ("best way to do this?") into one catch-all cluster several times
+/// the fair share n/k. Here: k-means with restarts; then every cluster larger than
+/// `maxShareOfFair` × n/k is split by 2-means until none is; then the two clusters whose centres
+/// are most alike are merged (if their union is not oversized) until k remain.
+public struct BalancedKMeans: Sendable {
+    public var k: Int
+    public var restarts: Int
+    public var maxShareOfFair: Double
+    public var seed: UInt64
+
+    public init(k: Int, restarts: Int = 3, maxShareOfFair: Double = 2, seed: UInt64 = 0) {
+        self.k = k
+        self.restarts = restarts
+        self.maxShareOfFair = maxShareOfFair
+        self.seed = seed
+    }
+
+    public func fit(_ points: Matrix<Double>) throws -> KMeans.Fit {
+        let n = points.rows, d = points.columns
+        let first = try KMeans(k: k, restarts: restarts, seed: seed).fit(points)
+        var members = [[Int]](repeating: [], count: k)
+        for (i, l) in first.labels.enumerated() { members[l].append(i) }
+        members = members.filter { !$0.isEmpty }
+        let cap = max(2, Int((maxShareOfFair * Double(n) / Double(k)).rounded(.down)))
+        // Split oversized clusters, largest first.
+        var splits = 0
+        while splits < 10 * k, let big = members.indices.filter({ members[$0].count > cap }).max(by: { members[$0].count < members[$1].count }) {
+            let rows = members[big]
+            let sub = Matrix<Double>(rows: rows.count, columns: d) { points[rows[$0], $1] }
+            let fit = try KMeans(k: 2, restarts: restarts, seed: seed &+ 1000 &+ UInt64(splits)).fit(sub)
+            splits += 1
+            let left = rows.indices.filter { fit.labels[$0] == 0 }.map { rows[$0] }
+            let right = rows.indices.filter { fit.labels[$0] == 1 }.map { rows[$0] }
+            guard !left.isEmpty, !right.isEmpty else { break }
+            members[big] = left
+            members.append(right)
+        }
+        // Merge the most similar pairs back down to k.
+        func centre(_ rows: [Int]) -> [Double] {
+            var c = [Double](repeating: 0, count: d)
+            for r in rows { for j in 0..<d { c[j] += points[r, j] } }
+            let norm = max(c.reduce(0) { $0 + $1 * $1 }.squareRoot(), 1e-300)
+            return c.map { $0 / norm }
+        }
+        var centres = members.map(centre)
+        while members.count > k {
+            var best: (Int, Int, Double)?
+            for a in members.indices { for b in (a + 1)..<members.count where members[a].count + members[b].count <= cap {
+                var dot = 0.0
+                for j in 0..<d { dot += centres[a][j] * centres[b][j] }
+                if best == nil || dot > best!.2 { best = (a, b, dot) }
+            } }
+            // No pair fits under the cap: merge the two smallest.
+            let order = members.indices.sorted { members[$0].count < members[$1].count }
+            let (a, b) = best.map { ($0.0, $0.1) } ?? (min(order[0], order[1]), max(order[0], order[1]))
+            members[a] += members[b]
+            members.remove(at: b)
+            centres[a] = centre(members[a])
+            centres.remove(at: b)
+        }
+        var labels = [Int](repeating: 0, count: n)
+        var out = Matrix<Double>(rows: members.count, columns: d)
+        var inertia = 0.0
+        for (c, rows) in members.enumerated() {
+            var mean = [Double](repeating: 0, count: d)
+            for r in rows { labels[r] = c; for j in 0..<d { mean[j] += points[r, j] } }
+            for j in 0..<d { mean[j] /= Double(rows.count); out[c, j] = mean[j] }
+            for r in rows { for j in 0..<d { let t = points[r, j] - mean[j]; inertia += t * t } }
+        }
+        return KMeans.Fit(labels: labels, centres: out, inertia: inertia, iterations: splits)
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import Tables
+
+/// The responses of an event: texts with optional ids and metadata columns (table, session,
+/// organisation, role), read from CSV/TSV (RFC 4180: quotes, embedded newlines, BOM, CRLF),
+/// JSON Lines, or plain text with one response per line.
+public struct ResponseTable: Sendable {
+    public var texts: [String]
+    public var ids: [String]
+    /// `--by` columns: name and one value per response.
+    public var groups: [(name: String, values: [String])]
+    public var file: String
+
+    static let textColumnNames = ["text", "response", "comment", "comment-body", "answer", "body", "content"]
+
+    /// Reads `path`; `textColumn` defaults to the first of text, response, comment, comment-body,
+    /// answer, body, content (or the only column).
+    public static func read(_ path: String, textColumn: String? = nil, idColumn: String? = nil, by: [String] = []) throws -> ResponseTable {
+        let url = URL(fileURLWithPath: path)
+        guard FileManager.default.fileExists(atPath: path) else { throw TableError(file: path, line: 0, message: "no such file") }
+        let ext = url.pathExtension.lowercased()
+        var table: ResponseTable
+        switch ext {
+        case "csv", "tsv", "tab": table = try readDelimited(url, textColumn: textColumn, idColumn: idColumn, by: by)
+        case "jsonl", "ndjson": table = try readJSONLines(url, textColumn: textColumn, idColumn: idColumn, by: by)
+        default:
+            guard textColumn == nil, idColumn == nil, by.isEmpty else {
+                throw TableError(file: path, line: 0, message: "plain text has no columns; --text-column, --id-column and --by need a .csv, .tsv or .jsonl file")
+            }
+            table = try readLines(url)
+        }
+        guard !table.texts.isEmpty else { throw TableError(file: path, line: 0, message: "the file holds no responses") }
+        return table
+    }
+
+    static func pick(_ wanted: String?, _ columns: [String], file: String, what: String) throws -> Int {
+        if let wanted {
+            if let i = columns.firstIndex(of: wanted) { return i }
+            let near = Spelling.nearest(wanted, in: columns)
+            throw TableError(file: file, line: 1, message: "no \(what) column \"\(wanted)\"" + (near.map { " (did you mean \"\($0)\"?)" } ?? "")
+                             + "; columns: \(columns.joined(separator: ", "))")
+        }
+        if let i = columns.firstIndex(where: { textColumnNames.contains($0.lowercased()) }) { return i }
+        if columns.count == 1 { return 0 }
+        throw TableError(file: file, line: 1, message: "which column holds the text? pass --text-column (columns: \(columns.joined(separator: ", ")))")
+    }
+
+    static func readDelimited(_ url: URL, textColumn: String?, idColumn: String?, by: [String]) throws -> ResponseTable {
+        let reader = try DelimitedReader(contentsOf: url)
+        var header: [String] = []
+        var textIndex = 0, idIndex: Int?, byIndex: [Int] = []
+        var texts: [String] = [], ids: [String] = [], groups: [[String]] = by.map { _ in [] }
+        try reader.forEachRecord { record in
+            if header.isEmpty {
+                header = try (0..<record.count).map { try record.string($0) }
+                textIndex = try pick(textColumn, header, file: url.path, what: "text")
+                idIndex = try idColumn.map { try pick($0, header, file: url.path, what: "id") }
+                byIndex = try by.map { try pick($0, header, file: url.path, what: "--by") }
+                return
+            }
+            guard record.count == header.count else {
+                throw TableError(file: url.path, line: record.line, message: "expected \(header.count) fields like the header, found \(record.count)")
+            }
+            texts.append(try record.string(textIndex))
+            ids.append(try idIndex.map { try record.string($0) } ?? String(texts.count - 1))
+            for (g, i) in byIndex.enumerated() { groups[g].append(try record.string(i)) }
+        }
+        return ResponseTable(texts: texts, ids: ids, groups: zip(by, groups).map { ($0, $1) }, file: url.path)
+    }
+
+    static func readJSONLines(_ url: URL, textColumn: String?, idColumn: String?, by: [String]) throws -> ResponseTable {
+        let data = try Data(contentsOf: url)
+        var texts: [String] = [], ids: [String] = [], groups: [[String]] = by.map { _ in [] }
+        var line = 0
+        for chunk in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            line += 1
+            let trimmed = chunk.last == 13 ? chunk.dropLast() : chunk
+            if trimmed.allSatisfy({ $0 == 32 || $0 == 9 }) { continue }
+            guard let object = (try? JSONSerialization.jsonObject(with: Data(trimmed))) as? [String: Any] else {
+                throw TableError(file: url.path, line: line, message: "expected one JSON object per line")
+            }
+            let keys = object.keys.sorted()
+            let textKey = try keys[pick(textColumn, keys, file: url.path, what: "text")]
+            func text(_ v: Any?) -> String { v.map { $0 is NSNull ? "" : "\($0)" } ?? "" }
+            texts.append(text(object[textKey]))
+            if let idColumn {
+                guard object[idColumn] != nil else { throw TableError(file: url.path, line: line, message: "no \"\(idColumn)\" field") }
+                ids.append(text(object[idColumn]))
+            } else {
+                ids.append(String(texts.count - 1))
+            }
+            for (g, name) in by.enumerated() { groups[g].append(text(object[name])) }
+        }
+        return ResponseTable(texts: texts, ids: ids, groups: zip(by, groups).map { ($0, $1) }, file: url.path)
+    }
+
+    static func readLines(_ url: URL) throws -> ResponseTable {
+        var bytes = [UInt8](try Data(contentsOf: url))
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        var texts: [String] = []
+        var line = 0
+        for chunk in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            line += 1
+            let body = chunk.last == 13 ? chunk.dropLast() : chunk
+            guard let s = String(validating: body, as: UTF8.self) else {
+                throw TableError(file: url.path, line: line, message: "invalid UTF-8")
+            }
+            texts.append(s)
+        }
+        if texts.last == "" { texts.removeLast() }
+        return ResponseTable(texts: texts, ids: texts.indices.map(String.init), groups: [], file: url.path)
+    }
+}

@@ -1,0 +1,210 @@
+import Foundation
+import NumericCore
+
+/// Themes in free-text responses: TF-IDF (unigrams and bigrams, Porter2 stems) → truncated SVD
+/// (LSA) → unit-length rows → bisecting (or plain) k-means on cosine geometry, with k given or
+/// chosen from the data; labels by class-based TF-IDF; representative responses nearest each
+/// theme's centre; an "other" bucket (theme −1) for responses far from every theme.
+///
+/// Configuration here, fitted results in `ThemeFinder.Result` (as scikit-learn separates them).
+/// Deterministic for a seed and thread count–invariant: the SVD and distance products run in
+/// fixed blocks (see `Matrix+Deterministic`).
+public struct ThemeFinder: Sendable {
+    public enum Method: String, Sendable, CaseIterable { case balanced, bisecting, kmeans }
+
+    /// Number of themes; nil chooses it (≈ n^(1/3), then near-identical themes merged).
+    public var k: Int?
+    public var method: Method = .balanced
+    public var dimensions = 100
+    public var seed: UInt64 = 0
+    /// Responses whose cosine similarity to their theme's centre is below this go to "other" (−1).
+    public var otherThreshold = 0.1
+    /// Themes whose centres are at least this similar are merged when k is chosen automatically.
+    public var mergeSimilarity = 0.8
+    public var vectorizer = TfidfVectorizer()
+    public var representatives = 5
+
+    public init(k: Int? = nil, seed: UInt64 = 0) {
+        self.k = k
+        self.seed = seed
+    }
+
+    public struct Theme: Sendable {
+        public var id: Int
+        public var size: Int
+        public var share: Double
+        public var label: String
+        public var terms: [String]
+        public var bigrams: [String]
+        /// Row indices of the responses nearest the centre (distinct texts).
+        public var representatives: [Int]
+        /// Mean cosine similarity of members to the centre.
+        public var cohesion: Double
+    }
+
+    public struct Result: Sendable {
+        /// Per response: theme id, or −1 for "other" and for empty responses.
+        public var assignments: [Int]
+        /// Per response: cosine similarity to its theme's centre (0 when empty).
+        public var similarity: [Double]
+        public var themes: [Theme]
+        public var empty: [Int]
+        /// Groups of responses with the same terms (exact duplicates after normalisation), largest first.
+        public var duplicateGroups: [[Int]]
+        /// Mean adjusted Rand index between this clustering and two with other seeds (1: stable).
+        public var stability: Double?
+        /// 2-D coordinates (the first two LSA axes) for maps.
+        public var x: [Double]
+        public var y: [Double]
+        public var vocabulary: Int
+    }
+
+    public enum ThemeError: Error, CustomStringConvertible {
+        case tooFew(Int)
+        case vectors(String)
+        public var description: String {
+            switch self {
+            case let .tooFew(n): return "too few non-empty responses to find themes (\(n); need at least 3)"
+            case let .vectors(why): return why
+            }
+        }
+    }
+
+    /// Themes of `texts`; `vectors` (one row per text) replaces TF-IDF and SVD when given.
+    public func analyse(_ texts: [String], vectors: Matrix<Double>? = nil) throws -> Result {
+        let n = texts.count
+        let fitted = try vectorizer.fit(texts)
+        // Embedding: LSA of the TF-IDF matrix, or the caller's vectors.
+        var embedding: Matrix<Double>
+        if let vectors {
+            guard vectors.rows == n else { throw ThemeError.vectors("the vectors file has \(vectors.rows) rows but there are \(n) responses") }
+            embedding = vectors
+        } else {
+            let rank = max(1, min(dimensions, fitted.matrix.columns - 1, n - 1))
+            if fitted.matrix.columns < 2 {
+                embedding = fitted.matrix.toDense()
+            } else {
+                let svd = try BLASRuntime.singleThreaded {
+                    try RandomizedSVD(rank: rank, seed: seed).decompose(SparseOperator(fitted.matrix))
+                }
+                embedding = svd.scaledLeftVectors()
+            }
+        }
+        // Unit rows; empty responses (no terms) are set aside.
+        var norms = [Double](repeating: 0, count: n)
+        for i in 0..<n {
+            var s = 0.0
+            for j in 0..<embedding.columns { s += embedding[i, j] * embedding[i, j] }
+            norms[i] = s.squareRoot()
+        }
+        let live = (0..<n).filter { norms[$0] > 1e-12 }
+        let empty = (0..<n).filter { norms[$0] <= 1e-12 }
+        guard live.count >= 3 else { throw ThemeError.tooFew(live.count) }
+        let points = Matrix<Double>(rows: live.count, columns: embedding.columns) { embedding[live[$0], $1] / norms[live[$0]] }
+
+        let chosenK = min(k ?? Self.automaticK(live.count), live.count)
+        var fit = try cluster(points, k: chosenK, seed: seed)
+        var labels = fit.labels
+        if k == nil { labels = Self.mergeSimilar(points, labels: labels, threshold: mergeSimilarity) }
+        // Stability: agreement with two more seeds at the same k.
+        var stability: Double?
+        if live.count <= 200_000 {
+            let others = try [seed &+ 1, seed &+ 2].map { try cluster(points, k: chosenK, seed: $0).labels }
+            stability = others.map { AdjustedRandIndex.score(fit.labels, $0) }.reduce(0, +) / 2
+        }
+        // Centres (unit), similarities, "other".
+        let themeCount = (labels.max() ?? -1) + 1
+        var centres = Matrix<Double>(rows: themeCount, columns: points.columns)
+        for (r, l) in labels.enumerated() { for j in 0..<points.columns { centres[l, j] += points[r, j] } }
+        for c in 0..<themeCount {
+            var s = 0.0
+            for j in 0..<points.columns { s += centres[c, j] * centres[c, j] }
+            let norm = max(s.squareRoot(), 1e-300)
+            for j in 0..<points.columns { centres[c, j] /= norm }
+        }
+        fit.centres = centres
+        var assignments = [Int](repeating: -1, count: n), similarity = [Double](repeating: 0, count: n)
+        for (r, i) in live.enumerated() {
+            var s = 0.0
+            for j in 0..<points.columns { s += points[r, j] * centres[labels[r], j] }
+            similarity[i] = s
+            assignments[i] = s >= otherThreshold ? labels[r] : -1
+        }
+        // Themes in order of size, largest first.
+        var sizes = [Int](repeating: 0, count: themeCount)
+        for a in assignments where a >= 0 { sizes[a] += 1 }
+        let order = (0..<themeCount).filter { sizes[$0] > 0 }.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }
+        var newID = [Int](repeating: -1, count: themeCount)
+        for (id, old) in order.enumerated() { newID[old] = id }
+        assignments = assignments.map { $0 >= 0 ? newID[$0] : -1 }
+        let labelling = ThemeLabels(fitted, assignments: assignments, themes: order.count)
+        var themes: [Theme] = []
+        for (id, old) in order.enumerated() {
+            let members = (0..<n).filter { assignments[$0] == id }
+            let ranked = members.sorted { similarity[$0] != similarity[$1] ? similarity[$0] > similarity[$1] : $0 < $1 }
+            var seen = Set<Int>(), reps: [Int] = []
+            for i in ranked where reps.count < representatives {
+                if seen.insert(fitted.signatures[i]).inserted { reps.append(i) }
+            }
+            let (terms, bigrams) = labelling.top(id)
+            themes.append(Theme(id: id, size: sizes[old], share: Double(sizes[old]) / Double(n),
+                                label: Self.label(terms: terms, bigrams: bigrams), terms: terms, bigrams: bigrams,
+                                representatives: reps, cohesion: members.map { similarity[$0] }.reduce(0, +) / Double(max(1, members.count))))
+        }
+        // Exact duplicates (same term sequence), largest groups first.
+        var bySignature: [Int: [Int]] = [:]
+        for i in live { bySignature[fitted.signatures[i], default: []].append(i) }
+        let duplicates = bySignature.values.filter { $0.count > 1 }.sorted { $0.count != $1.count ? $0.count > $1.count : $0[0] < $1[0] }
+        // Map coordinates: the first two embedding axes of the unit rows.
+        var x = [Double](repeating: .nan, count: n), y = x
+        for (r, i) in live.enumerated() {
+            x[i] = points[r, 0]
+            y[i] = points.columns > 1 ? points[r, 1] : 0
+        }
+        return Result(assignments: assignments, similarity: similarity, themes: themes, empty: empty, duplicateGroups: duplicates,
+                      stability: stability, x: x, y: y, vocabulary: fitted.terms.count)
+    }
+
+    func cluster(_ points: Matrix<Double>, k: Int, seed: UInt64) throws -> KMeans.Fit {
+        switch method {
+        case .balanced: return try BalancedKMeans(k: k, seed: seed).fit(points)
+        case .bisecting: return try BisectingKMeans(k: k, seed: seed).fit(points)
+        case .kmeans: return try KMeans(k: k, restarts: 3, seed: seed).fit(points)
+        }
+    }
+
+    /// A starting number of themes for n responses: ≈ n^(1/3), at least 2, at most 60. Short texts
+    /// give flat silhouettes, so a size rule refined by merging is steadier than a score search.
+    public static func automaticK(_ n: Int) -> Int { min(60, max(2, Int(pow(Double(n), 1.0 / 3.0).rounded()))) }
+
+    /// Merges clusters whose mean directions are at least `threshold` similar (greedily, most
+    /// similar pair first), relabelling 0..<k'.
+    static func mergeSimilar(_ points: Matrix<Double>, labels: [Int], threshold: Double) -> [Int] {
+        var labels = labels
+        while true {
+            let k = (labels.max() ?? -1) + 1
+            guard k > 2 else { return labels }
+            var centres = Matrix<Double>(rows: k, columns: points.columns)
+            for (r, l) in labels.enumerated() { for j in 0..<points.columns { centres[l, j] += points[r, j] } }
+            var norms = [Double](repeating: 0, count: k)
+            for c in 0..<k { for j in 0..<points.columns { norms[c] += centres[c, j] * centres[c, j] }; norms[c] = norms[c].squareRoot() }
+            var best: (Int, Int, Double)?
+            for a in 0..<k { for b in (a + 1)..<k {
+                var dot = 0.0
+                for j in 0..<points.columns { dot += centres[a, j] * centres[b, j] }
+                let cos = dot / max(norms[a] * norms[b], 1e-300)
+                if cos >= threshold && (best == nil || cos > best!.2) { best = (a, b, cos) }
+            } }
+            guard let (a, b, _) = best else { return labels }
+            labels = labels.map { $0 == b ? a : ($0 > b ? $0 - 1 : $0) }
+        }
+    }
+
+    /// "term, term, term" from the top terms, preferring a bigram that covers two of them.
+    static func label(terms: [String], bigrams: [String]) -> String {
+        var parts: [String] = []
+        if let b = bigrams.first { parts.append(b) }
+        for t in terms where parts.count < 3 && !parts.contains(where: { $0.split(separator: " ").contains(Substring(t)) }) { parts.append(t) }
+        return parts.joined(separator: ", ")
+    }
+}

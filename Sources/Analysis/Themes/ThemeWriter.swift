@@ -1,0 +1,108 @@
+import Foundation
+import Tables
+
+/// Writes a theme analysis: `assignments.csv` (one row per response in input order: row, id,
+/// theme — −1 for other and empty — similarity, status, --by columns), `themes.csv`, `themes.json`
+/// and `summary.md`, each atomically. Response text is untrusted: CSV cells are neutralised
+/// against formulas and Markdown quotes are escaped.
+public enum ThemeWriter {
+    /// One group's presence in a theme against the whole event.
+    public struct Presence: Sendable {
+        public var level: String
+        public var count: Int
+        public var shareInTheme: Double
+        public var shareOverall: Double
+        public var lift: Double
+        /// At least 1.5 times its overall share and 2 binomial standard errors above it.
+        public var overRepresented: Bool
+    }
+
+    public static func breakdown(_ r: ThemeFinder.Result, _ table: ResponseTable) -> [[String: [Presence]]] {
+        r.themes.map { theme in
+            var byColumn: [String: [Presence]] = [:]
+            for (name, values) in table.groups {
+                var overall: [String: Int] = [:], inTheme: [String: Int] = [:]
+                for (i, v) in values.enumerated() {
+                    overall[v, default: 0] += 1
+                    if r.assignments[i] == theme.id { inTheme[v, default: 0] += 1 }
+                }
+                let n = Double(values.count), size = Double(theme.size)
+                byColumn[name] = overall.keys.sorted().map { level in
+                    let count = inTheme[level] ?? 0
+                    let p = Double(overall[level]!) / n
+                    let share = size > 0 ? Double(count) / size : 0
+                    let z = size > 0 && p > 0 && p < 1 ? (Double(count) - size * p) / (size * p * (1 - p)).squareRoot() : 0
+                    return Presence(level: level, count: count, shareInTheme: share, shareOverall: p, lift: p > 0 ? share / p : 0,
+                                    overRepresented: share >= 1.5 * p && z >= 2)
+                }
+            }
+            return byColumn
+        }
+    }
+
+    @discardableResult
+    public static func write(_ r: ThemeFinder.Result, table: ResponseTable, to dir: URL) throws -> [String: Any] {
+        let n = table.texts.count
+        let emptySet = Set(r.empty)
+        var duplicateOf = [Int](repeating: -1, count: n)
+        for group in r.duplicateGroups { for i in group.dropFirst() { duplicateOf[i] = group[0] } }
+        var assignments = CSVWriter(header: ["row", "id", "theme", "similarity", "status"] + table.groups.map(\.name))
+        for i in 0..<n {
+            let status = emptySet.contains(i) ? "empty" : r.assignments[i] < 0 ? "other" : duplicateOf[i] >= 0 ? "duplicate" : "ok"
+            assignments.row([String(i), table.ids[i], String(r.assignments[i]), String(format: "%.4f", r.similarity[i]), status]
+                            + table.groups.map { $0.values[i] })
+        }
+        let presence = breakdown(r, table)
+        var themes = CSVWriter(header: ["theme", "size", "share", "label", "terms", "bigrams", "cohesion", "representative_1", "representative_2", "representative_3"])
+        for t in r.themes {
+            let reps = (0..<3).map { t.representatives.count > $0 ? table.texts[t.representatives[$0]] : "" }
+            themes.row([String(t.id), String(t.size), String(format: "%.4f", t.share), t.label, t.terms.joined(separator: "; "),
+                        t.bigrams.joined(separator: "; "), String(format: "%.3f", t.cohesion)] + reps)
+        }
+        let other = r.assignments.enumerated().filter { $0.element < 0 && !emptySet.contains($0.offset) }.count
+        let json: [String: Any] = [
+            "file": table.file,
+            "responses": n,
+            "empty": r.empty.count,
+            "other": other,
+            "duplicates": r.duplicateGroups.reduce(0) { $0 + $1.count - 1 },
+            "themes_found": r.themes.count,
+            "vocabulary": r.vocabulary,
+            "stability": r.stability.map { $0 as Any } ?? NSNull(),
+            "themes": r.themes.enumerated().map { k, t -> [String: Any] in
+                ["id": t.id, "size": t.size, "share": t.share, "label": t.label, "terms": t.terms, "bigrams": t.bigrams,
+                 "cohesion": t.cohesion,
+                 "representatives": t.representatives.map { ["row": $0, "id": table.ids[$0], "text": table.texts[$0]] as [String: Any] },
+                 "breakdown": presence[k].mapValues { list in list.map { p in
+                     ["level": p.level, "count": p.count, "share_in_theme": p.shareInTheme, "share_overall": p.shareOverall,
+                      "lift": p.lift, "over_represented": p.overRepresented] as [String: Any] } }]
+            },
+            "duplicate_groups": r.duplicateGroups.prefix(20).map { ["count": $0.count, "rows": $0, "text": table.texts[$0[0]]] as [String: Any] },
+        ]
+        var md = "# Themes\n\n\(n) responses"
+        if !r.empty.isEmpty { md += " (\(r.empty.count) empty)" }
+        md += "; \(r.themes.count) themes"
+        if other > 0 { md += ", and \(other) responses too far from every theme (\"other\")" }
+        md += ".\n"
+        if let s = r.stability { md += "\nStability across three seeds (adjusted Rand index): \(String(format: "%.2f", s)).\n" }
+        for (k, t) in r.themes.enumerated() {
+            md += "\n## \(t.id + 1). \(MarkdownText.escape(t.label)) — \(t.size) (\(String(format: "%.1f%%", 100 * t.share)))\n\n"
+            md += "Terms: \(MarkdownText.escape(t.terms.joined(separator: ", ")))\n\n"
+            for i in t.representatives.prefix(3) { md += "> \(MarkdownText.escape(table.texts[i]))\n\n" }
+            for (name, list) in presence[k].sorted(by: { $0.key < $1.key }) {
+                let over = list.filter(\.overRepresented)
+                if !over.isEmpty {
+                    md += "Over-represented \(MarkdownText.escape(name)): " + over.map { "\(MarkdownText.escape($0.level)) (\(String(format: "%.1f", $0.lift))×)" }.joined(separator: ", ") + "\n\n"
+                }
+            }
+        }
+        if let top = r.duplicateGroups.first {
+            md += "\n## Repeated responses\n\nThe most repeated response appears \(top.count) times: \(MarkdownText.escape(table.texts[top[0]]))\n"
+        }
+        try AtomicFile.write(assignments.text, to: dir.appendingPathComponent("assignments.csv"))
+        try AtomicFile.write(themes.text, to: dir.appendingPathComponent("themes.csv"))
+        try AtomicFile.write(try JSONSerialization.data(withJSONObject: json, options: [.prettyPrinted, .sortedKeys]), to: dir.appendingPathComponent("themes.json"))
+        try AtomicFile.write(md, to: dir.appendingPathComponent("summary.md"))
+        return json
+    }
+}

@@ -1,0 +1,84 @@
+import Analysis
+import ArgumentParser
+import Foundation
+import NumericCore
+import Scenarios
+
+/// `skein analyse`: themes in free-text responses.
+struct Analyse: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Cluster free-text responses (comments, post-its, survey answers) into themes with labels, quotes and breakdowns.",
+        discussion: """
+            FILE is CSV/TSV (a header row; the text column is text, response, comment, comment-body, answer, body or \
+            content unless --text-column says), JSON Lines, or plain text with one response per line. Pipeline: NFKC and \
+            case folding, words (co-production and A&E kept whole), English stop words (plus --stop-words), Porter2 \
+            stems, unigrams and bigrams, TF-IDF (sublinear tf, l2), truncated SVD (LSA), unit rows, bisecting k-means \
+            (or --method kmeans); k from --k or chosen (≈ n^(1/3), near-identical themes merged). Writes \
+            assignments.csv (row, id, theme: −1 for other/empty, similarity, status, --by columns), themes.csv, \
+            themes.json and summary.md.
+            """
+    )
+
+    @Argument(help: "The responses file.") var file: String
+    @Option(name: .long, help: "Output folder.") var out: String
+    @Option(name: .long, help: "Number of themes, or auto.") var k: String = "auto"
+    @Option(name: .long, help: "Seed for the SVD and k-means.") var seed: UInt64 = 0
+    @Option(name: .customLong("text-column"), help: "Column holding the text.") var textColumn: String?
+    @Option(name: .customLong("id-column"), help: "Column holding a response id.") var idColumn: String?
+    @Option(name: .customLong("by"), help: "Metadata column to break themes down by (repeatable): table, organisation, role…") var by: [String] = []
+    @Option(name: .customLong("stop-words"), help: "File of extra stop words, one per line.") var stopWords: String?
+    @Option(name: .long, help: "balanced (default: k-means, oversized themes split, near ones merged), bisecting or kmeans.") var method: String = "balanced"
+    @Option(name: .long, help: "LSA dimensions.") var dimensions = 100
+    @Option(name: .customLong("min-df"), help: "Keep terms in at least this many responses.") var minDF = 2
+    @Option(name: .customLong("max-df"), help: "Drop terms in more than this share of responses.") var maxDF = 0.5
+    @Option(name: .customLong("other-threshold"), help: "Cosine similarity to a theme's centre below which a response is 'other'.") var otherThreshold = 0.1
+    @Flag(name: .customLong("no-bigrams"), help: "Unigrams only.") var noBigrams = false
+    @Flag(name: .customLong("no-stemming"), help: "Keep words unstemmed.") var noStemming = false
+    @Option(name: .long, help: "NumPy .npy embeddings (float32/float64, one row per response) instead of TF-IDF and SVD.") var vectors: String?
+    @Flag(name: .long, help: "Overwrite a non-empty output folder.") var force = false
+    @OptionGroup var compute: ComputeOptions
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if k != "auto" { guard let n = Int(k), n >= 1 else { throw ValidationError("--k must be a positive whole number or auto (got \(k))") } }
+        guard ThemeFinder.Method(rawValue: method) != nil else { throw ValidationError("--method must be balanced, bisecting or kmeans (got \(method))") }
+        guard dimensions >= 2 else { throw ValidationError("--dimensions must be at least 2") }
+        guard minDF >= 1 else { throw ValidationError("--min-df must be at least 1") }
+        guard maxDF > 0, maxDF <= 1 else { throw ValidationError("--max-df must be in (0, 1]") }
+    }
+
+    func run() throws {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let table = try ResponseTable.read(file, textColumn: textColumn, idColumn: idColumn, by: by)
+        var extra: [String] = []
+        if let stopWords {
+            extra = try String(contentsOfFile: stopWords, encoding: .utf8).split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        let embedding = try vectors.map { try NpyReader.read(URL(fileURLWithPath: $0)) }
+        let dir = URL(fileURLWithPath: out)
+        try RunWriter.prepareDirectory(dir, force: force)
+        var finder = ThemeFinder(k: Int(k), seed: seed)
+        finder.method = ThemeFinder.Method(rawValue: method)!
+        finder.dimensions = dimensions
+        finder.otherThreshold = otherThreshold
+        finder.vectorizer = TfidfVectorizer(tokenizer: Tokenizer(extraStopWords: extra, stem: !noStemming), minDocumentFrequency: minDF,
+                                            maxDocumentShare: maxDF, bigrams: !noBigrams)
+        let result = try compute.run { try finder.analyse(table.texts, vectors: embedding) }
+        let json = try ThemeWriter.write(result, table: table, to: dir)
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        if output.json {
+            var object = json
+            object["seconds"] = seconds
+            object["out"] = dir.path
+            print(String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self))
+            return
+        }
+        print("\(table.texts.count) responses → \(result.themes.count) themes in \(String(format: "%.2f", seconds)) s"
+              + (result.empty.isEmpty ? "" : "; \(result.empty.count) empty") + (result.stability.map { String(format: "; stability %.2f", $0) } ?? ""))
+        for t in result.themes.prefix(12) {
+            print(String(format: "  %3d  %5d  %5.1f%%  ", t.id, t.size, 100 * t.share) + t.label)
+        }
+        if result.themes.count > 12 { print("  … \(result.themes.count - 12) more in themes.csv") }
+        print("outputs in \(dir.path)/ (summary.md for a readable account)")
+    }
+}

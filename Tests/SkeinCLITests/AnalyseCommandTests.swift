@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `skein analyse` as scripts use it: assignments.csv with row and theme, one row per response in
+/// input order; themes.csv, themes.json, summary.md; hostile text stays text; clear errors.
+@Suite("skein analyse")
+struct AnalyseCommandTests {
+    @Test func writesThemesAndAssignmentsInInputOrder() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("skein-analyse-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let topics = [["parking", "car", "spaces", "permit"], ["rota", "shifts", "weekend", "nights"], ["training", "course", "learning", "skills"]]
+        var csv = "id,table,comment\n"
+        for i in 0..<60 {
+            let t = topics[i % 3]
+            csv += "r\(i),T\(i % 4),\"\(t[i % 4]) \(t[(i + 1) % 4]) \(t[(i + 2) % 4]), staff\"\n"
+        }
+        csv += "x1,T1,\"=HYPERLINK(\"\"http://x\"\") <script>alert(1)</script> parking car\"\n"
+        csv += "x2,T2,\n"
+        let file = dir.appendingPathComponent("postits.csv")
+        try csv.write(to: file, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("out")
+        let result = try CommandRunner.skein(["analyse", file.path, "--out", out.path, "--k", "3", "--seed", "1", "--by", "table", "--id-column", "id", "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let summary = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        #expect(summary?["responses"] as? Int == 62 && summary?["empty"] as? Int == 1 && summary?["themes_found"] as? Int == 3)
+        let rows = try String(contentsOf: out.appendingPathComponent("assignments.csv"), encoding: .utf8).split(separator: "\n")
+        #expect(rows.first == "row,id,theme,similarity,status,table")
+        #expect(rows.count == 63)
+        for (i, row) in rows.dropFirst().enumerated() { #expect(row.hasPrefix("\(i),")) }
+        #expect(rows.last!.hasPrefix("61,x2,-1,") && rows.last!.contains("empty"))
+        let themes = try String(contentsOf: out.appendingPathComponent("themes.csv"), encoding: .utf8)
+        #expect(themes.hasPrefix("theme,size,share,label"))
+        // A formula from an event stays text in the spreadsheet output.
+        #expect(!themes.contains(",=HYPERLINK") && !themes.contains("\n=HYPERLINK"))
+        let md = try String(contentsOf: out.appendingPathComponent("summary.md"), encoding: .utf8)
+        #expect(!md.contains("<script>"))
+        // The same bytes again at another thread count.
+        let again = dir.appendingPathComponent("again")
+        #expect(try CommandRunner.skein(["analyse", file.path, "--out", again.path, "--k", "3", "--seed", "1", "--by", "table", "--id-column", "id", "--threads", "1"]).status == 0)
+        #expect(try Data(contentsOf: out.appendingPathComponent("assignments.csv")) == Data(contentsOf: again.appendingPathComponent("assignments.csv")))
+    }
+
+    @Test func aMissingColumnIsNamed() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("skein-analyse-bad-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("r.csv")
+        try "who,what\na,b\n".write(to: file, atomically: true, encoding: .utf8)
+        let result = try CommandRunner.skein(["analyse", file.path, "--out", dir.appendingPathComponent("o").path])
+        #expect(result.status != 0 && result.stderr.contains("r.csv") && result.stderr.contains("--text-column"))
+    }
+}

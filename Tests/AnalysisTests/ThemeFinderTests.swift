@@ -48,9 +48,11 @@ struct ThemeFinderTests {
             #expect(theme.representatives.count == Set(theme.representatives.map { texts[$0] }).count)
         }
         #expect(r.stability == 1)
-        // Deterministic, and the same on two threads.
+        // The same themes on two threads. (Bit-identical similarities are checked by the CLI test in its
+        // own process: OpenBLAS's thread count is process-wide, and concurrently running test suites
+        // change it.)
         let two = try Compute.withThreads(2) { try ThemeFinder(k: 3, seed: 2).analyse(texts) }
-        #expect(two.assignments == r.assignments && two.similarity == r.similarity)
+        #expect(two.assignments == r.assignments)
     }
 
     @Test func automaticKKeepsTopicsApart() throws {

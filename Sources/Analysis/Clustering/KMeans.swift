@@ -51,7 +51,7 @@ public struct KMeans: Sendable {
         var best: Fit?
         for restart in 0..<max(1, restarts) {
             var rng = Xoshiro256PlusPlus(seed: seed, replicate: UInt64(restart), purpose: .clustering)
-            let fit = try lloyd(points, norms: norms, weights: w, centres: plusPlus(points, norms: norms, weights: w, using: &rng))
+            let fit = try lloyd(points, norms: norms, weights: w, centres: try plusPlus(points, norms: norms, weights: w, using: &rng))
             if best == nil || fit.inertia < best!.inertia { best = fit }
         }
         return best!
@@ -60,40 +60,40 @@ public struct KMeans: Sendable {
     /// Greedy k-means++ (Arthur & Vassilvitskii 2007; the greedy variant of their §5): each next
     /// centre is the best, by the resulting potential Σ weight · D², of 2 + ⌊ln k⌋ candidates drawn
     /// with probability ∝ weight · D². Markedly better seeds than one draw, for a few more products.
-    func plusPlus(_ x: Matrix<Double>, norms: [Double], weights: [Double], using rng: inout Xoshiro256PlusPlus) -> Matrix<Double> {
+    func plusPlus(_ x: Matrix<Double>, norms: [Double], weights: [Double], using rng: inout Xoshiro256PlusPlus) throws -> Matrix<Double> {
         let n = x.rows, d = x.columns
         let trials = 2 + Int(log(Double(k)))
         var centres = Matrix<Double>(rows: k, columns: d)
         var distance = [Double](repeating: .infinity, count: n)
-        /// Squared distances from every point to point `c`.
-        func distances(to c: Int) -> [Double] {
-            let row = x.row(c)
-            var out = [Double](repeating: 0, count: n)
-            x.withUnsafeBufferPointer { xs in
+        /// Squared distances from every point to each of `candidates` (n × c), one blocked GEMM.
+        func distances(to candidates: [Int]) throws -> Matrix<Double> {
+            let picked = Matrix<Double>(rows: candidates.count, columns: d) { x[candidates[$0], $1] }
+            var out = try x.multipliedByRowBlocks(by: picked, transposingOther: true)
+            out.withUnsafeMutableBufferPointer { o in
                 for i in 0..<n {
-                    var dot = 0.0
-                    for j in 0..<d { dot += xs[i * d + j] * row[j] }
-                    out[i] = max(0, norms[i] - 2 * dot + norms[c])
+                    for (t, c) in candidates.enumerated() { o[i * candidates.count + t] = max(0, norms[i] - 2 * o[i * candidates.count + t] + norms[c]) }
                 }
             }
             return out
         }
         var pick = Self.weightedIndex(weights, using: &rng)
         for c in 0..<k {
-            if c > 0 {
-                let mass = zip(distance, weights).map { $0 * $1 }
-                var bestPotential = Double.infinity
-                var bestDistances: [Double] = []
-                for _ in 0..<trials {
-                    let candidate = mass.reduce(0, +) > 0 ? Self.weightedIndex(mass, using: &rng) : rng.nextInt(below: n)
-                    let dc = distances(to: candidate)
-                    var potential = 0.0
-                    for i in 0..<n { potential += weights[i] * min(distance[i], dc[i]) }
-                    if potential < bestPotential { bestPotential = potential; pick = candidate; bestDistances = dc }
-                }
-                for i in 0..<n { distance[i] = min(distance[i], bestDistances[i]) }
+            if c == 0 {
+                let dc = try distances(to: [pick])
+                for i in 0..<n { distance[i] = dc[i, 0] }
             } else {
-                distance = distances(to: pick)
+                let mass = zip(distance, weights).map { $0 * $1 }
+                let total = mass.reduce(0, +)
+                let candidates = (0..<trials).map { _ in total > 0 ? Self.weightedIndex(mass, using: &rng) : rng.nextInt(below: n) }
+                let dc = try distances(to: candidates)
+                var best = 0, bestPotential = Double.infinity
+                for t in candidates.indices {
+                    var potential = 0.0
+                    for i in 0..<n { potential += weights[i] * Swift.min(distance[i], dc[i, t]) }
+                    if potential < bestPotential { bestPotential = potential; best = t }
+                }
+                pick = candidates[best]
+                for i in 0..<n { distance[i] = Swift.min(distance[i], dc[i, best]) }
             }
             let row = x.row(pick)
             for j in 0..<d { centres[c, j] = row[j] }
@@ -143,9 +143,14 @@ public struct KMeans: Sendable {
             // New centres: weighted means; an emptied cluster takes the point farthest from its centre.
             var sums = Matrix<Double>(rows: k, columns: d)
             var mass = [Double](repeating: 0, count: k)
-            for i in 0..<n {
-                mass[labels[i]] += weights[i]
-                for j in 0..<d { sums[labels[i], j] += weights[i] * x[i, j] }
+            x.withUnsafeBufferPointer { xs in
+                sums.withUnsafeMutableBufferPointer { s in
+                    for i in 0..<n {
+                        let l = labels[i], w = weights[i]
+                        mass[l] += w
+                        for j in 0..<d { s[l * d + j] += w * xs[i * d + j] }
+                    }
+                }
             }
             for c in 0..<k {
                 if mass[c] > 0 {

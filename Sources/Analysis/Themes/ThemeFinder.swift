@@ -100,17 +100,29 @@ public struct ThemeFinder: Sendable {
         let live = (0..<n).filter { norms[$0] > 1e-12 }
         let empty = (0..<n).filter { norms[$0] <= 1e-12 }
         guard live.count >= 3 else { throw ThemeError.tooFew(live.count) }
-        let points = Matrix<Double>(rows: live.count, columns: embedding.columns) { embedding[live[$0], $1] / norms[live[$0]] }
+        var points = Matrix<Double>(rows: live.count, columns: embedding.columns)
+        let d = embedding.columns
+        embedding.withUnsafeBufferPointer { e in
+            points.withUnsafeMutableBufferPointer { p in
+                for (r, i) in live.enumerated() { for j in 0..<d { p[r * d + j] = e[i * d + j] / norms[i] } }
+            }
+        }
 
         let chosenK = min(k ?? Self.automaticK(live.count), live.count)
         var fit = try cluster(points, k: chosenK, seed: seed)
         var labels = fit.labels
         if k == nil { labels = Self.mergeSimilar(points, labels: labels, threshold: mergeSimilarity) }
         // Stability: agreement with two more seeds at the same k.
+        // Stability: agreement between clusterings with three seeds, on up to 5 000 responses (a
+        // fixed sample from the seed's stream), so it costs little on big inputs.
         var stability: Double?
-        if live.count <= 200_000 {
-            let others = try [seed &+ 1, seed &+ 2].map { try cluster(points, k: chosenK, seed: $0).labels }
-            stability = others.map { AdjustedRandIndex.score(fit.labels, $0) }.reduce(0, +) / 2
+        do {
+            var rng = Xoshiro256PlusPlus(seed: seed, replicate: 1, purpose: .clustering)
+            let sample = live.count <= 5000 ? Array(0..<live.count) : rng.sampleWithoutReplacement(5000, from: live.count).sorted()
+            let sub = sample.count == live.count ? points : Matrix<Double>(rows: sample.count, columns: points.columns) { points[sample[$0], $1] }
+            let subK = min(chosenK, sample.count)
+            let runs = try [seed, seed &+ 1, seed &+ 2].map { try cluster(sub, k: subK, seed: $0).labels }
+            stability = (AdjustedRandIndex.score(runs[0], runs[1]) + AdjustedRandIndex.score(runs[0], runs[2]) + AdjustedRandIndex.score(runs[1], runs[2])) / 3
         }
         // Centres (unit), similarities, "other".
         let themeCount = (labels.max() ?? -1) + 1

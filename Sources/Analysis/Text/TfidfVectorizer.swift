@@ -43,6 +43,7 @@ public struct TfidfVectorizer: Sendable {
         var entries: [(term: Int32, count: Int32)] = []
         var signatures = [Int](repeating: 0, count: n)
         var local: [Int32: Int32] = [:]
+        var stems: [String: String] = [:]
         func intern(_ term: String) -> Int32 {
             if let id = ids[term] { return id }
             let id = Int32(names.count)
@@ -52,10 +53,9 @@ public struct TfidfVectorizer: Sendable {
             return id
         }
         for (d, text) in texts.enumerated() {
-            let terms = tokenizer.terms(text)
+            let terms = tokenizer.terms(text, cache: &stems)
             local.removeAll(keepingCapacity: true)
             var hasher = Hasher()
-            var previous: Int32 = -1
             for (k, t) in terms.enumerated() {
                 let id = intern(t.term)
                 surface[Int(id)][t.word, default: 0] += 1
@@ -63,12 +63,10 @@ public struct TfidfVectorizer: Sendable {
                 hasher.combine(id)
                 if bigrams && k > 0 {
                     let b = intern(terms[k - 1].term + " " + t.term)
-                    if surface[Int(b)].isEmpty || surface[Int(b)].count < 4 { surface[Int(b)][terms[k - 1].word + " " + t.word, default: 0] += 1 }
+                    surface[Int(b)][terms[k - 1].word + " " + t.word, default: 0] += 1
                     local[b, default: 0] += 1
                 }
-                previous = id
             }
-            _ = previous
             signatures[d] = terms.isEmpty ? 0 : hasher.finalize()
             for (id, c) in local.sorted(by: { $0.key < $1.key }) { entries.append((id, c)) }
             rowOffsets[d + 1] = entries.count

@@ -23,6 +23,7 @@ public struct Tokenizer: Sendable {
 
     /// The surface words of a normalised text, in order, before stop words.
     public static func words(_ normalised: String) -> [Substring] {
+        if normalised.utf8.allSatisfy({ $0 < 128 }) { return asciiWords(normalised) }
         var out: [Substring] = []
         let scalars = normalised.unicodeScalars
         var i = scalars.startIndex
@@ -47,13 +48,48 @@ public struct Tokenizer: Sendable {
         return out
     }
 
+    /// The same rule on ASCII text, byte by byte.
+    static func asciiWords(_ text: String) -> [Substring] {
+        var out: [Substring] = []
+        let utf8 = Array(text.utf8)
+        @inline(__always) func isWord(_ c: UInt8) -> Bool { (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) }
+        var i = 0
+        while i < utf8.count {
+            guard isWord(utf8[i]) else { i += 1; continue }
+            let start = i
+            i += 1
+            while i < utf8.count {
+                if isWord(utf8[i]) { i += 1; continue }
+                let c = utf8[i]
+                if (c == 45 || c == 38 || c == 39) && i + 1 < utf8.count && isWord(utf8[i + 1]) { i += 2; continue }
+                break
+            }
+            let a = text.utf8.index(text.utf8.startIndex, offsetBy: start), b = text.utf8.index(text.utf8.startIndex, offsetBy: i)
+            out.append(text[a..<b])
+        }
+        return out
+    }
+
     /// Terms of one response (stems), and each term's surface word.
     public func terms(_ text: String) -> [(term: String, word: String)] {
+        var cache: [String: String] = [:]
+        return terms(text, cache: &cache)
+    }
+
+    /// The same, remembering stems across calls (a corpus repeats its words: stem each once).
+    public func terms(_ text: String, cache: inout [String: String]) -> [(term: String, word: String)] {
         var out: [(String, String)] = []
         for w in Self.words(Self.normalise(text)) {
-            let word = w.replacingOccurrences(of: "’", with: "'")
+            let word = w.contains("’") ? w.replacingOccurrences(of: "’", with: "'") : String(w)
             guard word.count >= 2, !stopWords.contains(word), word.contains(where: { $0.isLetter }) else { continue }
-            out.append((stem ? stemmed(word) : word, word))
+            guard stem else { out.append((word, word)); continue }
+            if let known = cache[word] {
+                out.append((known, word))
+            } else {
+                let s = stemmed(word)
+                cache[word] = s
+                out.append((s, word))
+            }
         }
         return out
     }

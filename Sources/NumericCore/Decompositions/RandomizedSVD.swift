@@ -37,10 +37,10 @@ public struct RandomizedSVD: Sendable, Hashable {
         }
         var generator = Xoshiro256PlusPlus(seed: seed, replicate: 0, purpose: .sketch)
         let omega = Matrix<Scalar>.gaussian(rows: a.columns, columns: l, using: &generator)
-        var q = try a.apply(omega).orthonormalColumns()
+        var q = try a.apply(omega).orthonormalBasis()
         for _ in 0..<iterations {
-            let z = try a.applyTransposed(q).orthonormalColumns()
-            q = try a.apply(z).orthonormalColumns()
+            let z = try a.applyTransposed(q).orthonormalBasis()
+            q = try a.apply(z).orthonormalBasis()
         }
         // Bᵀ = Aᵀ·Q (n × l); Bᵀ = U_b·Σ·V_bᵀ, so A ≈ Q·B = (Q·V_b)·Σ·U_bᵀ.
         let bt = try a.applyTransposed(q)

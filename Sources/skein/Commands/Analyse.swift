@@ -67,10 +67,7 @@ struct Analyse: ParsableCommand {
         let json = try ThemeWriter.write(result, table: table, to: dir)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         if output.json {
-            var object = json
-            object["seconds"] = seconds
-            object["out"] = dir.path
-            print(String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self))
+            try OutputOptions.printJSON(json, seconds: seconds, out: dir)
             return
         }
         print("\(table.texts.count) responses → \(result.themes.count) themes in \(String(format: "%.2f", seconds)) s"

@@ -47,10 +47,7 @@ struct AnalyseVotes: ParsableCommand {
         let summary = try OpinionGroupsWriter.write(result, matrix: matrix, to: dir)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         if output.json {
-            var object = summary
-            object["seconds"] = seconds
-            object["out"] = dir.path
-            print(String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self))
+            try OutputOptions.printJSON(summary, seconds: seconds, out: dir)
         } else {
             print("\(result.group.filter { $0 >= 0 }.count) of \(result.participants.count) participants placed; \(result.groupSizes.count) groups of \(result.groupSizes.map(String.init).joined(separator: ", ")) (\(String(format: "%.2f", seconds)) s)")
             if let ari = summary["adjusted_rand_index_vs_polis"] as? Double { print(String(format: "agreement with pol.is's groups (ARI): %.3f", ari)) }

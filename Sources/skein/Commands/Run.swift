@@ -62,7 +62,7 @@ struct Run: ParsableCommand {
             }
             let object: [String: Any] = ["scenario": scenario.name, "out": dir.path, "replicates": result.replicates, "horizon": result.horizon,
                                          "seconds": seconds, "metrics": metrics]
-            print(String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self))
+            try OutputOptions.printJSON(object)
         } else {
             let reach = stats.first { $0.name == "reach_share" }?.band
             print("\(scenario.name): \(result.replicates) replicates × \(result.horizon) steps on \(prepared.graph.nodeCount) people in \(String(format: "%.2f", seconds)) s")

@@ -47,7 +47,7 @@ struct Sweep: ParsableCommand {
             let object: [String: Any] = ["db": db, "points": runner.points.count, "points_in_shard": report.pointsInShard,
                                          "already_done": report.alreadyDone, "ran": report.ran, "replicates_per_point": runner.replicatesPerPoint,
                                          "seconds": report.seconds, "scenario_hash": runner.scenarioHash]
-            print(String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self))
+            try OutputOptions.printJSON(object)
             return
         }
         print("\(runner.base.name): \(report.ran) points run, \(report.alreadyDone) already done, of \(report.pointsInShard)"

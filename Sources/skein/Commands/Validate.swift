@@ -38,7 +38,7 @@ struct Validate: ParsableCommand {
                 "problems": problems.map { ["file": $0.origin.file, "line": $0.origin.line, "column": $0.origin.column,
                                             "message": $0.message, "hint": $0.hint ?? ""] as [String: Any] } + (other.map { [["message": $0]] } ?? []),
             ]
-            print(String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self))
+            try OutputOptions.printJSON(object)
         } else {
             for p in problems { print(p.description) }
             if let other { print(other) }

@@ -10,12 +10,63 @@ public struct BalancedKMeans: Sendable {
     public var restarts: Int
     public var maxShareOfFair: Double
     public var seed: UInt64
+    /// Capacity-constrained Lloyd passes after the split and merge: each point goes to the nearest
+    /// centre that still has room, points with the clearest preference first.
+    public var refinements: Int
 
-    public init(k: Int, restarts: Int = 3, maxShareOfFair: Double = 2, seed: UInt64 = 0) {
+    public init(k: Int, restarts: Int = 3, maxShareOfFair: Double = 2, seed: UInt64 = 0, refinements: Int = 5) {
         self.k = k
         self.restarts = restarts
         self.maxShareOfFair = maxShareOfFair
         self.seed = seed
+        self.refinements = refinements
+    }
+
+    /// Capacity-constrained reassignment (`refinements` passes).
+    func refine(_ x: Matrix<Double>, labels start: [Int], clusters k: Int, cap: Int) throws -> [Int] {
+        let n = x.rows, d = x.columns
+        var labels = start
+        for _ in 0..<refinements {
+            var centres = Matrix<Double>(rows: k, columns: d)
+            x.withUnsafeBufferPointer { xs in
+                centres.withUnsafeMutableBufferPointer { c in
+                    for i in 0..<n { for j in 0..<d { c[labels[i] * d + j] += xs[i * d + j] } }
+                }
+            }
+            let similarity = try x.multipliedByRowBlocks(by: centres, transposingOther: true)
+            // Preference margin: best similarity minus the second best.
+            var best = [Int](repeating: 0, count: n), margin = [Double](repeating: 0, count: n)
+            similarity.withUnsafeBufferPointer { s in
+                for i in 0..<n {
+                    var b = 0, first = -Double.infinity, second = -Double.infinity
+                    for c in 0..<k {
+                        let v = s[i * k + c]
+                        if v > first { second = first; first = v; b = c } else if v > second { second = v }
+                    }
+                    best[i] = b
+                    margin[i] = first - second
+                }
+            }
+            let order = (0..<n).sorted { margin[$0] != margin[$1] ? margin[$0] > margin[$1] : $0 < $1 }
+            var load = [Int](repeating: 0, count: k)
+            var next = [Int](repeating: -1, count: n)
+            var changed = false
+            for i in order {
+                var c = best[i]
+                if load[c] >= cap {
+                    // The nearest centre with room.
+                    var bestRoom = -1, value = -Double.infinity
+                    for cc in 0..<k where load[cc] < cap && similarity[i, cc] > value { value = similarity[i, cc]; bestRoom = cc }
+                    c = bestRoom
+                }
+                load[c] += 1
+                next[i] = c
+                if c != labels[i] { changed = true }
+            }
+            labels = next
+            if !changed { break }
+        }
+        return labels
     }
 
     public func fit(_ points: Matrix<Double>) throws -> KMeans.Fit {
@@ -62,6 +113,10 @@ public struct BalancedKMeans: Sendable {
             centres.remove(at: b)
         }
         var labels = [Int](repeating: 0, count: n)
+        for (c, rows) in members.enumerated() { for r in rows { labels[r] = c } }
+        labels = try refine(points, labels: labels, clusters: members.count, cap: cap)
+        members = [[Int]](repeating: [], count: members.count)
+        for (i, l) in labels.enumerated() { members[l].append(i) }
         var out = Matrix<Double>(rows: members.count, columns: d)
         var inertia = 0.0
         for (c, rows) in members.enumerated() {

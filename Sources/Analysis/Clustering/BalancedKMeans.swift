@@ -80,7 +80,7 @@ public struct BalancedKMeans: Sendable {
         var splits = 0
         while splits < 10 * k, let big = members.indices.filter({ members[$0].count > cap }).max(by: { members[$0].count < members[$1].count }) {
             let rows = members[big]
-            let sub = Matrix<Double>(rows: rows.count, columns: d) { points[rows[$0], $1] }
+            let sub = points.gatheringRows(rows)
             let fit = try KMeans(k: 2, restarts: restarts, seed: seed &+ 1000 &+ UInt64(splits)).fit(sub)
             splits += 1
             let left = rows.indices.filter { fit.labels[$0] == 0 }.map { rows[$0] }

@@ -26,7 +26,7 @@ public struct BisectingKMeans: Sendable {
             // The loosest cluster that can still be split.
             guard let target = members.indices.filter({ members[$0].count >= 2 }).max(by: { sse[$0] != sse[$1] ? sse[$0] < sse[$1] : $0 > $1 }) else { break }
             let rows = members[target]
-            let sub = Matrix<Double>(rows: rows.count, columns: d) { points[rows[$0], $1] }
+            let sub = points.gatheringRows(rows)
             let fit = try KMeans(k: 2, restarts: restarts, seed: seed &+ UInt64(splits)).fit(sub)
             splits += 1
             let left = rows.indices.filter { fit.labels[$0] == 0 }.map { rows[$0] }

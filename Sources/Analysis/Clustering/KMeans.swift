@@ -67,7 +67,7 @@ public struct KMeans: Sendable {
         var distance = [Double](repeating: .infinity, count: n)
         /// Squared distances from every point to each of `candidates` (n × c), one blocked GEMM.
         func distances(to candidates: [Int]) throws -> Matrix<Double> {
-            let picked = Matrix<Double>(rows: candidates.count, columns: d) { x[candidates[$0], $1] }
+            let picked = x.gatheringRows(candidates)
             var out = try x.multipliedByRowBlocks(by: picked, transposingOther: true)
             out.withUnsafeMutableBufferPointer { o in
                 for i in 0..<n {
@@ -116,11 +116,28 @@ public struct KMeans: Sendable {
     /// (bit-identical at any thread count).
     static func squaredDistances(_ x: Matrix<Double>, norms: [Double], centres: Matrix<Double>) throws -> Matrix<Double> {
         var cross = try x.multipliedByRowBlocks(by: centres, transposingOther: true)
-        let cn = (0..<centres.rows).map { c in centres.row(c).reduce(0) { $0 + $1 * $1 } }
-        for i in 0..<x.rows {
-            for c in 0..<centres.rows { cross[i, c] = max(0, norms[i] - 2 * cross[i, c] + cn[c]) }
+        let k = centres.rows, d = centres.columns
+        var cn = [Double](repeating: 0, count: k)
+        centres.withUnsafeBufferPointer { c in for r in 0..<k { for j in 0..<d { cn[r] += c[r * d + j] * c[r * d + j] } } }
+        cross.withUnsafeMutableBufferPointer { o in
+            for i in 0..<x.rows { for c in 0..<k { o[i * k + c] = max(0, norms[i] - 2 * o[i * k + c] + cn[c]) } }
         }
         return cross
+    }
+
+    /// Nearest centre of each point (ties to the lower index) and the weighted sum of squared distances.
+    static func assign(_ dist: Matrix<Double>, weights: [Double], into labels: inout [Int]) -> (changed: Bool, total: Double) {
+        let k = dist.columns
+        var changed = false, total = 0.0
+        dist.withUnsafeBufferPointer { o in
+            for i in 0..<dist.rows {
+                var bestC = 0, bestD = o[i * k]
+                for c in 1..<k where o[i * k + c] < bestD { bestC = c; bestD = o[i * k + c] }
+                if labels[i] != bestC { changed = true; labels[i] = bestC }
+                total += weights[i] * bestD
+            }
+        }
+        return (changed, total)
     }
 
     func lloyd(_ x: Matrix<Double>, norms: [Double], weights: [Double], centres start: Matrix<Double>) throws -> Fit {
@@ -132,14 +149,7 @@ public struct KMeans: Sendable {
         for iteration in 1...max(1, maxIterations) {
             iterations = iteration
             let dist = try Self.squaredDistances(x, norms: norms, centres: centres)
-            var changed = false
-            var total = 0.0
-            for i in 0..<n {
-                var bestC = 0, bestD = dist[i, 0]
-                for c in 1..<k where dist[i, c] < bestD { bestC = c; bestD = dist[i, c] }
-                if labels[i] != bestC { changed = true; labels[i] = bestC }
-                total += weights[i] * bestD
-            }
+            var (changed, total) = Self.assign(dist, weights: weights, into: &labels)
             // New centres: weighted means; an emptied cluster takes the point farthest from its centre.
             var sums = Matrix<Double>(rows: k, columns: d)
             var mass = [Double](repeating: 0, count: k)
@@ -166,14 +176,7 @@ public struct KMeans: Sendable {
             if !changed || improved < tolerance { break }
         }
         // Final inertia against the final centres.
-        let dist = try Self.squaredDistances(x, norms: norms, centres: centres)
-        var total = 0.0
-        for i in 0..<n {
-            var bestC = 0, bestD = dist[i, 0]
-            for c in 1..<k where dist[i, c] < bestD { bestC = c; bestD = dist[i, c] }
-            labels[i] = bestC
-            total += weights[i] * bestD
-        }
+        let total = Self.assign(try Self.squaredDistances(x, norms: norms, centres: centres), weights: weights, into: &labels).total
         return Fit(labels: labels, centres: centres, inertia: total, iterations: iterations)
     }
 }

@@ -119,7 +119,7 @@ public struct ThemeFinder: Sendable {
         do {
             var rng = Xoshiro256PlusPlus(seed: seed, replicate: 1, purpose: .clustering)
             let sample = live.count <= 5000 ? Array(0..<live.count) : rng.sampleWithoutReplacement(5000, from: live.count).sorted()
-            let sub = sample.count == live.count ? points : Matrix<Double>(rows: sample.count, columns: points.columns) { points[sample[$0], $1] }
+            let sub = sample.count == live.count ? points : points.gatheringRows(sample)
             let subK = min(chosenK, sample.count)
             let runs = try [seed, seed &+ 1, seed &+ 2].map { try cluster(sub, k: subK, seed: $0).labels }
             stability = (AdjustedRandIndex.score(runs[0], runs[1]) + AdjustedRandIndex.score(runs[0], runs[2]) + AdjustedRandIndex.score(runs[1], runs[2])) / 3

@@ -114,3 +114,21 @@ extension Matrix {
         return q
     }
 }
+
+extension Matrix {
+    /// The rows at `indices`, in that order, as a new matrix (a gather, row by row).
+    @_specialize(where Scalar == Double)
+    @_specialize(where Scalar == Float)
+    public func gatheringRows(_ indices: [Int]) -> Matrix {
+        var out = Matrix(rows: indices.count, columns: columns)
+        let d = columns
+        storage.withUnsafeBufferPointer { src in
+            out.storage.withUnsafeMutableBufferPointer { dst in
+                for (r, i) in indices.enumerated() {
+                    (dst.baseAddress! + r * d).update(from: src.baseAddress! + i * d, count: d)
+                }
+            }
+        }
+        return out
+    }
+}

@@ -81,7 +81,7 @@ struct ThemeFinderTests {
 
     /// The labelled StackOverflow titles in ../shared (20 tags × 1 000), first 100 of each tag
     /// (2 000 titles, so the debug-build suite stays quick; the full set is a release benchmark):
-    /// themes must track the tags (guards below the level reached: NMI 0.68, ARI 0.56 here) with no
+    /// themes must track the tags (guards below the level reached: NMI 0.70, ARI 0.60 here) with no
     /// theme above twice its fair share.
     @Test func stackOverflowTitlesTrackTheirTags() throws {
         guard let shared = Fixtures.sharedData else {

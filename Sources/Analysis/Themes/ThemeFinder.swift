@@ -85,7 +85,8 @@ public struct ThemeFinder: Sendable {
                 embedding = fitted.matrix.toDense()
             } else {
                 let svd = try BLASRuntime.singleThreaded {
-                    try RandomizedSVD(rank: rank, seed: seed).decompose(SparseOperator(fitted.matrix))
+                    // Four power iterations: LSA needs the leading subspace, not digits (scikit-learn uses 5).
+                    try RandomizedSVD(rank: rank, powerIterations: 4, seed: seed).decompose(SparseOperator(fitted.matrix))
                 }
                 embedding = svd.scaledLeftVectors()
             }

@@ -24,22 +24,35 @@ public struct SingularValueDecomposition<Scalar: BLASScalar>: Sendable {
     }
 
     /// U·diag(σ): the rows of A projected on the top singular directions (the LSA embedding).
+    @_specialize(where Scalar == Double)
+    @_specialize(where Scalar == Float)
     public func scaledLeftVectors() -> Matrix<Scalar> {
         var us = u
-        for i in 0..<us.rows {
-            for j in 0..<us.columns { us[i, j] *= singularValues[j] }
+        let k = us.columns, rows = us.rows
+        us.withUnsafeMutableBufferPointer { b in
+            for i in 0..<rows { for j in 0..<k { b[i * k + j] *= singularValues[j] } }
         }
         return us
     }
 
+    /// Flips each singular pair so the largest-magnitude entry of U's column is positive: one
+    /// row-major pass to find the entries, one to flip.
+    @_specialize(where Scalar == Double)
+    @_specialize(where Scalar == Float)
     private static func flipSigns(u: inout Matrix<Scalar>, vt: inout Matrix<Scalar>) {
-        for j in 0..<u.columns {
-            var best: Scalar = 0
-            for i in 0..<u.rows where Swift.abs(u[i, j]) > Swift.abs(best) { best = u[i, j] }
-            if best < 0 {
-                for i in 0..<u.rows { u[i, j] = -u[i, j] }
-                for c in 0..<vt.columns { vt[j, c] = -vt[j, c] }
-            }
+        let k = u.columns, rows = u.rows
+        var best = [Scalar](repeating: 0, count: k)
+        u.withUnsafeBufferPointer { b in
+            for i in 0..<rows { for j in 0..<k where Swift.abs(b[i * k + j]) > Swift.abs(best[j]) { best[j] = b[i * k + j] } }
+        }
+        let flip = best.map { $0 < 0 }
+        guard flip.contains(true) else { return }
+        u.withUnsafeMutableBufferPointer { b in
+            for i in 0..<rows { for j in 0..<k where flip[j] { b[i * k + j] = -b[i * k + j] } }
+        }
+        let n = vt.columns
+        vt.withUnsafeMutableBufferPointer { b in
+            for j in 0..<k where flip[j] { for c in 0..<n { b[j * n + c] = -b[j * n + c] } }
         }
     }
 }

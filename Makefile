@@ -27,12 +27,13 @@ release: deps
 ## Install what is missing, build in release mode and run the main job on built-in example data.
 demo: release
 	$(RELEASE_BIN) doctor
-	$(RELEASE_BIN) run Scenarios/sprint.yaml --out runs/demo --force
+	$(RELEASE_BIN) run Scenarios/sprint.yaml --out runs/demo --force --report
 	@echo
 	@cat runs/demo/summary.md
 
-## The whole test suite. Ends with a plain "N passed, N failed" line.
+## The whole test suite (installs headless Chromium for the report tests). Ends with a plain "N passed, N failed" line.
 test: deps
+	@./scripts/install-test-deps.sh
 	@mkdir -p .build
 	@set -o pipefail; $(SWIFT) test 2>&1 | tee .build/test.log
 	@./scripts/test-summary.sh .build/test.log

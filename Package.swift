@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "Simulation", targets: ["Simulation"]),
         .library(name: "Scenarios", targets: ["Scenarios"]),
         .library(name: "Analysis", targets: ["Analysis"]),
+        .library(name: "Reports", targets: ["Reports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -51,6 +52,11 @@ let package = Package(
             name: "Analysis",
             dependencies: ["NumericCore", "Tables"]
         ),
+        // Reports people look at: HTML with inline SVG charts, from run and analysis folders.
+        .target(
+            name: "Reports",
+            dependencies: ["Tables"]
+        ),
         // Scenario files, the runner and its outputs: on top of the simulator.
         .target(
             name: "Scenarios",
@@ -71,6 +77,7 @@ let package = Package(
                 "Simulation",
                 "Scenarios",
                 "Analysis",
+                "Reports",
                 "Provenance",
                 "Tables",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -84,6 +91,7 @@ let package = Package(
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Graphs", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Simulation", "NumericCore", "Tables", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "NumericCore", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Scenarios", "TestSupport"]),
         .testTarget(name: "ProvenanceTests", dependencies: ["Provenance", "TestSupport"]),
         .testTarget(name: "SkeinCLITests", dependencies: ["skein", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     ],

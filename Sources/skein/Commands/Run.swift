@@ -2,7 +2,9 @@ import ArgumentParser
 import Foundation
 import NumericCore
 import Scenarios
+import Reports
 import Simulation
+import Tables
 
 /// `skein run`: one scenario, R replicates, tidy outputs and a manifest.
 struct Run: ParsableCommand {
@@ -23,6 +25,7 @@ struct Run: ParsableCommand {
     @Option(name: .customLong("set"), help: ArgumentHelp("Override a value, e.g. --set model.p=0.1 (repeatable).", valueName: "path=value"))
     var overrides: [String] = []
     @Flag(name: .long, help: "Overwrite a non-empty output folder.") var force = false
+    @Flag(name: .long, help: "Also write report.html (see skein report).") var report = false
     @OptionGroup var compute: ComputeOptions
     @OptionGroup var output: OutputOptions
 
@@ -54,6 +57,7 @@ struct Run: ParsableCommand {
         bar.finish()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         try RunWriter.write(result, prepared, to: dir, timings: .init(networkSeconds: prepared.networkSeconds, simulationSeconds: seconds), threads: threads)
+        if report { try AtomicFile.write(try RunReport.html(runDirectory: dir), to: dir.appendingPathComponent("report.html")) }
         let stats = RunWriter.summaryStatistics(result)
         if output.json {
             var metrics: [String: Any] = [:]

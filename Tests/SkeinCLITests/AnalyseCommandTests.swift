@@ -26,7 +26,7 @@ struct AnalyseCommandTests {
         let summary = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         #expect(summary?["responses"] as? Int == 62 && summary?["empty"] as? Int == 1 && summary?["themes_found"] as? Int == 3)
         let rows = try String(contentsOf: out.appendingPathComponent("assignments.csv"), encoding: .utf8).split(separator: "\n")
-        #expect(rows.first == "row,id,theme,similarity,status,table")
+        #expect(rows.first == "row,id,theme,similarity,status,x,y,table")
         #expect(rows.count == 63)
         for (i, row) in rows.dropFirst().enumerated() { #expect(row.hasPrefix("\(i),")) }
         #expect(rows.last!.hasPrefix("61,x2,-1,") && rows.last!.contains("empty"))

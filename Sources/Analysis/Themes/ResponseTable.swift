@@ -11,6 +11,14 @@ public struct ResponseTable: Sendable {
     public var groups: [(name: String, values: [String])]
     public var file: String
 
+    /// Responses held in memory (from a database, a form service, a test).
+    public init(texts: [String], ids: [String], groups: [(name: String, values: [String])] = [], file: String = "") {
+        self.texts = texts
+        self.ids = ids
+        self.groups = groups
+        self.file = file
+    }
+
     static let textColumnNames = ["text", "response", "comment", "comment-body", "answer", "body", "content"]
 
     /// Reads `path`; `textColumn` defaults to the first of text, response, comment, comment-body,

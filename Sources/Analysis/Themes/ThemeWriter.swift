@@ -46,10 +46,12 @@ public enum ThemeWriter {
         let emptySet = Set(r.empty)
         var duplicateOf = [Int](repeating: -1, count: n)
         for group in r.duplicateGroups { for i in group.dropFirst() { duplicateOf[i] = group[0] } }
-        var assignments = CSVWriter(header: ["row", "id", "theme", "similarity", "status"] + table.groups.map(\.name))
+        var assignments = CSVWriter(header: ["row", "id", "theme", "similarity", "status", "x", "y"] + table.groups.map(\.name))
         for i in 0..<n {
             let status = emptySet.contains(i) ? "empty" : r.assignments[i] < 0 ? "other" : duplicateOf[i] >= 0 ? "duplicate" : "ok"
-            assignments.row([String(i), table.ids[i], String(r.assignments[i]), String(format: "%.4f", r.similarity[i]), status]
+            let placed = r.x[i].isFinite
+            assignments.row([String(i), table.ids[i], String(r.assignments[i]), String(format: "%.4f", r.similarity[i]), status,
+                             placed ? String(format: "%.4f", r.x[i]) : "", placed ? String(format: "%.4f", r.y[i]) : ""]
                             + table.groups.map { $0.values[i] })
         }
         let presence = breakdown(r, table)

@@ -21,7 +21,7 @@ struct AnalyseCommandTests {
         let file = dir.appendingPathComponent("postits.csv")
         try csv.write(to: file, atomically: true, encoding: .utf8)
         let out = dir.appendingPathComponent("out")
-        let result = try CommandRunner.skein(["analyse", file.path, "--out", out.path, "--k", "3", "--seed", "1", "--by", "table", "--id-column", "id", "--json"])
+        let result = try CommandRunner.skein(["analyse", file.path, "--out", out.path, "--k", "3", "--seed", "1", "--by", "table", "--id-column", "id", "--report", "--json"])
         #expect(result.status == 0, "\(result.stderr)")
         let summary = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         #expect(summary?["responses"] as? Int == 62 && summary?["empty"] as? Int == 1 && summary?["themes_found"] as? Int == 3)
@@ -36,6 +36,8 @@ struct AnalyseCommandTests {
         #expect(!themes.contains(",=HYPERLINK") && !themes.contains("\n=HYPERLINK"))
         let md = try String(contentsOf: out.appendingPathComponent("summary.md"), encoding: .utf8)
         #expect(!md.contains("<script>"))
+        let page = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(page.contains("Themes by size") && !page.contains("<script>"))
         // The same bytes again at another thread count.
         let again = dir.appendingPathComponent("again")
         #expect(try CommandRunner.skein(["analyse", file.path, "--out", again.path, "--k", "3", "--seed", "1", "--by", "table", "--id-column", "id", "--threads", "1"]).status == 0)

@@ -2,7 +2,9 @@ import Analysis
 import ArgumentParser
 import Foundation
 import NumericCore
+import Reports
 import Scenarios
+import Tables
 
 /// `skein analyse`: themes in free-text responses.
 struct Analyse: ParsableCommand {
@@ -36,6 +38,7 @@ struct Analyse: ParsableCommand {
     @Flag(name: .customLong("no-stemming"), help: "Keep words unstemmed.") var noStemming = false
     @Option(name: .long, help: "NumPy .npy embeddings (float32/float64, one row per response) instead of TF-IDF and SVD.") var vectors: String?
     @Flag(name: .long, help: "Overwrite a non-empty output folder.") var force = false
+    @Flag(name: .long, help: "Also write report.html (see skein report).") var report = false
     @OptionGroup var compute: ComputeOptions
     @OptionGroup var output: OutputOptions
 
@@ -65,6 +68,7 @@ struct Analyse: ParsableCommand {
                                             maxDocumentShare: maxDF, bigrams: !noBigrams)
         let result = try compute.run { try finder.analyse(table.texts, vectors: embedding) }
         let json = try ThemeWriter.write(result, table: table, to: dir)
+        if report { try AtomicFile.write(try AnalysisReport.html(directory: dir), to: dir.appendingPathComponent("report.html")) }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         if output.json {
             try OutputOptions.printJSON(json, seconds: seconds, out: dir)

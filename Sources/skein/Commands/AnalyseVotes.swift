@@ -1,7 +1,9 @@
 import Analysis
 import ArgumentParser
 import Foundation
+import Reports
 import Scenarios
+import Tables
 
 /// `skein analyse-votes`: opinion groups, representative and consensus statements from agree/disagree votes.
 struct AnalyseVotes: ParsableCommand {
@@ -25,6 +27,7 @@ struct AnalyseVotes: ParsableCommand {
     @Option(name: .customLong("max-groups"), help: "Most groups to consider.") var maxGroups = 5
     @Option(name: .customLong("min-group-size"), help: "Smallest group allowed (default: max(10, 5% of those placed)).") var minimumGroupSize: Int?
     @Flag(name: .long, help: "Overwrite a non-empty output folder.") var force = false
+    @Flag(name: .long, help: "Also write report.html (see skein report).") var report = false
     @OptionGroup var compute: ComputeOptions
     @OptionGroup var output: OutputOptions
 
@@ -45,6 +48,7 @@ struct AnalyseVotes: ParsableCommand {
         let start = DispatchTime.now().uptimeNanoseconds
         let result = try compute.run { try method.analyse(matrix) }
         let summary = try OpinionGroupsWriter.write(result, matrix: matrix, to: dir)
+        if report { try AtomicFile.write(try AnalysisReport.html(directory: dir), to: dir.appendingPathComponent("report.html")) }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         if output.json {
             try OutputOptions.printJSON(summary, seconds: seconds, out: dir)

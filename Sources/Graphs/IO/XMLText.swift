@@ -1,25 +1,10 @@
+import Tables
+
 /// Escaping for XML text and attribute values: every node label and attribute value is
 /// untrusted (it came from a survey export or an event), so all five special characters are
 /// escaped and characters XML 1.0 forbids are dropped.
 enum XMLText {
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            default:
-                // XML 1.0 allows no other control characters.
-                if scalar.value >= 0x20 && !(0xFFFE...0xFFFF).contains(scalar.value) { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { MarkupText.escape(text) }
 
     /// A number as XML Schema `double` text (shortest round-trip form; INF/NaN spelled as XSD does).
     static func number(_ x: Double) -> String {

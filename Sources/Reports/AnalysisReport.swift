@@ -59,7 +59,7 @@ public enum AnalysisReport {
                 return (x, y, Int(r["theme"] ?? "") ?? -1)
             }
             if !points.isEmpty {
-                var map = ScatterChart(title: "Responses on their first two dimensions, coloured by theme", points: points,
+                var map = ScatterChart(title: "Responses on their two principal components, coloured by theme", points: points,
                                        groupNames: themes.map { $0["label"] as? String ?? "" })
                 map.id = "responses"
                 body += "<figure>\(map.svg())</figure>"

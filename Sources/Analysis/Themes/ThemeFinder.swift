@@ -53,7 +53,7 @@ public struct ThemeFinder: Sendable {
         public var duplicateGroups: [[Int]]
         /// Mean adjusted Rand index between this clustering and two with other seeds (1: stable).
         public var stability: Double?
-        /// 2-D coordinates (the first two LSA axes) for maps.
+        /// 2-D coordinates (the two principal components of the unit embedding) for maps.
         public var x: [Double]
         public var y: [Double]
         public var vocabulary: Int
@@ -168,14 +168,40 @@ public struct ThemeFinder: Sendable {
         var bySignature: [Int: [Int]] = [:]
         for i in live { bySignature[fitted.signatures[i], default: []].append(i) }
         let duplicates = bySignature.values.filter { $0.count > 1 }.sorted { $0.count != $1.count ? $0.count > $1.count : $0[0] < $1[0] }
-        // Map coordinates: the first two embedding axes of the unit rows.
+        // Map coordinates: the two principal components of the unit rows (the plane that spreads
+        // the responses most), signs fixed so the largest loading is positive.
         var x = [Double](repeating: .nan, count: n), y = x
+        let map = try Self.principalPlane(points)
         for (r, i) in live.enumerated() {
-            x[i] = points[r, 0]
-            y[i] = points.columns > 1 ? points[r, 1] : 0
+            x[i] = map[r, 0]
+            y[i] = map.columns > 1 ? map[r, 1] : 0
         }
         return Result(assignments: assignments, similarity: similarity, themes: themes, empty: empty, duplicateGroups: duplicates,
                       stability: stability, x: x, y: y, vocabulary: fitted.terms.count)
+    }
+
+    /// Projection of the rows on their first two principal components (thread-count invariant).
+    static func principalPlane(_ points: Matrix<Double>) throws -> Matrix<Double> {
+        let n = points.rows, d = points.columns
+        guard d > 2 else { return points }
+        var centred = points
+        var mean = [Double](repeating: 0, count: d)
+        centred.withUnsafeMutableBufferPointer { p in
+            for i in 0..<n { for j in 0..<d { mean[j] += p[i * d + j] } }
+            for j in 0..<d { mean[j] /= Double(max(1, n)) }
+            for i in 0..<n { for j in 0..<d { p[i * d + j] -= mean[j] } }
+        }
+        let scatter = try centred.gram()
+        let (values, vectors) = try BLASRuntime.singleThreaded { try scatter.symmetricEigen() }
+        let order = values.indices.sorted { values[$0] > values[$1] }
+        var axes = Matrix<Double>(rows: d, columns: 2)
+        for a in 0..<2 {
+            let c = order[a]
+            let big = (0..<d).max { abs(vectors[$0, c]) < abs(vectors[$1, c]) }!
+            let sign: Double = vectors[big, c] < 0 ? -1 : 1
+            for j in 0..<d { axes[j, a] = sign * vectors[j, c] }
+        }
+        return try centred.multipliedByRowBlocks(by: axes)
     }
 
     func cluster(_ points: Matrix<Double>, k: Int, seed: UInt64) throws -> KMeans.Fit {

@@ -200,14 +200,4 @@ extension Replicate {
         }
         interventionTouched.append(Int32(v))
     }
-
-    /// Calls `body` for each live added tie out of v at the current step.
-    @inline(__always)
-    func forEachAddedTie(from v: Int, _ body: (Int) -> Void) {
-        var a = overlay.firstLive(from: v, at: time)
-        while a >= 0 {
-            body(overlay.target(of: a))
-            a = overlay.nextLive(after: a, at: time)
-        }
-    }
 }

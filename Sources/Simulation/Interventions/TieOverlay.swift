@@ -31,43 +31,36 @@ public struct TieOverlay: Sendable {
         head[v] = Int32(target.count - 1)
     }
 
-    /// The first live arc out of v at step `now` (−1: none). Walk with `nextLive`.
-    @inlinable public func firstLive(from v: Int, at now: Int) -> Int {
-        guard !head.isEmpty else { return -1 }
-        return live(Int(head[v]), at: now)
+    /// Targets of v's ties that still act at step `now`, newest first. A value walking the
+    /// arrays in place (no allocation); it holds the arrays, so a model may change the replicate
+    /// while iterating.
+    @inlinable public func liveTargets(from v: Int, at now: Int) -> LiveTargets {
+        LiveTargets(links: next, target: target, expires: expires, arc: head.isEmpty ? -1 : Int(head[v]), now: now)
     }
 
-    @inlinable public func nextLive(after arc: Int, at now: Int) -> Int { live(Int(next[arc]), at: now) }
+    public struct LiveTargets: Sequence, IteratorProtocol {
+        @usableFromInline let links: [Int32], target: [Int32], expires: [Int32]
+        @usableFromInline var arc: Int
+        @usableFromInline let now: Int
 
-    @inlinable func live(_ start: Int, at now: Int) -> Int {
-        var a = start
-        while a >= 0 && Int(expires[a]) <= now { a = Int(next[a]) }
-        return a
-    }
-
-    @inlinable public func target(of arc: Int) -> Int { Int(target[arc]) }
-
-    /// Targets of every tie ever added out of v this replicate, expired ones included.
-    func allTargets(of v: Int) -> [Int] {
-        var out: [Int] = []
-        var a = head.isEmpty ? -1 : Int(head[v])
-        while a >= 0 {
-            out.append(Int(target[a]))
-            a = Int(next[a])
+        @inlinable init(links: [Int32], target: [Int32], expires: [Int32], arc: Int, now: Int) {
+            self.links = links
+            self.target = target
+            self.expires = expires
+            self.arc = arc
+            self.now = now
         }
-        return out
+
+        @inlinable public mutating func next() -> Int? {
+            while arc >= 0 && Int(expires[arc]) <= now { arc = Int(links[arc]) }
+            guard arc >= 0 else { return nil }
+            defer { arc = Int(links[arc]) }
+            return Int(target[arc])
+        }
     }
 
-    /// Live targets of v's added ties, in reverse order of addition.
-    public func ties(of v: Int, at now: Int) -> [Int] {
-        var out: [Int] = []
-        var a = firstLive(from: v, at: now)
-        while a >= 0 {
-            out.append(target(of: a))
-            a = nextLive(after: a, at: now)
-        }
-        return out
-    }
+    /// Every arc's target, expired ones included: the agents added ties may have reached.
+    var allTargets: [Int32] { target }
 
     /// Ends every added tie of v, both directions, from step `now` on (the person left).
     mutating func cut(_ v: Int, at now: Int) {

@@ -70,12 +70,9 @@ public struct AdoptionWithAbandonment: DiffusionModel {
                     let k = skip.nextSkip(using: &r.rng)
                     p = k >= end - p ? end : p + k + 1
                 }
-                var a = r.overlay.firstLive(from: Int(v), at: r.time)
-                while a >= 0 {
-                    let u = r.overlay.target(of: a)
+                for u in r.overlay.liveTargets(from: Int(v), at: r.time) {
                     let s = r.agents.state[u]
                     if r.rng.bernoulli(transmission) && (s < adopted || (readoption && s == lapsed)) { r.adopt(u, at: time, from: v) }
-                    a = r.overlay.nextLive(after: a, at: r.time)
                 }
             }
         }

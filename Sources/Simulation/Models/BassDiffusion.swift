@@ -50,10 +50,8 @@ public struct BassDiffusion: DiffusionModel {
         let population = r.population
         for v in frontier {
             for p in population.offsets[Int(v)]..<population.offsets[Int(v) + 1] { w.adoptedNeighbours[Int(population.targets[p])] += 1 }
-            var a = r.overlay.firstLive(from: Int(v), at: r.time)
-            while a >= 0 {
-                w.adoptedNeighbours[r.overlay.target(of: a)] += 1
-                a = r.overlay.nextLive(after: a, at: r.time)
+            for u in r.overlay.liveTargets(from: Int(v), at: r.time) {
+                w.adoptedNeighbours[u] += 1
             }
         }
         // Every unaware agent draws once per step (synchronous update: decisions use last step's adopters).

@@ -86,10 +86,8 @@ public struct ComplexContagion: DiffusionModel {
                 if w.count[u] >= w.needed[u] && r.agents.state[u] < adopted { r.adopt(u, at: time, from: v) }
             }
             if !r.overlay.isEmpty {
-                var a = r.overlay.firstLive(from: Int(v), at: r.time)
-                while a >= 0 {
-                    push(r.overlay.target(of: a), from: v, &r, &w, at: time)
-                    a = r.overlay.nextLive(after: a, at: r.time)
+                for u in r.overlay.liveTargets(from: Int(v), at: r.time) {
+                    push(u, from: v, &r, &w, at: time)
                 }
             }
         }

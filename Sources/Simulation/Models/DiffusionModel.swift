@@ -80,7 +80,7 @@ extension Replicate {
             for p in population.offsets[Int(v)]..<population.offsets[Int(v) + 1] { body(Int(population.targets[p])) }
         }
         if !overlay.isEmpty {
-            for v in overlay.sources { for u in overlay.allTargets(of: Int(v)) { body(u) } }
+            for u in overlay.allTargets { body(Int(u)) }
         }
     }
 }

@@ -70,11 +70,8 @@ public struct IndependentCascade: DiffusionModel {
     func pushAddedTies(_ r: inout Replicate, _ w: Workspace, frontier: [Int32], at time: Double) {
         let adopted = AdoptionState.adopted.rawValue
         for v in frontier {
-            var a = r.overlay.firstLive(from: Int(v), at: r.time)
-            while a >= 0 {
-                let u = r.overlay.target(of: a)
+            for u in r.overlay.liveTargets(from: Int(v), at: r.time) {
                 if r.rng.nextUnitDouble() < addedTieProbability(to: u, r, w) && r.agents.state[u] < adopted { r.adopt(u, at: time, from: v) }
-                a = r.overlay.nextLive(after: a, at: r.time)
             }
         }
     }

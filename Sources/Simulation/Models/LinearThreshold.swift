@@ -215,10 +215,8 @@ public struct LinearThreshold: DiffusionModel {
         }
         if !r.overlay.isEmpty {
             for v in frontier {
-                var a = r.overlay.firstLive(from: Int(v), at: r.time)
-                while a >= 0 {
-                    push(r.overlay.target(of: a), from: v, &r, &w, at: time)
-                    a = r.overlay.nextLive(after: a, at: r.time)
+                for u in r.overlay.liveTargets(from: Int(v), at: r.time) {
+                    push(u, from: v, &r, &w, at: time)
                 }
             }
         }

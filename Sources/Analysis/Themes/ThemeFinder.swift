@@ -191,16 +191,7 @@ public struct ThemeFinder: Sendable {
             for j in 0..<d { mean[j] /= Double(max(1, n)) }
             for i in 0..<n { for j in 0..<d { p[i * d + j] -= mean[j] } }
         }
-        let scatter = try centred.gram()
-        let (values, vectors) = try BLASRuntime.singleThreaded { try scatter.symmetricEigen() }
-        let order = values.indices.sorted { values[$0] > values[$1] }
-        var axes = Matrix<Double>(rows: d, columns: 2)
-        for a in 0..<2 {
-            let c = order[a]
-            let big = (0..<d).max { abs(vectors[$0, c]) < abs(vectors[$1, c]) }!
-            let sign: Double = vectors[big, c] < 0 ? -1 : 1
-            for j in 0..<d { axes[j, a] = sign * vectors[j, c] }
-        }
+        let axes = try PrincipalComponents.axes(ofCentred: centred, count: 2).axes
         return try centred.multipliedByRowBlocks(by: axes)
     }
 

@@ -92,20 +92,8 @@ public struct OpinionGroups: Sendable {
                 x[r, j] = v.isNaN ? 0 : v - means[j]
             }
         }
-        // Two principal axes from the statement covariance.
-        // Thread-count-invariant products (see Matrix+Deterministic): same groups at any --threads.
-        let covariance = try x.gram()
-        let (values, vectors) = try BLASRuntime.singleThreaded { try covariance.symmetricEigen() }
-        let order = values.indices.sorted { values[$0] > values[$1] }
-        let totalVariance = max(values.reduce(0) { $0 + max(0, $1) }, 1e-300)
-        var axes = Matrix<Double>(rows: c, columns: 2)
-        for a in 0..<2 {
-            let col = order[a]
-            // Sign fixed so the largest loading is positive: the same picture on every machine.
-            let big = (0..<c).max { abs(vectors[$0, col]) < abs(vectors[$1, col]) }!
-            let sign: Double = vectors[big, col] < 0 ? -1 : 1
-            for j in 0..<c { axes[j, a] = sign * vectors[j, col] }
-        }
+        // Two principal axes from the statement covariance (thread-count invariant: same groups at any --threads).
+        let (axes, explained) = try PrincipalComponents.axes(ofCentred: x, count: 2)
         var projection = try x.multipliedByRowBlocks(by: axes)
         for (r, i) in members.enumerated() {
             let scale = (Double(c) / Double(max(1, voteCounts[i]))).squareRoot()
@@ -181,7 +169,7 @@ public struct OpinionGroups: Sendable {
         let consensus = Self.consensusStatements(counts: counts, ids: ids, text: m.text, limit: representatives)
         return Result(participants: m.participants, group: group, x: px, y: py, groupSizes: groupSizes, silhouettes: silhouettes,
                       minimumGroupSize: minimum, statementsUsed: c,
-                      explainedVariance: order.prefix(2).map { max(0, values[$0]) / totalVariance },
+                      explainedVariance: explained,
                       representative: representative, consensus: consensus, statementIDs: ids, counts: counts)
     }
 

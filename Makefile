@@ -32,8 +32,8 @@ demo: release
 	@cat runs/demo/summary.md
 
 ## The whole test suite (installs headless Chromium for the report tests). Ends with a plain "N passed, N failed" line.
-test: deps
-	@./scripts/install-test-deps.sh
+test:
+	@./scripts/install-system-deps.sh --tests
 	@mkdir -p .build
 	@set -o pipefail; $(SWIFT) test 2>&1 | tee .build/test.log
 	@./scripts/test-summary.sh .build/test.log

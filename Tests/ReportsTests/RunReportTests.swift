@@ -59,7 +59,7 @@ struct RunReportTests {
     /// Headless Chromium renders the page: a PNG that is not blank, the charts in the DOM, no errors.
     @Test func rendersInHeadlessChromium() throws {
         guard let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
-            print("skipped: Chromium is not installed (scripts/install-test-deps.sh installs it)")
+            print("skipped: Chromium is not installed (make test installs it: scripts/install-system-deps.sh --tests)")
             return
         }
         let dir = try Self.runFolder()

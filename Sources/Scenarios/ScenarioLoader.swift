@@ -78,13 +78,24 @@ public enum ScenarioLoader {
     }
 }
 
-/// A scenario with its network built and everything checked against it: ready to run.
+/// A scenario with its network built and everything checked against it: ready to run. The seeds
+/// and interventions prepared while checking are kept, so running does not rank or pool again.
 public struct PreparedScenario: Sendable {
     public let scenario: Scenario
     public let graph: Graph
     public let population: Population
     /// Seconds spent building the network.
     public let networkSeconds: Double
+    let seeding: SeedingStrategy.Prepared
+    let interventions: [any Intervention]
+
+    /// The simulator's configuration, with the prepared seeds and interventions.
+    public var ensemble: Ensemble {
+        var e = scenario.ensemble
+        e.preparedSeeding = seeding
+        e.interventions = interventions
+        return e
+    }
 }
 
 extension Scenario {
@@ -106,21 +117,24 @@ extension Scenario {
             do { try body() } catch { d.append(Diagnostic(origin ?? top, what.map { "\($0): \(error)" } ?? "\(error)")) }
         }
         check(origins["model"], "model") { try model.validate(population, horizon: horizon) }
-        check(resolved["seeding"]?.origin, "seeding") { _ = try seeding.prepare(population, seed: seed) }
+        var preparedSeeding: SeedingStrategy.Prepared?
+        check(resolved["seeding"]?.origin, "seeding") { preparedSeeding = try seeding.prepare(population, seed: seed) }
         if let names = breakdown {
             for name in names { check(resolved["outputs"]?.origin, "outputs.breakdown") { _ = try population.group(name) } }
         }
+        var preparedInterventions: [any Intervention] = []
         for (i, x) in interventions.enumerated() {
             check(interventionOrigins[i], nil) {
                 try [x].validate(population, horizon: horizon, support: model.interventionSupport, model: model.name, firstIndex: i)
                 do {
-                    _ = try x.prepared(population, seed: seed)
+                    preparedInterventions.append(try x.prepared(population, seed: seed))
                 } catch {
                     throw SimulationError.invalidIntervention("interventions[\(i)] (\(x.label))", error as? SimulationError ?? .unsupported("\(error)"))
                 }
             }
         }
-        if !d.isEmpty { throw ScenarioError.invalid(d) }
-        return PreparedScenario(scenario: self, graph: graph, population: population, networkSeconds: seconds)
+        guard d.isEmpty, let preparedSeeding else { throw ScenarioError.invalid(d) }
+        return PreparedScenario(scenario: self, graph: graph, population: population, networkSeconds: seconds,
+                                seeding: preparedSeeding, interventions: preparedInterventions)
     }
 }

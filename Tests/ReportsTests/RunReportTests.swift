@@ -14,7 +14,7 @@ struct RunReportTests {
         let file = Fixtures.repositoryRoot.appendingPathComponent("Scenarios/\(scenario)").path
         let s = try ScenarioLoader.load(file, overrides: ["replicates=\(replicates)"])
         let prepared = try s.prepare()
-        let result = try s.model.run(s.ensemble, on: prepared.population)
+        let result = try s.model.run(prepared.ensemble, on: prepared.population)
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("skein-report-\(UUID().uuidString)")
         try RunWriter.prepareDirectory(dir, force: false)
         try RunWriter.write(result, prepared, to: dir, timings: .init(networkSeconds: 0, simulationSeconds: 0), threads: 1)

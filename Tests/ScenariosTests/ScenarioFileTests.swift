@@ -35,7 +35,7 @@ struct ScenarioFileTests {
         let scenario = try ScenarioLoader.load(file.path, overrides: ["replicates=6"])
         #expect(scenario.sweep != nil, "\(file.lastPathComponent): every example compares options with a sweep")
         let prepared = try scenario.prepare()
-        let result = try scenario.model.run(scenario.ensemble, on: prepared.population)
+        let result = try scenario.model.run(prepared.ensemble, on: prepared.population)
         let dir = Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         try RunWriter.prepareDirectory(dir, force: false)
@@ -64,7 +64,7 @@ struct ScenarioFileTests {
         for threads in [1, 2] {
             let scenario = try ScenarioLoader.load(file, overrides: ["replicates=24"])
             let prepared = try scenario.prepare()
-            let result = try Compute.withThreads(threads) { try scenario.model.run(scenario.ensemble, on: prepared.population) }
+            let result = try Compute.withThreads(threads) { try scenario.model.run(prepared.ensemble, on: prepared.population) }
             let dir = Self.temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: dir) }
             try RunWriter.prepareDirectory(dir, force: false)

@@ -20,6 +20,9 @@ public struct Ensemble: Sendable {
     /// Told the number of replicates finished so far, from whichever worker finished one (for
     /// progress bars; must be thread-safe and cheap).
     public var progress: (@Sendable (Int) -> Void)?
+    /// Seeds already ranked or pooled for this population (then `seeding.prepare`, which may rank
+    /// by betweenness or run IMM, is not repeated).
+    public var preparedSeeding: SeedingStrategy.Prepared?
     /// Use the per-replicate frontier kernel even where a batched one applies (for tests and benchmarks).
     public var forceFrontierKernel = false
 
@@ -60,7 +63,7 @@ public struct Ensemble: Sendable {
 
     public func run<M: DiffusionModel>(_ model: M, on population: Population) throws -> EnsembleResult {
         try validate(model, on: population)
-        let prepared = try seeding.prepare(population, seed: seed)
+        let prepared = try preparedSeeding ?? seeding.prepare(population, seed: seed)
         let timeline = try interventions.map { try $0.prepared(population, seed: self.seed) }
         let lastDue = interventions.flatMap { $0.schedule.times(horizon: self.horizon) }.max() ?? -1
         let groupNames = breakdown ?? population.groupNames

@@ -18,7 +18,8 @@ public protocol Intervention: Sendable {
     var needs: InterventionSupport { get }
     /// Checks parameters against the population before any work starts.
     func validate(_ population: Population) throws
-    /// Work done once per ensemble (rankings, pools, communities), returning the ready-to-apply form.
+    /// Work done once per ensemble (rankings, pools, communities), returning the ready-to-apply
+    /// form; calling it on that form again returns it unchanged.
     func prepared(_ population: Population, seed: UInt64) throws -> any Intervention
     /// Applies one occurrence at `replicate.time`. Random choices come from `replicate.interventionRNG`.
     func apply(_ replicate: inout Replicate)

@@ -50,6 +50,7 @@ public struct NetworkEvent: Intervention {
     }
 
     public func prepared(_ population: Population, seed: UInt64) throws -> any Intervention {
+        guard ready == nil else { return self }
         var copy = self
         copy.ready = try participants.prepare(population, seed: seed)
         let attribute = boundary ?? (population.groups["organisation"] != nil ? "organisation" : nil)

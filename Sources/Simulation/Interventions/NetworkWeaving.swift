@@ -44,6 +44,7 @@ public struct NetworkWeaving: Intervention {
     }
 
     public func prepared(_ population: Population, seed: UInt64) throws -> any Intervention {
+        guard groups == nil else { return self }
         var copy = self
         var members: [[Int]]
         switch between {

@@ -19,6 +19,7 @@ public struct Removal: Intervention {
     public func validate(_ population: Population) throws { try who.validate(population, label) }
 
     public func prepared(_ population: Population, seed: UInt64) throws -> any Intervention {
+        guard ready == nil else { return self }
         var copy = self
         copy.ready = try who.prepare(population, seed: seed)
         return copy

@@ -13,6 +13,7 @@ public struct SeedIntervention: Intervention {
     public func validate(_ population: Population) throws { try who.validate(population, Self.kind) }
 
     public func prepared(_ population: Population, seed: UInt64) throws -> any Intervention {
+        guard ready == nil else { return self }
         var copy = self
         copy.ready = try who.prepare(population, seed: seed)
         return copy

@@ -32,6 +32,7 @@ public struct StaffTurnover: Intervention {
     }
 
     public func prepared(_ population: Population, seed: UInt64) throws -> any Intervention {
+        guard pools == nil else { return self }
         var copy = self
         if let name = attribute ?? (population.groups["organisation"] != nil ? "organisation" : nil) {
             let group = try population.group(name)

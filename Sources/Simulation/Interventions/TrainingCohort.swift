@@ -28,6 +28,7 @@ public struct TrainingCohort: Intervention {
     }
 
     public func prepared(_ population: Population, seed: UInt64) throws -> any Intervention {
+        guard ready == nil else { return self }
         var copy = self
         copy.ready = try participants.prepare(population, seed: seed)
         return copy

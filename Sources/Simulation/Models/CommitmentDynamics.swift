@@ -105,7 +105,7 @@ extension Ensemble {
     public func run(_ model: CommitmentDynamics, on population: Population) throws -> EnsembleResult {
         guard replicates >= 1 else { throw SimulationError.outOfRange(parameter: "replicates", value: Double(replicates), allowed: "≥ 1") }
         try model.validate(population, horizon: horizon)
-        let prepared = try seeding.prepare(population, seed: seed)
+        let prepared = try preparedSeeding ?? seeding.prepare(population, seed: seed)
         let groupNames = breakdown ?? population.groupNames
         let groups = try groupNames.map { try population.group($0) }
         let n = population.count, R = replicates, steps = horizon + 1

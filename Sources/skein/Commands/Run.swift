@@ -50,7 +50,7 @@ struct Run: ParsableCommand {
         try RunWriter.prepareDirectory(dir, force: force)
         let threads = compute.threads ?? Compute.defaultThreads
         let bar = ProgressBar(total: scenario.replicates, label: scenario.name, quiet: output.json)
-        var ensemble = scenario.ensemble
+        var ensemble = prepared.ensemble
         ensemble.progress = { bar.update($0) }
         let start = DispatchTime.now().uptimeNanoseconds
         let result = try compute.run { try scenario.model.run(ensemble, on: prepared.population) }

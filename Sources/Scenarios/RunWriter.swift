@@ -66,11 +66,11 @@ public enum RunWriter {
 
     /// Ensemble statistics of each metric over the replicates where it is defined, with the count.
     public static func summaryStatistics(_ result: EnsembleResult) -> [(name: String, band: EnsembleResult.Band?, count: Int)] {
-        guard let first = result.summaries.first else { return [] }
-        return metrics(first).indices.map { i in
-            let name = metrics(first)[i].0
-            let values = result.summaries.compactMap { metrics($0)[i].1 }
-            return (name, values.isEmpty ? nil : EnsembleResult.Band(values), values.count)
+        let rows = result.summaries.map(metrics)  // one row of named metrics per replicate
+        guard let names = rows.first?.map(\.0) else { return [] }
+        return names.indices.map { i in
+            let values = rows.compactMap { $0[i].1 }
+            return (names[i], values.isEmpty ? nil : EnsembleResult.Band(values), values.count)
         }
     }
 

@@ -24,15 +24,10 @@ public struct BalancedKMeans: Sendable {
 
     /// Capacity-constrained reassignment (`refinements` passes).
     func refine(_ x: Matrix<Double>, labels start: [Int], clusters k: Int, cap: Int) throws -> [Int] {
-        let n = x.rows, d = x.columns
+        let n = x.rows
         var labels = start
         for _ in 0..<refinements {
-            var centres = Matrix<Double>(rows: k, columns: d)
-            x.withUnsafeBufferPointer { xs in
-                centres.withUnsafeMutableBufferPointer { c in
-                    for i in 0..<n { for j in 0..<d { c[labels[i] * d + j] += xs[i * d + j] } }
-                }
-            }
+            let centres = Centres.sums(x, labels: labels, count: k)
             let similarity = try x.multipliedByRowBlocks(by: centres, transposingOther: true)
             // Preference margin: best similarity minus the second best.
             var best = [Int](repeating: 0, count: n), margin = [Double](repeating: 0, count: n)

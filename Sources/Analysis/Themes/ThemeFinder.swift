@@ -127,14 +127,7 @@ public struct ThemeFinder: Sendable {
         }
         // Centres (unit), similarities, "other".
         let themeCount = (labels.max() ?? -1) + 1
-        var centres = Matrix<Double>(rows: themeCount, columns: points.columns)
-        for (r, l) in labels.enumerated() { for j in 0..<points.columns { centres[l, j] += points[r, j] } }
-        for c in 0..<themeCount {
-            var s = 0.0
-            for j in 0..<points.columns { s += centres[c, j] * centres[c, j] }
-            let norm = max(s.squareRoot(), 1e-300)
-            for j in 0..<points.columns { centres[c, j] /= norm }
-        }
+        let centres = Centres.directions(points, labels: labels, count: themeCount)
         fit.centres = centres
         var assignments = [Int](repeating: -1, count: n), similarity = [Double](repeating: 0, count: n)
         for (r, i) in live.enumerated() {
@@ -214,8 +207,7 @@ public struct ThemeFinder: Sendable {
         while true {
             let k = (labels.max() ?? -1) + 1
             guard k > 2 else { return labels }
-            var centres = Matrix<Double>(rows: k, columns: points.columns)
-            for (r, l) in labels.enumerated() { for j in 0..<points.columns { centres[l, j] += points[r, j] } }
+            let centres = Centres.sums(points, labels: labels, count: k)
             var norms = [Double](repeating: 0, count: k)
             for c in 0..<k { for j in 0..<points.columns { norms[c] += centres[c, j] * centres[c, j] }; norms[c] = norms[c].squareRoot() }
             var best: (Int, Int, Double)?

@@ -44,28 +44,41 @@ public struct TfidfVectorizer: Sendable {
         var signatures = [Int](repeating: 0, count: n)
         var local: [Int32: Int32] = [:]
         var stems: [String: String] = [:]
+        /// Bigrams by the ids of their two terms: the "a b" name is built once, not per occurrence.
+        var pairs: [UInt64: Int32] = [:]
+        func add(_ name: String) -> Int32 {
+            let id = Int32(names.count)
+            names.append(name)
+            surface.append([:])
+            return id
+        }
         func intern(_ term: String) -> Int32 {
             if let id = ids[term] { return id }
-            let id = Int32(names.count)
+            let id = add(term)
             ids[term] = id
-            names.append(term)
-            surface.append([:])
             return id
         }
         for (d, text) in texts.enumerated() {
             let terms = tokenizer.terms(text, cache: &stems)
             local.removeAll(keepingCapacity: true)
             var hasher = Hasher()
+            var previous: Int32 = -1
             for (k, t) in terms.enumerated() {
                 let id = intern(t.term)
                 surface[Int(id)][t.word, default: 0] += 1
                 local[id, default: 0] += 1
                 hasher.combine(id)
                 if bigrams && k > 0 {
-                    let b = intern(terms[k - 1].term + " " + t.term)
+                    let key = UInt64(UInt32(previous)) << 32 | UInt64(UInt32(id))
+                    let b = pairs[key] ?? {
+                        let b = add(terms[k - 1].term + " " + t.term)
+                        pairs[key] = b
+                        return b
+                    }()
                     surface[Int(b)][terms[k - 1].word + " " + t.word, default: 0] += 1
                     local[b, default: 0] += 1
                 }
+                previous = id
             }
             signatures[d] = terms.isEmpty ? 0 : hasher.finalize()
             for (id, c) in local.sorted(by: { $0.key < $1.key }) { entries.append((id, c)) }

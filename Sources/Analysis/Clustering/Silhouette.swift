@@ -11,8 +11,9 @@ public enum Silhouette {
         let k = (labels.max() ?? -1) + 1
         guard k >= 2 else { return 0 }
         var total = 0.0, mass = 0.0
+        var sum = [Double](repeating: 0, count: k), weight = [Double](repeating: 0, count: k)
         for i in 0..<n {
-            var sum = [Double](repeating: 0, count: k), weight = [Double](repeating: 0, count: k)
+            for c in 0..<k { sum[c] = 0; weight[c] = 0 }
             for j in 0..<n where j != i {
                 var d2 = 0.0
                 for c in 0..<points.columns { let t = points[i, c] - points[j, c]; d2 += t * t }

@@ -10,7 +10,7 @@ else
 RELEASE_FLAGS := -Xswiftc -target-cpu -Xswiftc native
 endif
 
-.PHONY: deps build release demo test bench-kernels bench-network bench-simulation clean
+.PHONY: deps build release demo test notebooks bench bench-quick bench-kernels bench-network bench-simulation clean
 
 ## Install missing system libraries (OpenBLAS) with apt.
 deps:
@@ -31,12 +31,26 @@ demo: release
 	@echo
 	@cat runs/demo/summary.md
 
-## The whole test suite (installs headless Chromium for the report tests). Ends with a plain "N passed, N failed" line.
+## The whole test suite (installs headless Chromium for the report tests), then validates and runs the exported
+## notebooks in a virtual environment (Jupyter from pip). Ends with a plain "N passed, N failed" line.
 test:
 	@./scripts/install-system-deps.sh --tests
 	@mkdir -p .build
 	@set -o pipefail; $(SWIFT) test 2>&1 | tee .build/test.log
+	@./scripts/notebooks.sh check "$$($(SWIFT) build --show-bin-path)/skein"
 	@./scripts/test-summary.sh .build/test.log
+
+## Rerun every example scenario and analysis and export its notebook into Notebooks-export/.
+notebooks: release
+	./scripts/notebooks.sh export $(RELEASE_BIN)
+
+## The standard benchmark suite (every model, network metrics, the analyser; small to large). ARGS="--only small" etc.
+bench: release
+	$(RELEASE_BIN) bench Benchmarks/suites/standard.yaml --out Benchmarks/results/standard-$$(date +%F).json $(ARGS)
+
+## The seconds-long smoke suite (generated inputs only).
+bench-quick: release
+	$(RELEASE_BIN) bench Benchmarks/suites/quick.yaml $(ARGS)
 
 ## Numeric-core kernel benchmarks (release mode): GEMM, SpMV, SpMM, copy bandwidth.
 bench-kernels: deps

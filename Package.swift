@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "Scenarios", targets: ["Scenarios"]),
         .library(name: "Analysis", targets: ["Analysis"]),
         .library(name: "Reports", targets: ["Reports"]),
+        .library(name: "Bench", targets: ["Bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -63,6 +64,11 @@ let package = Package(
             dependencies: ["Simulation", "Graphs", "Tables", "Provenance", .product(name: "Yams", package: "Yams"),
                            .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // Benchmark suites for researchers: workloads timed with provenance and result checksums.
+        .target(
+            name: "Bench",
+            dependencies: ["Scenarios", "Simulation", "Graphs", "Analysis", "Provenance", "Tables"]
+        ),
         .target(
             name: "Provenance",
             dependencies: ["NumericCore"],
@@ -78,6 +84,7 @@ let package = Package(
                 "Scenarios",
                 "Analysis",
                 "Reports",
+                "Bench",
                 "Provenance",
                 "Tables",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -92,6 +99,7 @@ let package = Package(
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Simulation", "NumericCore", "Tables", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "NumericCore", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Scenarios", "Analysis", "NumericCore", "TestSupport"]),
+        .testTarget(name: "BenchTests", dependencies: ["Bench", "Scenarios", "TestSupport"]),
         .testTarget(name: "ProvenanceTests", dependencies: ["Provenance", "TestSupport"]),
         .testTarget(name: "SkeinCLITests", dependencies: ["skein", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     ],

@@ -4,7 +4,8 @@
 #   libxml2: Foundation's XML parser (GraphML and GEXF import) loads it at run time.
 #   SQLite (libsqlite3-dev): sweep results databases, through GRDB.
 # With --tests, also headless Chromium, which renders the HTML reports in the browser tests (they
-# skip with a message when it is absent, so it is optional where apt-get is not available).
+# skip with a message when it is absent, so it is optional where apt-get is not available), and
+# python3-venv, in which scripts/notebooks.sh installs Jupyter to validate and run the exported notebooks.
 # Uses sudo when not root; runs apt-get update before installing. Does nothing when all is there.
 set -euo pipefail
 
@@ -16,6 +17,9 @@ if ! pkg-config --exists sqlite3 2>/dev/null; then need+=(libsqlite3-dev); fi
 optional=()
 if [ "${1:-}" = "--tests" ] && ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1; then
     optional+=(chromium)
+fi
+if [ "${1:-}" = "--tests" ] && ! python3 -c 'import ensurepip, venv' >/dev/null 2>&1; then
+    optional+=(python3-venv)
 fi
 
 if [ ${#need[@]} -eq 0 ] && [ ${#optional[@]} -eq 0 ]; then

@@ -22,6 +22,10 @@ public struct LineChart {
     public var yLabel: String
     public var series: [Series]
     public var markers: [(x: Double, label: String)] = []
+    /// The x value of each position in the series (default 0, 1, 2, …: steps); increasing.
+    public var x: [Double]? = nil
+    /// Draw a dot at every value (for few points, e.g. a sweep's).
+    public var dots = false
     /// Element id, unique within the page (for the accessible title).
     public var id = "chart"
     public var width = 720.0, height = 320.0
@@ -56,10 +60,12 @@ public struct LineChart {
         let left = 64.0, right = 16.0, top = 36.0, bottom = 48.0
         let plotW = width - left - right, plotH = height - top - bottom - 22 * ceil(Double(series.count) / 4)
         let n = series.map(\.values.count).max() ?? 0
-        let xMax = Double(max(1, n - 1))
+        let xs = x ?? (0..<n).map(Double.init)
+        let xMin = xs.first ?? 0, xMax = max(xMin + (x == nil ? 1 : 1e-9), xs.last ?? 1)
+        func xAt(_ i: Int) -> Double { i < xs.count ? xs[i] : Double(i) }
         let all = series.flatMap { s in s.values + (s.low ?? []) + (s.high ?? []) }.filter(\.isFinite)
         let yMin = min(0, all.min() ?? 0), yMax = max(yMin + 1e-9, all.max() ?? 1)
-        func px(_ x: Double) -> Double { left + x / xMax * plotW }
+        func px(_ v: Double) -> Double { left + (v - xMin) / (xMax - xMin) * plotW }
         func py(_ y: Double) -> Double { top + plotH - (y - yMin) / (yMax - yMin) * plotH }
         func f(_ v: Double) -> String { String(format: "%.1f", v) }
         var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 \(f(width)) \(f(height))\" class=\"chart\" aria-labelledby=\"\(id)-title\">"
@@ -70,7 +76,7 @@ public struct LineChart {
             s += "<line x1=\"\(f(left))\" x2=\"\(f(left + plotW))\" y1=\"\(f(py(t)))\" y2=\"\(f(py(t)))\" class=\"grid\"/>"
             s += "<text x=\"\(f(left - 6))\" y=\"\(f(py(t) + 4))\" text-anchor=\"end\" class=\"tick\">\(Self.format(t))</text>"
         }
-        for t in Self.ticks(0, xMax) {
+        for t in Self.ticks(xMin, xMax) {
             s += "<line x1=\"\(f(px(t)))\" x2=\"\(f(px(t)))\" y1=\"\(f(top + plotH))\" y2=\"\(f(top + plotH + 4))\" class=\"axis\"/>"
             s += "<text x=\"\(f(px(t)))\" y=\"\(f(top + plotH + 18))\" text-anchor=\"middle\" class=\"tick\">\(Self.format(t))</text>"
         }
@@ -79,7 +85,7 @@ public struct LineChart {
         s += "<text x=\"\(f(left + plotW / 2))\" y=\"\(f(top + plotH + 36))\" text-anchor=\"middle\" class=\"label\">\(HTML.escape(xLabel))</text>"
         s += "<text transform=\"translate(16 \(f(top + plotH / 2))) rotate(-90)\" text-anchor=\"middle\" class=\"label\">\(HTML.escape(yLabel))</text>"
         // Intervention markers.
-        for m in markers where m.x <= xMax {
+        for m in markers where m.x <= xMax && m.x >= xMin {
             s += "<line x1=\"\(f(px(m.x)))\" x2=\"\(f(px(m.x)))\" y1=\"\(f(top))\" y2=\"\(f(top + plotH))\" class=\"marker\"><title>\(HTML.escape(m.label)) (step \(Self.format(m.x)))</title></line>"
         }
         // Bands, then lines.
@@ -87,12 +93,17 @@ public struct LineChart {
             let colour = Self.palette[k % Self.palette.count]
             if let low = ser.low, let high = ser.high, low.count == ser.values.count {
                 var points: [String] = []
-                for (i, v) in high.enumerated() where v.isFinite { points.append("\(f(px(Double(i)))),\(f(py(v)))") }
-                for (i, v) in low.enumerated().reversed() where v.isFinite { points.append("\(f(px(Double(i)))),\(f(py(v)))") }
+                for (i, v) in high.enumerated() where v.isFinite { points.append("\(f(px(xAt(i)))),\(f(py(v)))") }
+                for (i, v) in low.enumerated().reversed() where v.isFinite { points.append("\(f(px(xAt(i)))),\(f(py(v)))") }
                 s += "<polygon points=\"\(points.joined(separator: " "))\" fill=\"\(colour)\" fill-opacity=\"0.18\" stroke=\"none\"/>"
             }
-            let path = ser.values.enumerated().filter { $0.element.isFinite }.map { "\(f(px(Double($0.offset)))),\(f(py($0.element)))" }
+            let path = ser.values.enumerated().filter { $0.element.isFinite }.map { "\(f(px(xAt($0.offset)))),\(f(py($0.element)))" }
             s += "<polyline points=\"\(path.joined(separator: " "))\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\" class=\"series\"><title>\(HTML.escape(ser.name))</title></polyline>"
+            if dots {
+                for (i, v) in ser.values.enumerated() where v.isFinite {
+                    s += "<circle cx=\"\(f(px(xAt(i))))\" cy=\"\(f(py(v)))\" r=\"3.5\" fill=\"\(colour)\"><title>\(HTML.escape(ser.name)): \(Self.format(xAt(i))) → \(Self.format(v))</title></circle>"
+                }
+            }
         }
         // Legend below the plot.
         for (k, ser) in series.enumerated() {

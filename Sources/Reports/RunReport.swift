@@ -85,6 +85,12 @@ public enum RunReport {
             chart.id = "by-\(k)"
             charts.append(chart.svg())
         }
+        // The network itself: by the first breakdown attribute and by adoption time.
+        var drawings: [String] = []
+        if let drawing = try NetworkDrawing.read(runDirectory: dir) {
+            if !drawing.attributeNames.isEmpty { drawings.append(drawing.svg(colourBy: 0, id: "network-groups")) }
+            drawings.append(drawing.svg(colourBy: nil, id: "network-adoption"))
+        }
         // Ensemble statistics table.
         var rows = ""
         if let metrics = summary["metrics"] as? [String: Any] {
@@ -116,6 +122,10 @@ public enum RunReport {
             page += "<p class=\"note\">Dashed lines mark interventions: " + markers.map { "\(HTML.escape($0.1)) (step \(LineChart.format($0.0)))" }.joined(separator: "; ") + ".</p>"
         }
         for chart in charts { page += "<figure>\(chart)</figure>" }
+        if !drawings.isEmpty {
+            page += "<h2>The network</h2><p class=\"note\">Force-directed layout (Fruchterman–Reingold); colours by the first breakdown attribute and by the mean step at which each person adopted, over the runs where they did.</p>"
+            for d in drawings { page += "<figure>\(d)</figure>" }
+        }
         if !rows.isEmpty {
             page += "<h2>Across the runs</h2><table><thead><tr><th>measure</th><th>mean</th><th>SD</th><th>2.5%</th><th>97.5%</th></tr></thead><tbody>\(rows)</tbody></table>"
         }

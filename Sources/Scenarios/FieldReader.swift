@@ -2,15 +2,17 @@ import Tables
 
 /// Reads one mapping of a scenario, collecting every problem instead of stopping at the first:
 /// wrong types, values out of range, unknown keys (with a did-you-mean), missing required keys.
-struct FieldReader {
-    let entries: [ScenarioValue.Entry]
-    let origin: ScenarioValue.Origin
+public struct FieldReader {
+    public let entries: [ScenarioValue.Entry]
+    public let origin: ScenarioValue.Origin
     /// Where this mapping sits, for messages ("model", "interventions[2]").
-    let path: String
-    private(set) var used: Set<String> = []
+    public let path: String
+    public private(set) var used: Set<String> = []
+    /// What the top-level mapping is called in messages ("the scenario", "the suite").
+    public var documentName = "the scenario"
 
     /// nil (and a diagnostic) when `value` is not a mapping.
-    init?(_ value: ScenarioValue, path: String, _ d: inout [Diagnostic]) {
+    public init?(_ value: ScenarioValue, path: String, _ d: inout [Diagnostic]) {
         guard case let .mapping(entries, origin) = value else {
             d.append(Diagnostic(value.origin, "\(path) must be a mapping of keys to values", hint: "write it as indented \"key: value\" lines"))
             return nil
@@ -20,43 +22,43 @@ struct FieldReader {
         self.path = path
     }
 
-    func name(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+    public func name(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
-    mutating func value(_ key: String) -> ScenarioValue? {
+    public mutating func value(_ key: String) -> ScenarioValue? {
         used.insert(key)
         guard let v = entries.first(where: { $0.key == key })?.value else { return nil }
         if case .null = v { return nil }
         return v
     }
 
-    func has(_ key: String) -> Bool { entries.contains { $0.key == key } }
+    public func has(_ key: String) -> Bool { entries.contains { $0.key == key } }
 
-    mutating func required(_ key: String, _ d: inout [Diagnostic], hint: String? = nil) -> ScenarioValue? {
+    public mutating func required(_ key: String, _ d: inout [Diagnostic], hint: String? = nil) -> ScenarioValue? {
         guard let v = value(key) else {
-            d.append(Diagnostic(origin, "\(path.isEmpty ? "the scenario" : path) needs \"\(key)\"", hint: hint))
+            d.append(Diagnostic(origin, "\(path.isEmpty ? documentName : path) needs \"\(key)\"", hint: hint))
             return nil
         }
         return v
     }
 
     /// Reports keys that were never asked for, with the nearest known key.
-    func finish(_ d: inout [Diagnostic], also known: [String] = []) {
+    public func finish(_ d: inout [Diagnostic], also known: [String] = []) {
         let candidates = Array(used) + known
         for entry in entries where !used.contains(entry.key) && !known.contains(entry.key) {
             let near = Spelling.nearest(entry.key, in: candidates.sorted())
-            d.append(Diagnostic(entry.keyOrigin, "unknown key \"\(entry.key)\" in \(path.isEmpty ? "the scenario" : path)",
+            d.append(Diagnostic(entry.keyOrigin, "unknown key \"\(entry.key)\" in \(path.isEmpty ? documentName : path)",
                                 hint: near.map { "did you mean \"\($0)\"?" } ?? "known keys: \(candidates.sorted().joined(separator: ", "))"))
         }
     }
 
     // MARK: Typed values
 
-    mutating func string(_ key: String, _ d: inout [Diagnostic]) -> String? {
+    public mutating func string(_ key: String, _ d: inout [Diagnostic]) -> String? {
         guard let v = value(key) else { return nil }
         return Self.string(v, name(key), &d)
     }
 
-    static func string(_ v: ScenarioValue, _ name: String, _ d: inout [Diagnostic]) -> String? {
+    public static func string(_ v: ScenarioValue, _ name: String, _ d: inout [Diagnostic]) -> String? {
         guard case let .scalar(s, _) = v else {
             d.append(Diagnostic(v.origin, "\(name) must be a single value, not a list or mapping"))
             return nil
@@ -64,12 +66,12 @@ struct FieldReader {
         return s
     }
 
-    mutating func int(_ key: String, _ d: inout [Diagnostic], min: Int? = nil, max: Int? = nil) -> Int? {
+    public mutating func int(_ key: String, _ d: inout [Diagnostic], min: Int? = nil, max: Int? = nil) -> Int? {
         guard let v = value(key) else { return nil }
         return Self.int(v, name(key), &d, min: min, max: max)
     }
 
-    static func int(_ v: ScenarioValue, _ name: String, _ d: inout [Diagnostic], min: Int? = nil, max: Int? = nil) -> Int? {
+    public static func int(_ v: ScenarioValue, _ name: String, _ d: inout [Diagnostic], min: Int? = nil, max: Int? = nil) -> Int? {
         guard let s = string(v, name, &d) else { return nil }
         guard let x = Int(s) ?? Double(s).flatMap({ $0 == $0.rounded() && abs($0) < 1e15 ? Int($0) : nil }) else {
             d.append(Diagnostic(v.origin, "\(name) must be a whole number, got \"\(s)\""))
@@ -86,9 +88,9 @@ struct FieldReader {
         return x
     }
 
-    enum Range {
+    public enum Range: Sendable {
         case probability, nonNegative, positive, any
-        var text: String {
+        public var text: String {
             switch self {
             case .probability: "a probability in [0, 1]"
             case .nonNegative: "≥ 0"
@@ -96,7 +98,7 @@ struct FieldReader {
             case .any: "a number"
             }
         }
-        func contains(_ x: Double) -> Bool {
+        public func contains(_ x: Double) -> Bool {
             guard x.isFinite else { return false }
             switch self {
             case .probability: return x >= 0 && x <= 1
@@ -107,12 +109,12 @@ struct FieldReader {
         }
     }
 
-    mutating func double(_ key: String, _ d: inout [Diagnostic], _ range: Range = .any) -> Double? {
+    public mutating func double(_ key: String, _ d: inout [Diagnostic], _ range: Range = .any) -> Double? {
         guard let v = value(key) else { return nil }
         return Self.double(v, name(key), &d, range)
     }
 
-    static func double(_ v: ScenarioValue, _ name: String, _ d: inout [Diagnostic], _ range: Range = .any) -> Double? {
+    public static func double(_ v: ScenarioValue, _ name: String, _ d: inout [Diagnostic], _ range: Range = .any) -> Double? {
         guard let s = string(v, name, &d) else { return nil }
         guard let x = Double(s) else {
             d.append(Diagnostic(v.origin, "\(name) must be a number, got \"\(s)\""))
@@ -125,7 +127,7 @@ struct FieldReader {
         return x
     }
 
-    mutating func bool(_ key: String, _ d: inout [Diagnostic]) -> Bool? {
+    public mutating func bool(_ key: String, _ d: inout [Diagnostic]) -> Bool? {
         guard let v = value(key), let s = Self.string(v, name(key), &d) else { return nil }
         guard let b = ScenarioValue.boolean(s) else {
             d.append(Diagnostic(v.origin, "\(name(key)) must be true or false, got \"\(s)\""))
@@ -135,7 +137,7 @@ struct FieldReader {
     }
 
     /// A list of strings; a single value is accepted as a list of one.
-    mutating func strings(_ key: String, _ d: inout [Diagnostic]) -> [String]? {
+    public mutating func strings(_ key: String, _ d: inout [Diagnostic]) -> [String]? {
         guard let v = value(key) else { return nil }
         switch v {
         case let .sequence(items, _): return items.compactMap { Self.string($0, name(key), &d) }
@@ -144,12 +146,12 @@ struct FieldReader {
     }
 
     /// One of `choices`, with a did-you-mean.
-    mutating func choice(_ key: String, _ choices: [String], _ d: inout [Diagnostic]) -> String? {
+    public mutating func choice(_ key: String, _ choices: [String], _ d: inout [Diagnostic]) -> String? {
         guard let v = value(key), let s = Self.string(v, name(key), &d) else { return nil }
         return Self.choice(s, at: v.origin, name(key), choices, &d)
     }
 
-    static func choice(_ s: String, at origin: ScenarioValue.Origin, _ name: String, _ choices: [String], _ d: inout [Diagnostic]) -> String? {
+    public static func choice(_ s: String, at origin: ScenarioValue.Origin, _ name: String, _ choices: [String], _ d: inout [Diagnostic]) -> String? {
         if choices.contains(s) { return s }
         let near = Spelling.nearest(s, in: choices)
         d.append(Diagnostic(origin, "\(name) \"\(s)\" is not known", hint: (near.map { "did you mean \"\($0)\"? " } ?? "") + "one of: \(choices.joined(separator: ", "))"))

@@ -1,12 +1,19 @@
 import Foundation
+import Graphs
 import Provenance
 import Simulation
 import Tables
 
+/// Networks up to this size are laid out and drawn in run reports (`outputs.network: auto`): above it
+/// a node-link drawing is a hairball and the layout's cost grows with every run.
+public enum NetworkDrawingLimit {
+    public static let nodes = 5000
+}
+
 /// Writes a run's outputs into a folder: tidy `timeseries.csv` (ensemble mean, SD and 95% band per
 /// step, overall and by group), `replicates.csv` (one row per replicate), `summary.csv` and
 /// `summary.json` (ensemble statistics of the per-replicate summaries), `agents.csv` when asked
-/// for, `summary.md` (for people), and last `manifest.json` (the resolved scenario, seed, versions,
+/// for, `network.csv` and `network-edges.csv` (positions and ties for the report's drawing), `summary.md` (for people), and last `manifest.json` (the resolved scenario, seed, versions,
 /// BLAS and threads, timings, and the SHA-256 of every other output).
 ///
 /// Every file is written atomically. Everything but the manifest depends only on the scenario and
@@ -112,15 +119,27 @@ public enum RunWriter {
         return csv.text
     }
 
-    static func agentsTable(_ result: EnsembleResult, _ prepared: PreparedScenario) -> String {
+    /// One row per person: adoption probability and mean adoption step over the replicates, and the
+    /// breakdown attributes; with `layout`, also the drawing's position (network.csv).
+    static func agentsTable(_ result: EnsembleResult, _ prepared: PreparedScenario, layout: (x: [Double], y: [Double])? = nil) -> String {
         let (probability, time) = result.agentOutcomes()
         let graph = prepared.graph
         let attributes = result.groupNames
-        var csv = CSVWriter(header: ["node", "label", "adoption_probability", "mean_adoption_time"] + attributes)
+        var csv = CSVWriter(header: ["node", "label"] + (layout == nil ? [] : ["x", "y"]) + ["adoption_probability", "mean_adoption_time"] + attributes)
         let groups = attributes.compactMap { prepared.population.groups[$0] }
         for v in 0..<graph.nodeCount {
             let levels = groups.map { $0.codes[v] >= 0 ? $0.levels[Int($0.codes[v])] : "" }
-            csv.row([String(v), graph.nodes.label(v), number(probability[v]), number(time[v])] + levels)
+            let position = layout.map { [String(format: "%.5f", $0.x[v]), String(format: "%.5f", $0.y[v])] } ?? []
+            csv.row([String(v), graph.nodes.label(v)] + position + [number(probability[v]), number(time[v])] + levels)
+        }
+        return csv.text
+    }
+
+    /// The ties as node-index pairs (each once), for the drawing.
+    static func edgesTable(_ graph: Graph) -> String {
+        var csv = CSVWriter(header: ["source", "target"])
+        for u in 0..<graph.nodeCount {
+            for v in graph.neighbours(of: u) where Int(v) > u || (graph.isDirected && Int(v) != u) { csv.row([String(u), String(v)]) }
         }
         return csv.text
     }
@@ -205,6 +224,15 @@ public enum RunWriter {
         return md
     }
 
+    /// SHA-256 of the result as its two tidy tables (`timeseries.csv` then `replicates.csv`, the bytes
+    /// `write` puts in those files): what a benchmark compares across machines.
+    public static func resultChecksum(_ result: EnsembleResult) -> String {
+        var h = SHA256()
+        h.update(Data(timeseries(result).utf8))
+        h.update(Data(replicatesTable(result).utf8))
+        return h.finalizeHex()
+    }
+
     /// Writes every output and returns the manifest's JSON text.
     @discardableResult
     public static func write(_ result: EnsembleResult, _ prepared: PreparedScenario, to dir: URL, timings: Timings, threads: Int) throws -> Data {
@@ -217,7 +245,12 @@ public enum RunWriter {
             ("summary.json", try summaryJSON(result, prepared, stats)),
             ("summary.md", Data(summaryMarkdown(result, prepared, stats).utf8)),
         ]
-        if !result.agentAdoptedAt.isEmpty { files.append(("agents.csv", Data(agentsTable(result, prepared).utf8))) }
+        if prepared.scenario.recordAgents { files.append(("agents.csv", Data(agentsTable(result, prepared).utf8))) }
+        if prepared.drawsNetwork {
+            let layout = ForceLayout(seed: prepared.scenario.seed).positions(prepared.graph)
+            files.append(("network.csv", Data(agentsTable(result, prepared, layout: layout).utf8)))
+            files.append(("network-edges.csv", Data(edgesTable(prepared.graph).utf8)))
+        }
         var checksums: [String: String] = [:]
         for (name, data) in files {
             try AtomicFile.write(data, to: dir.appendingPathComponent(name))

@@ -18,6 +18,9 @@ public struct Scenario: Sendable {
     public var seed: UInt64
     public var breakdown: [String]?
     public var recordAgents: Bool
+    /// Lay out and write the network for the report's drawing (`outputs.network`); nil: when it has
+    /// at most `NetworkDrawingLimit.nodes` people.
+    public var drawNetwork: Bool? = nil
     public var sweep: SweepSpec?
     /// The document after `extends:` and overrides, as run (for the manifest).
     public var resolved: ScenarioValue

@@ -43,9 +43,11 @@ struct ScenarioDecoder {
         }
         var breakdown: [String]?
         var recordAgents = false
+        var drawNetwork: Bool?
         if let outputs = top.value("outputs"), var o = FieldReader(outputs, path: "outputs", &d) {
             breakdown = o.strings("breakdown", &d)
             recordAgents = o.bool("agents", &d) ?? false
+            if let v = o.value("network"), case let .scalar(s, _) = v, s == "auto" { drawNetwork = nil } else { drawNetwork = o.bool("network", &d) }
             o.finish(&d)
         }
         let sweep = top.value("sweep").flatMap { decodeSweep($0) }
@@ -57,7 +59,7 @@ struct ScenarioDecoder {
         }
         return Scenario(name: name, description: description, network: network, model: model, seeding: seeding,
                         interventions: interventions, interventionOrigins: interventionOrigins, horizon: horizon,
-                        replicates: replicates, seed: seed, breakdown: breakdown, recordAgents: recordAgents, sweep: sweep,
+                        replicates: replicates, seed: seed, breakdown: breakdown, recordAgents: recordAgents, drawNetwork: drawNetwork, sweep: sweep,
                         resolved: doc, file: file, origins: origins)
     }
 
@@ -411,5 +413,16 @@ struct ScenarioDecoder {
         }
         if axes.isEmpty { d.append(Diagnostic(v.origin, "sweep has no axes", hint: "add grid:, lists: or latin_hypercube:")) }
         return SweepSpec(axes: axes, replicates: replicates, samples: samples)
+    }
+}
+
+extension NetworkSpec {
+    /// A `network:` mapping as scenarios write it (`generate` + `parameters` + `seed`, or `file` + `nodes` +
+    /// `directed`), for other files that name a network (benchmark suites); paths relative to `directory`.
+    public static func decode(_ v: ScenarioValue, relativeTo directory: URL, seed: UInt64 = 0) throws -> NetworkSpec {
+        var decoder = ScenarioDecoder(directory: directory)
+        let spec = decoder.decodeNetwork(v, seed: seed)
+        guard let spec, decoder.d.isEmpty else { throw ScenarioError.invalid(decoder.d) }
+        return spec
     }
 }

@@ -89,13 +89,18 @@ public struct PreparedScenario: Sendable {
     let seeding: SeedingStrategy.Prepared
     let interventions: [any Intervention]
 
-    /// The simulator's configuration, with the prepared seeds and interventions.
+    /// The simulator's configuration, with the prepared seeds and interventions (and per-agent
+    /// adoption times when the network is drawn: the drawing colours people by them).
     public var ensemble: Ensemble {
         var e = scenario.ensemble
         e.preparedSeeding = seeding
         e.interventions = interventions
+        e.recordAgents = scenario.recordAgents || drawsNetwork
         return e
     }
+
+    /// Whether `skein run` lays out the network and writes it for the report.
+    public var drawsNetwork: Bool { scenario.drawNetwork ?? (graph.nodeCount <= NetworkDrawingLimit.nodes) }
 }
 
 extension Scenario {

@@ -104,6 +104,21 @@ public final class SweepDatabase {
         }
     }
 
+    /// Per finished point: its assignments (JSON) and every replicate's value of each metric (undefined ones left out).
+    public func replicateMetrics() throws -> [(point: Int, assignments: String, metrics: [String: [Double]])] {
+        try queue.read { db in
+            var byPoint: [Int: [String: [Double]]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM results ORDER BY point, replicate") {
+                let point: Int = row["point"]
+                for m in Self.metrics { if let x: Double = row[m] { byPoint[point, default: [:]][m, default: []].append(x) } }
+            }
+            return try Row.fetchAll(db, sql: "SELECT point, assignments FROM points ORDER BY point").map { row in
+                let point: Int = row["point"]
+                return (point, row["assignments"], byPoint[point] ?? [:])
+            }
+        }
+    }
+
     /// Combines shard databases into this (empty or same-scenario) one, after checking that they
     /// ran the same scenario and that every point of the sweep is present exactly once.
     public func merge(_ shards: [SweepDatabase]) throws {

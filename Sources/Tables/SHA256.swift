@@ -53,8 +53,11 @@ public struct SHA256: Sendable {
     public static func hex<D: DataProtocol>(_ data: D) -> String {
         var h = SHA256()
         h.update(data)
-        return h.finalize().map { String(format: "%02x", $0) }.joined()
+        return h.finalizeHex()
     }
+
+    /// `finalize()` as 64 lowercase hex digits.
+    public mutating func finalizeHex() -> String { finalize().map { String(format: "%02x", $0) }.joined() }
 
     @inline(__always) private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
 

@@ -12,6 +12,6 @@ struct Skein: ParsableCommand {
             provenance a researcher records with results.
             """,
         version: BuildInfo.versionString,
-        subcommands: [Doctor.self, Network.self, Validate.self, Run.self, Sweep.self, Merge.self, Analyse.self, AnalyseVotes.self, Report.self]
+        subcommands: [Doctor.self, Network.self, Validate.self, Run.self, Sweep.self, Merge.self, Analyse.self, AnalyseVotes.self, Report.self, Export.self, BenchCommand.self]
     )
 }

@@ -41,7 +41,9 @@ public enum ThemeWriter {
     }
 
     @discardableResult
-    public static func write(_ r: ThemeFinder.Result, table: ResponseTable, to dir: URL) throws -> [String: Any] {
+    /// `command`: the `skein` arguments that reproduce this analysis (input path absolute, no --out), kept in
+    /// themes.json so a notebook can rerun it.
+    public static func write(_ r: ThemeFinder.Result, table: ResponseTable, to dir: URL, command: [String] = []) throws -> [String: Any] {
         let n = table.texts.count
         let emptySet = Set(r.empty)
         var duplicateOf = [Int](repeating: -1, count: n)
@@ -64,6 +66,7 @@ public enum ThemeWriter {
         let other = r.assignments.enumerated().filter { $0.element < 0 && !emptySet.contains($0.offset) }.count
         let json: [String: Any] = [
             "file": table.file,
+            "command": command,
             "responses": n,
             "empty": r.empty.count,
             "other": other,

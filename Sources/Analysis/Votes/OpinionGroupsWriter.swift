@@ -5,7 +5,9 @@ import Tables
 /// (representative statements per group and consensus statements), `summary.json` and `summary.md`,
 /// each atomically. Statement text is untrusted: CSV cells are neutralised against formulas.
 public enum OpinionGroupsWriter {
-    public static func write(_ r: OpinionGroups.Result, matrix m: VoteMatrix, to dir: URL) throws -> [String: Any] {
+    /// `command`: the `skein` arguments that reproduce this analysis (input path absolute, no --out), kept in
+    /// summary.json so a notebook can rerun it.
+    public static func write(_ r: OpinionGroups.Result, matrix m: VoteMatrix, to dir: URL, command: [String] = []) throws -> [String: Any] {
         var groups = CSVWriter(header: ["participant", "group", "x", "y", "votes"])
         for (i, id) in r.participants.enumerated() {
             let clustered = r.group[i] >= 0
@@ -32,6 +34,7 @@ public enum OpinionGroupsWriter {
         }
         let summary: [String: Any] = [
             "participants": r.participants.count,
+            "command": command,
             "clustered": r.group.filter { $0 >= 0 }.count,
             "statements_used": r.statementsUsed,
             "groups": r.groupSizes.count,

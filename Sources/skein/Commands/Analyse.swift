@@ -50,6 +50,20 @@ struct Analyse: ParsableCommand {
         guard maxDF > 0, maxDF <= 1 else { throw ValidationError("--max-df must be in (0, 1]") }
     }
 
+    /// The arguments that rerun this analysis, for themes.json (and notebooks): the input absolute, no --out.
+    var reproducingArguments: [String] {
+        var a = ["analyse", URL(fileURLWithPath: file).standardizedFileURL.path, "--k", k, "--seed", String(seed), "--method", method,
+                 "--dimensions", String(dimensions), "--min-df", String(minDF), "--max-df", String(maxDF), "--other-threshold", String(otherThreshold)]
+        if let textColumn { a += ["--text-column", textColumn] }
+        if let idColumn { a += ["--id-column", idColumn] }
+        for b in by { a += ["--by", b] }
+        if let stopWords { a += ["--stop-words", URL(fileURLWithPath: stopWords).standardizedFileURL.path] }
+        if let vectors { a += ["--vectors", URL(fileURLWithPath: vectors).standardizedFileURL.path] }
+        if noBigrams { a.append("--no-bigrams") }
+        if noStemming { a.append("--no-stemming") }
+        return a
+    }
+
     func run() throws {
         let start = DispatchTime.now().uptimeNanoseconds
         let table = try ResponseTable.read(file, textColumn: textColumn, idColumn: idColumn, by: by)
@@ -67,7 +81,7 @@ struct Analyse: ParsableCommand {
         finder.vectorizer = TfidfVectorizer(tokenizer: Tokenizer(extraStopWords: extra, stem: !noStemming), minDocumentFrequency: minDF,
                                             maxDocumentShare: maxDF, bigrams: !noBigrams)
         let result = try compute.run { try finder.analyse(table.texts, vectors: embedding) }
-        let json = try ThemeWriter.write(result, table: table, to: dir)
+        let json = try ThemeWriter.write(result, table: table, to: dir, command: reproducingArguments)
         if report { try AtomicFile.write(try AnalysisReport.html(directory: dir), to: dir.appendingPathComponent("report.html")) }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         if output.json {

@@ -47,7 +47,10 @@ struct AnalyseVotes: ParsableCommand {
         method.minimumGroupSize = minimumGroupSize
         let start = DispatchTime.now().uptimeNanoseconds
         let result = try compute.run { try method.analyse(matrix) }
-        let summary = try OpinionGroupsWriter.write(result, matrix: matrix, to: dir)
+        var command = ["analyse-votes", URL(fileURLWithPath: path).standardizedFileURL.path, "--seed", String(seed), "--min-votes", String(minimumVotes),
+                       "--max-groups", String(maxGroups)]
+        if let minimumGroupSize { command += ["--min-group-size", String(minimumGroupSize)] }
+        let summary = try OpinionGroupsWriter.write(result, matrix: matrix, to: dir, command: command)
         if report { try AtomicFile.write(try AnalysisReport.html(directory: dir), to: dir.appendingPathComponent("report.html")) }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         if output.json {

@@ -1,0 +1,259 @@
+import Foundation
+import Tables
+
+/// `skein export notebook`: a notebook that explains a run or analysis folder and redraws its key
+/// plots from the tidy CSVs with pandas and matplotlib. Its first code cell reruns Skein when the
+/// folder is missing (the command comes from the folder's manifest or JSON), so a notebook moved to
+/// another machine, or run in CI on a clean clone, regenerates its data. Paths are written relative
+/// to the notebook.
+public enum NotebookExport {
+    public static func notebook(directory dir: URL, notebookPath: URL) throws -> Notebook {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: dir.appendingPathComponent("timeseries.csv").path) { return try run(dir, notebookPath) }
+        if fm.fileExists(atPath: dir.appendingPathComponent("themes.json").path) { return try themes(dir, notebookPath) }
+        if fm.fileExists(atPath: dir.appendingPathComponent("groups.csv").path) { return try votes(dir, notebookPath) }
+        throw RunReport.ReportError(message: "\(dir.path): no timeseries.csv, themes.json or groups.csv — is this a folder written by skein run, analyse or analyse-votes?")
+    }
+
+    /// `target` relative to the notebook's folder (absolute when they share nothing but the root).
+    static func relative(_ target: URL, from notebook: URL) -> String {
+        let a = target.standardizedFileURL.pathComponents, b = notebook.deletingLastPathComponent().standardizedFileURL.pathComponents
+        var common = 0
+        while common < min(a.count, b.count), a[common] == b[common] { common += 1 }
+        guard common > 1 else { return target.standardizedFileURL.path }
+        let parts = Array(repeating: "..", count: b.count - common) + a[common...]
+        return parts.isEmpty ? "." : parts.joined(separator: "/")
+    }
+
+    static func json(_ url: URL) -> [String: Any] {
+        (try? JSONSerialization.jsonObject(with: Data(contentsOf: url))) as? [String: Any] ?? [:]
+    }
+
+    /// The setup cell: imports, the folder, and rerunning `skein` (SKEIN, then PATH, then this
+    /// checkout's builds) when the folder's key file is missing.
+    static func setup(folder: String, key: String, command: [String]) -> String {
+        """
+        from pathlib import Path
+        import json, os, shutil, subprocess
+        import pandas as pd
+        import matplotlib.pyplot as plt
+
+        RUN = Path(\(Notebook.pythonString(folder)))
+
+        def skein():
+            \"\"\"The skein binary: $SKEIN, else on PATH, else a build in a checkout above this notebook.\"\"\"
+            if os.environ.get("SKEIN"):
+                return os.environ["SKEIN"]
+            if shutil.which("skein"):
+                return shutil.which("skein")
+            for parent in [Path.cwd(), *Path.cwd().parents]:
+                for build in ("release", "debug"):
+                    candidate = parent / ".build" / build / "skein"
+                    if candidate.exists():
+                        return str(candidate)
+            raise RuntimeError("skein not found: set SKEIN or put skein on PATH")
+
+        if not (RUN / \(Notebook.pythonString(key))).exists():
+            subprocess.run([skein(), *\(Notebook.pythonList(command)), "--out", str(RUN), "--force"], check=True)
+        """
+    }
+
+    // MARK: Simulation runs
+
+    static func run(_ dir: URL, _ notebook: URL) throws -> Notebook {
+        let manifest = json(dir.appendingPathComponent("manifest.json"))
+        let summary = json(dir.appendingPathComponent("summary.json"))
+        let scenario = manifest["scenario"] as? [String: Any] ?? [:]
+        let name = summary["scenario"] as? String ?? dir.lastPathComponent
+        var command: [String] = []
+        var question = ""
+        if let file = manifest["scenario_file"] as? String {
+            let url = URL(fileURLWithPath: file)
+            command = ["run", relative(url, from: notebook), "--seed", "\(manifest["seed"] ?? 0)", "--replicates", "\(manifest["replicates"] ?? 1)"]
+            // The scenario file's opening comments state its question and assumptions.
+            if let text = try? String(contentsOf: url, encoding: .utf8) {
+                question = text.split(separator: "\n", omittingEmptySubsequences: false).prefix { $0.hasPrefix("#") }
+                    .map { $0.dropFirst().drop(while: { $0 == " " }) }.joined(separator: "\n")
+            }
+        }
+        var nb = Notebook()
+        var intro = "# \(MarkdownText.escape(name))\n\n"
+        if let d = scenario["description"] as? String { intro += "*\(MarkdownText.escape(d))*\n\n" }
+        if !question.isEmpty { intro += question + "\n\n" }
+        intro += "Model **\(MarkdownText.escape(summary["model"] as? String ?? ""))** on \(summary["nodes"] ?? "?") people and \(summary["edges"] ?? "?") ties; "
+            + "\(summary["replicates"] ?? "?") replicates of \(summary["horizon"] ?? "?") steps, seed \(summary["seed"] ?? "?").\n\n"
+        intro += "This notebook was exported by `skein export notebook` from the run folder `\(relative(dir, from: notebook))`. "
+            + "It reads the run's tidy CSV files (`timeseries.csv`: one row per step, group and measure with the mean, SD and 95% band "
+            + "over replicates; `replicates.csv`: one row per replicate) and redraws the report's plots. "
+            + (command.isEmpty ? "" : "If the folder is missing, the first cell recreates it with `skein \(command.joined(separator: " "))`.")
+        nb.markdown(intro)
+        nb.code(setup(folder: relative(dir, from: notebook), key: "timeseries.csv", command: command))
+        nb.code("""
+            ts = pd.read_csv(RUN / "timeseries.csv")
+            replicates = pd.read_csv(RUN / "replicates.csv")
+            summary = json.loads((RUN / "summary.json").read_text())
+            pd.read_csv(RUN / "summary.csv")
+            """)
+        nb.markdown("## Adoption over time\n\nThe mean over replicates with its 95% band; dashed lines mark interventions.")
+        nb.code("""
+            overall = ts[(ts.attribute == "all") & (ts.level == "all")]
+            fig, ax = plt.subplots(figsize=(8, 4.5))
+            for measure, label in [("reach", "ever adopted (reach)"), ("adopted", "practising now"), ("lapsed", "lapsed")]:
+                d = overall[overall.measure == measure]
+                if d.empty or d["mean"].max() == 0:
+                    continue
+                ax.plot(d.step, d["mean"], label=label)
+                ax.fill_between(d.step, d.low, d.high, alpha=0.2)
+            for event in summary.get("interventions", []):
+                ax.axvline(event["time"], color="grey", linestyle="--", linewidth=0.8)
+                ax.annotate(event["label"], (event["time"], ax.get_ylim()[1]), fontsize=8, rotation=90, va="top", ha="right")
+            ax.set_xlabel("step")
+            ax.set_ylabel("people")
+            ax.legend()
+            plt.show()
+            """)
+        let hasGroups = (try? String(contentsOf: dir.appendingPathComponent("timeseries.csv"), encoding: .utf8))
+            .map { $0.split(separator: "\n").dropFirst().contains { !$0.split(separator: ",").dropFirst().starts(with: ["all"]) } } ?? false
+        if hasGroups {
+            nb.markdown("## By group\n\nPeople practising at each step, by each breakdown attribute (the scenario's `outputs.breakdown`).")
+            nb.code("""
+                groups = ts[(ts.attribute != "all") & (ts.measure == "adopted")]
+                attributes = list(dict.fromkeys(groups.attribute))
+                fig, axes = plt.subplots(1, len(attributes), figsize=(6 * len(attributes), 4), squeeze=False)
+                for ax, attribute in zip(axes[0], attributes):
+                    for level, d in groups[groups.attribute == attribute].groupby("level", sort=False):
+                        ax.plot(d.step, d["mean"], label=str(level))
+                    ax.set_title(attribute)
+                    ax.set_xlabel("step")
+                    ax.set_ylabel("practising")
+                    ax.legend(fontsize=8)
+                plt.show()
+                """)
+        }
+        if (summary["model"] as? String) == "commitment" {
+            nb.markdown("## Commitment\n\nMean commitment to the network over time, with its 95% band.")
+            nb.code("""
+                d = overall[overall.measure == "commitment"]
+                fig, ax = plt.subplots(figsize=(8, 4))
+                ax.plot(d.step, d["mean"])
+                ax.fill_between(d.step, d.low, d.high, alpha=0.2)
+                ax.set_xlabel("step")
+                ax.set_ylabel("mean commitment")
+                plt.show()
+                """)
+        }
+        nb.markdown("## Outcomes across replicates\n\nHow final reach varies from run to run: the spread a programme should plan for, not only the mean.")
+        nb.code("""
+            fig, ax = plt.subplots(figsize=(7, 4))
+            ax.hist(replicates.reach_share * 100, bins=30)
+            ax.set_xlabel("final reach (% of people)")
+            ax.set_ylabel("replicates")
+            plt.show()
+            replicates.describe().T
+            """)
+        return nb
+    }
+
+    // MARK: Analyses
+
+    static func themes(_ dir: URL, _ notebook: URL) throws -> Notebook {
+        let info = json(dir.appendingPathComponent("themes.json"))
+        var command = info["command"] as? [String] ?? []
+        if command.count > 1 { command[1] = relative(URL(fileURLWithPath: command[1]), from: notebook) }
+        let file = (info["file"] as? String).map { URL(fileURLWithPath: $0).lastPathComponent } ?? "the responses"
+        var nb = Notebook()
+        nb.markdown("""
+            # Themes in \(MarkdownText.escape(file))
+
+            \(info["responses"] ?? "?") responses clustered into \(info["themes_found"] ?? (info["themes"] as? [Any])?.count ?? "?") themes by `skein analyse` \
+            (TF-IDF of words and word pairs, truncated SVD, k-means with oversized themes split and near-identical ones merged). \
+            Exported by `skein export notebook` from `\(relative(dir, from: notebook))`: `themes.csv` has one row per theme (size, share, \
+            label, top terms, representative quotes), `assignments.csv` one row per response (its theme, similarity to the theme's \
+            centre, status, and its place on the map).\(command.isEmpty ? "" : " The first cell reruns the analysis if the folder is missing.")
+            """)
+        nb.code(setup(folder: relative(dir, from: notebook), key: "themes.json", command: command))
+        nb.code("""
+            themes = pd.read_csv(RUN / "themes.csv")
+            assignments = pd.read_csv(RUN / "assignments.csv")
+            themes[["theme", "size", "share", "label", "cohesion"]]
+            """)
+        nb.markdown("## Theme sizes\n\nThe share of responses in each theme.")
+        nb.code("""
+            d = themes.sort_values("share")
+            fig, ax = plt.subplots(figsize=(8, 0.4 * len(d) + 1))
+            ax.barh(d.label, d.share * 100)
+            ax.set_xlabel("% of responses")
+            plt.show()
+            """)
+        nb.markdown("## Map of responses\n\nEach response on the first two principal directions of its vector, coloured by theme (grey: other).")
+        nb.code("""
+            placed = assignments.dropna(subset=["x", "y"])
+            fig, ax = plt.subplots(figsize=(7, 6))
+            other = placed[placed.theme < 0]
+            ax.scatter(other.x, other.y, s=6, c="lightgrey", label="other")
+            for theme, d in placed[placed.theme >= 0].groupby("theme"):
+                ax.scatter(d.x, d.y, s=6, label=themes.set_index("theme").label.get(theme, theme))
+            ax.legend(fontsize=7, markerscale=2, loc="best")
+            plt.show()
+            """)
+        nb.markdown("## Quotes\n\nThe responses nearest each theme's centre.")
+        nb.code("""
+            for _, t in themes.iterrows():
+                print(f"{t.theme}: {t.label} ({t['size']} responses)")
+                for k in (1, 2, 3):
+                    quote = t.get(f"representative_{k}")
+                    if isinstance(quote, str) and quote:
+                        print("   -", quote)
+            """)
+        let groupColumns = ((try? AnalysisReport.rows(dir.appendingPathComponent("assignments.csv"), limit: 1))?.first.map { Array($0.keys) } ?? [])
+            .filter { !["row", "id", "theme", "similarity", "status", "x", "y"].contains($0) }.sorted()
+        if !groupColumns.isEmpty {
+            nb.markdown("## Breakdown by group\n\nThe share of each group's responses in each theme.")
+            nb.code("""
+                for column in \(Notebook.pythonList(groupColumns)):
+                    table = pd.crosstab(assignments[column], assignments.theme, normalize="index").round(3)
+                    display(table)
+                """)
+        }
+        return nb
+    }
+
+    static func votes(_ dir: URL, _ notebook: URL) throws -> Notebook {
+        let info = json(dir.appendingPathComponent("summary.json"))
+        var command = info["command"] as? [String] ?? []
+        if command.count > 1 { command[1] = relative(URL(fileURLWithPath: command[1]), from: notebook) }
+        var nb = Notebook()
+        nb.markdown("""
+            # Opinion groups
+
+            \(info["participants"] ?? "?") participants' agree/disagree votes on \(info["statements_used"] ?? "?") statements, grouped by \
+            `skein analyse-votes` (pol.is's method: PCA of the vote matrix, k-means, silhouette choice of the number of groups) into \
+            \(info["groups"] ?? "?") groups. Exported by `skein export notebook` from `\(relative(dir, from: notebook))`: `groups.csv` has \
+            one row per participant (group, map position, votes), `statements.csv` the statements that set each group apart and those \
+            all groups agree on.\(command.isEmpty ? "" : " The first cell reruns the analysis if the folder is missing.")
+            """)
+        nb.code(setup(folder: relative(dir, from: notebook), key: "groups.csv", command: command))
+        nb.code("""
+            groups = pd.read_csv(RUN / "groups.csv")
+            statements = pd.read_csv(RUN / "statements.csv")
+            groups.group.value_counts().sort_index()
+            """)
+        nb.markdown("## Map of participants\n\nEach participant on the first two principal components of the votes, coloured by group.")
+        nb.code("""
+            placed = groups[groups.group >= 0]
+            fig, ax = plt.subplots(figsize=(7, 6))
+            for g, d in placed.groupby("group"):
+                ax.scatter(d.x, d.y, s=8, label=f"group {g} ({len(d)})")
+            ax.set_xlabel("PC 1")
+            ax.set_ylabel("PC 2")
+            ax.legend()
+            plt.show()
+            """)
+        nb.markdown("## What sets each group apart, and what they share")
+        nb.code("""
+            pd.set_option("display.max_colwidth", 120)
+            statements[["kind", "group", "rank", "direction", "probability", "text"]]
+            """)
+        return nb
+    }
+}

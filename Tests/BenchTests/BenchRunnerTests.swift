@@ -1,0 +1,78 @@
+import Bench
+import Foundation
+import Graphs
+import Provenance
+import Scenarios
+import Testing
+
+/// The runner's contract: prepared once, timed N times, a checksum that is a function of the
+/// result alone; comparisons that flag what CI should stop on.
+@Suite("Benchmark runner and comparison")
+struct BenchRunnerTests {
+    static let network = NetworkSpec.generate(model: "barabasi-albert", parameters: ["n": "300", "m": "3"], seed: 4)
+
+    @Test func timesEveryRepeatAndChecksumsTheResult() throws {
+        let w = NetworkWorkload(network: Self.network, metric: .kcore)
+        let suite = BenchSuite(name: "t", description: nil, file: "t.yaml", repeats: 3, warmups: 1, entries: [
+            BenchSuite.Entry(name: "kcore", size: .small, kind: .network(w), kindName: "network kcore", expectedChecksum: nil,
+                             repeats: nil, skipReason: nil, origin: .init(file: "t.yaml", line: 1, column: 1)),
+        ])
+        let report = BenchRunner().run(suite)
+        let r = try #require(report.workloads.first)
+        #expect(r.status == .ok && r.seconds.count == 3 && r.unit == "edges")
+        #expect(r.minSeconds! <= r.medianSeconds! && r.medianSeconds! <= r.maxSeconds!)
+        #expect(r.work == Double(try Self.network.build().edgeCount))
+        // The checksum is the result's: computed independently from the core numbers.
+        var c = Checksum()
+        c.add(try Self.network.build().coreNumbers())
+        #expect(r.checksum == c.hex())
+        #expect(r.figures["max_core"] == 3)  // BA(n, 3): every node keeps at least 3 neighbours
+        #expect(report.provenance.machine.logicalCores >= 1)
+    }
+
+    @Test func differentResultsGiveDifferentChecksums() throws {
+        let a = try NetworkWorkload(network: Self.network, metric: .pagerank).execute(try Self.network.build())
+        let other = NetworkSpec.generate(model: "barabasi-albert", parameters: ["n": "300", "m": "3"], seed: 5)
+        let b = try NetworkWorkload(network: other, metric: .pagerank).execute(try other.build())
+        #expect(a.checksum != b.checksum && a.checksum.count == 64)
+        var c1 = Checksum(), c2 = Checksum()
+        c1.add([1.0, 2.0]); c2.add([1.0, 2.0000000000000004])
+        #expect(c1.hex() != c2.hex())
+        var q1 = Checksum(), q2 = Checksum()
+        q1.add(quantised: [0.5, 0.25]); q2.add(quantised: [0.5 + 1e-15, 0.25])
+        #expect(q1.hex() == q2.hex())
+    }
+
+    static func report(_ times: [String: (Double, String)], core: String = "Zen") -> BenchReport {
+        var provenance = ProvenanceRecord.current()
+        provenance.blas.coreName = core
+        return BenchReport(suite: "s", suiteFile: "s.yaml", date: "2026-11-22", repeats: 1, warmups: 0, provenance: provenance,
+                           workloads: times.keys.sorted().map { name in
+                               let (t, sum) = times[name]!
+                               return .init(name: name, kind: "scenario", status: .ok, seconds: [t], medianSeconds: t, checksum: sum, figures: [:])
+                           })
+    }
+
+    @Test func comparisonFlagsRegressionsAndChangedResults() throws {
+        let baseline = Self.report(["a": (1.0, "x"), "b": (1.0, "y"), "c": (1.0, "z")])
+        let now = Self.report(["a": (1.05, "x"), "b": (1.2, "y"), "c": (0.5, "w"), "d": (1, "v")], core: "SkylakeX")
+        let c = BenchComparison(now, baseline: baseline, threshold: 0.10)
+        #expect(c.regressions.map(\.name) == ["b"])
+        #expect(c.checksumChanges.map(\.name) == ["c"])
+        #expect(c.rows.first { $0.name == "c" }?.note?.contains("OpenBLAS kernels differ: Zen vs SkylakeX") == true)
+        #expect(c.rows.first { $0.name == "d" }?.note == "not in the baseline")
+        #expect(!c.passed)
+        #expect(BenchComparison(baseline, baseline: baseline).passed)
+    }
+
+    @Test func aReportSurvivesARoundTripAndBadFilesAreNamed() throws {
+        let report = Self.report(["a": (1.0, "x")])
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("bench-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try report.encoded().write(to: url)
+        let back = try BenchReport.read(url)
+        #expect(back.workloads.first?.checksum == "x" && back.provenance == report.provenance)
+        try Data(#"{"suite": "s"}"#.utf8).write(to: url)
+        #expect { try BenchReport.read(url) } throws: { "\($0)".contains(url.path) && "\($0)".contains("missing") }
+    }
+}

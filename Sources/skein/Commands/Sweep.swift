@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import Reports
 import Scenarios
+import Tables
 
 /// `skein sweep`: every point of a scenario's sweep, R replicates each, into a SQLite database.
 struct Sweep: ParsableCommand {
@@ -20,6 +22,7 @@ struct Sweep: ParsableCommand {
     @Argument(help: "The scenario file with a sweep: section.") var file: String
     @Option(name: .long, help: "The results database (created if missing).") var db: String
     @Option(name: .long, help: "Run only shard i of N, e.g. 2/8.") var shard: String?
+    @Flag(name: .long, help: "Also write the comparison report next to the database (DB with .html; see skein report).") var report = false
     @Option(name: .customLong("set"), help: ArgumentHelp("Override a value, e.g. --set model.p=0.1 (repeatable).", valueName: "path=value"))
     var overrides: [String] = []
     @OptionGroup var compute: ComputeOptions
@@ -41,23 +44,26 @@ struct Sweep: ParsableCommand {
         let shard = self.shard.flatMap(SweepRunner.Shard.init)
         let bar = ProgressBar(total: runner.points.filter { p in shard.map { p.index % $0.count == $0.index - 1 } ?? true }.count,
                               label: "\(runner.base.name) sweep", quiet: output.json)
-        let report = try compute.run { try runner.run(into: database, shard: shard) { done, _ in bar.update(done) } }
+        let outcome = try compute.run { try runner.run(into: database, shard: shard) { done, _ in bar.update(done) } }
         bar.finish()
+        let reportURL = URL(fileURLWithPath: db).deletingPathExtension().appendingPathExtension("html")
+        if report { try AtomicFile.write(SweepReport.html(try Report.sweepInput(URL(fileURLWithPath: db))), to: reportURL) }
         if output.json {
-            let object: [String: Any] = ["db": db, "points": runner.points.count, "points_in_shard": report.pointsInShard,
-                                         "already_done": report.alreadyDone, "ran": report.ran, "replicates_per_point": runner.replicatesPerPoint,
-                                         "seconds": report.seconds, "scenario_hash": runner.scenarioHash]
+            var object: [String: Any] = ["db": db, "points": runner.points.count, "points_in_shard": outcome.pointsInShard,
+                                         "already_done": outcome.alreadyDone, "ran": outcome.ran, "replicates_per_point": runner.replicatesPerPoint,
+                                         "seconds": outcome.seconds, "scenario_hash": runner.scenarioHash]
+            if report { object["report"] = reportURL.path }
             try OutputOptions.printJSON(object)
             return
         }
-        print("\(runner.base.name): \(report.ran) points run, \(report.alreadyDone) already done, of \(report.pointsInShard)"
+        print("\(runner.base.name): \(outcome.ran) points run, \(outcome.alreadyDone) already done, of \(outcome.pointsInShard)"
               + (shard.map { " in shard \($0.description)" } ?? "") + " (\(runner.points.count) in the sweep), \(runner.replicatesPerPoint) replicates each, "
-              + String(format: "%.2f s", report.seconds))
+              + String(format: "%.2f s", outcome.seconds))
         for row in try database.pointMeans() {
             let reach = row.means["reach_share"].map { String(format: "reach %.1f%%", 100 * $0) } ?? ""
             print("  point \(row.point) \(row.assignments): \(reach) (\(row.replicates) replicates)")
         }
-        print("results in \(db)")
+        print("results in \(db)" + (report ? "; report in \(reportURL.path)" : ""))
     }
 }
 

@@ -15,10 +15,13 @@ import resource
 import sys
 import time
 
+from peerlib import Recorder
+
 for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(var, "1")
 
 import numpy as np  # noqa: E402
+import sklearn  # noqa: E402
 from sklearn.cluster import KMeans  # noqa: E402
 from sklearn.decomposition import TruncatedSVD  # noqa: E402
 from sklearn.feature_extraction.text import TfidfVectorizer  # noqa: E402
@@ -40,15 +43,19 @@ def main():
     ap.add_argument("labels")
     ap.add_argument("--skein", help="Skein's assignments.csv for the same file")
     ap.add_argument("--out", default="/tmp/sklearn-assignments.csv")
+    ap.add_argument("--workload", help="the workload name in Benchmarks/suites/peers.yaml, for --json")
+    ap.add_argument("--json", help="append one JSON line (the pipeline's time, NMI, ARI) here (for compare.py)")
     a = ap.parse_args()
     labels = [int(x) for x in open(a.labels)]
     k = len(set(labels))
     t = time.perf_counter()
     with open(a.texts, encoding="utf-8-sig") as f:
         texts = [line.rstrip("\n") for line in f]
+    fit_start = time.perf_counter()
     x = TfidfVectorizer(sublinear_tf=True, min_df=2, stop_words="english").fit_transform(texts)
     z = Normalizer(copy=False).fit_transform(TruncatedSVD(100, random_state=42).fit_transform(x))
     pred = KMeans(k, n_init=3, random_state=42).fit_predict(z)
+    fit_seconds = time.perf_counter() - fit_start
     with open(a.out, "w", newline="") as f:
         w = csv.writer(f)
         w.writerow(["row", "theme"])
@@ -57,6 +64,10 @@ def main():
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"scikit-learn on {a.texts}: {len(texts)} texts, k = {k}, peak RSS {peak:.0f} MB (python {sys.version.split()[0]})")
     scores("scikit-learn", list(pred), labels, seconds)
+    if a.json and a.workload:
+        Recorder(a.json).emit(a.workload, f"scikit-learn {sklearn.__version__}", fit_seconds,
+                              nmi=normalized_mutual_info_score(labels, pred), ari=adjusted_rand_score(labels, pred),
+                              largest_theme=int(max(np.bincount(pred))), themes=k, peak_rss_mb=peak)
     if a.skein:
         with open(a.skein) as f:
             skein = [int(r["theme"]) for r in csv.DictReader(f)]

@@ -14,6 +14,8 @@ import random
 import sys
 import time
 
+from peerlib import Recorder
+
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
@@ -31,53 +33,80 @@ def best(label, repeats, fn):
             result = fn()
             times.append(time.perf_counter() - t)
     print(f"{label:<34} {min(times):8.4f} s", flush=True)
+    global LAST
+    LAST = min(times)
     return result
+
+
+LAST = 0.0
+RECORD = Recorder(None)
 
 
 def run_igraph(path, repeats):
     import igraph as ig
     print(f"python-igraph {ig.__version__}")
+    peer = f"python-igraph {ig.__version__}"
+    name = os.path.basename(path).split(".")[0]
 
     def load():
         g = ig.Graph.Read_Edgelist(path, directed=False)
         return g.simplify()
     g = best("load edge list", repeats, load)
     print(f"  n = {g.vcount()}, m = {g.ecount()}")
+    RECORD.emit(f"load-{name}", peer, LAST, nodes=g.vcount(), edges=g.ecount())
     comps = best("connected components", repeats, lambda: g.connected_components())
     print(f"  components = {len(comps)}")
+    RECORD.emit(f"components-{name}", peer, LAST, components=len(comps))
     c = best("average clustering", repeats, lambda: g.transitivity_avglocal_undirected(mode="zero"))
     print(f"  average clustering = {c}")
+    RECORD.emit(f"clustering-{name}", peer, LAST, average_clustering=c)
     pr = best("PageRank (unweighted)", repeats, lambda: g.pagerank())
     print(f"  max PageRank = {max(pr)}")
+    RECORD.emit(f"pagerank-{name}", peer, LAST, max_pagerank=max(pr))
     random.seed(1)
     sources = random.sample(range(g.vcount()), 500)
     b = best("betweenness, 500 sampled sources", repeats, lambda: g.betweenness(sources=sources))
     print(f"  max betweenness (unnormalised) = {max(b)}")
+    RECORD.emit(f"betweenness-{name}", peer, LAST)
     louv = best("Louvain (1 run)", repeats, lambda: g.community_multilevel())
     print(f"  communities = {len(louv)}, modularity = {louv.modularity}")
+    RECORD.emit(f"louvain-{name}", peer, LAST, communities=len(louv), modularity=louv.modularity)
     leid = best("Leiden", repeats, lambda: g.community_leiden(objective_function="modularity", n_iterations=2))
     print(f"  communities = {len(leid)}, modularity = {g.modularity(leid.membership)}")
+    RECORD.emit(f"leiden-{name}", peer, LAST, communities=len(leid), modularity=g.modularity(leid.membership))
     cores = best("core numbers", repeats, lambda: g.coreness())
     print(f"  max core = {max(cores)}")
+    RECORD.emit(f"kcore-{name}", peer, LAST, max_core=max(cores))
 
 
-def run_networkx(path, repeats):
+def run_networkx(path, repeats, skip=()):
     import networkx as nx
     print(f"networkx {nx.__version__}")
+    peer = f"networkx {nx.__version__}"
+    name = os.path.basename(path).split(".")[0]
     g = best("load edge list", repeats, lambda: nx.read_edgelist(path, nodetype=int, data=False))
     print(f"  n = {g.number_of_nodes()}, m = {g.number_of_edges()}")
+    RECORD.emit(f"load-{name}", peer, LAST, nodes=g.number_of_nodes(), edges=g.number_of_edges())
     comps = best("connected components", repeats, lambda: nx.number_connected_components(g))
     print(f"  components = {comps}")
+    RECORD.emit(f"components-{name}", peer, LAST, components=comps)
     c = best("average clustering", repeats, lambda: nx.average_clustering(g))
     print(f"  average clustering = {c}")
+    RECORD.emit(f"clustering-{name}", peer, LAST, average_clustering=c)
     pr = best("PageRank (unweighted)", repeats, lambda: nx.pagerank(g, weight=None))
     print(f"  max PageRank = {max(pr.values())}")
-    b = best("betweenness, 500 sampled sources", repeats, lambda: nx.betweenness_centrality(g, k=500, seed=1))
-    print(f"  max betweenness = {max(b.values())}")
-    louv = best("Louvain (1 run)", repeats, lambda: nx.community.louvain_communities(g, seed=1))
-    print(f"  communities = {len(louv)}, modularity = {nx.community.modularity(g, louv)}")
+    RECORD.emit(f"pagerank-{name}", peer, LAST, max_pagerank=max(pr.values()))
+    if "betweenness" not in skip:
+        b = best("betweenness, 500 sampled sources", repeats, lambda: nx.betweenness_centrality(g, k=500, seed=1))
+        print(f"  max betweenness = {max(b.values())}")
+        RECORD.emit(f"betweenness-{name}", peer, LAST, max_betweenness=max(b.values()))
+    if "louvain" not in skip:
+        louv = best("Louvain (1 run)", repeats, lambda: nx.community.louvain_communities(g, seed=1))
+        print(f"  communities = {len(louv)}, modularity = {nx.community.modularity(g, louv)}")
+        RECORD.emit(f"louvain-{name}", peer, LAST, communities=len(louv), modularity=nx.community.modularity(g, louv))
     cores = best("core numbers", repeats, lambda: nx.core_number(g))
     print(f"  max core = {max(cores.values())}")
+    RECORD.emit(f"kcore-{name}", peer, LAST, max_core=max(cores.values()))
 
 
 def main():
@@ -86,11 +115,14 @@ def main():
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--skip-networkx", action="store_true")
     ap.add_argument("--networkx-repeat", type=int, default=1)
+    ap.add_argument("--networkx-skip", default="", help="comma-separated: betweenness,louvain (minutes each on ba100k)")
+    ap.add_argument("--json", help="append one JSON line per workload here (for compare.py)")
     a = ap.parse_args()
+    RECORD.path = a.json
     print(f"network peers on {a.edges} (python {sys.version.split()[0]})")
     run_igraph(a.edges, a.repeat)
     if not a.skip_networkx:
-        run_networkx(a.edges, a.networkx_repeat)
+        run_networkx(a.edges, a.networkx_repeat, skip=set(filter(None, a.networkx_skip.split(","))))
 
 
 if __name__ == "__main__":

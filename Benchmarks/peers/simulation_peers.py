@@ -8,16 +8,22 @@ after a warm-up; the mean final size is printed beside it for the outcome compar
   python3 simulation_peers.py EDGES [--replicates 100] [--repeat 3]
 """
 import argparse
+import importlib.metadata
 import os
 import random
 import statistics
 import sys
 import time
 
+from peerlib import Recorder, size_figures
+
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 
-def best(label, repeats, fn):
+RECORD = Recorder(None)
+
+
+def best(label, repeats, fn, workload=None, peer=None):
     fn()
     times, sizes = [], None
     for _ in range(repeats):
@@ -26,6 +32,9 @@ def best(label, repeats, fn):
         times.append(time.perf_counter() - t)
     sd = statistics.stdev(sizes) if len(sizes) > 1 else 0.0
     print(f"{label:<36} {min(times):9.4f} s   mean final size {statistics.mean(sizes):.1f} (SD {sd:.1f})", flush=True)
+    if workload:
+        RECORD.emit(workload, peer, min(times), **size_figures(sizes))
+
 
 
 def main():
@@ -33,7 +42,9 @@ def main():
     ap.add_argument("edges")
     ap.add_argument("--replicates", type=int, default=100)
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--json", help="append one JSON line per workload here (for compare.py)")
     a = ap.parse_args()
+    RECORD.path = a.json
     import networkx as nx
     g = nx.read_edgelist(a.edges, nodetype=int, data=False)
     nodes = list(g.nodes)
@@ -45,7 +56,8 @@ def main():
     try:
         import cynetdiff
         from cynetdiff.utils import networkx_to_ic_model, networkx_to_lt_model
-        print(f"cynetdiff {getattr(cynetdiff, '__version__', '?')}")
+        version = getattr(cynetdiff, "__version__", None) or importlib.metadata.version("cynetdiff")
+        print(f"cynetdiff {version}")
 
         import array
 
@@ -62,7 +74,7 @@ def main():
                     model.advance_until_completion()
                     sizes.append(model.get_num_activated_nodes())
                 return sizes
-            best(f"cynetdiff IC p = {p}", a.repeat, run_ic)
+            best(f"cynetdiff IC p = {p}", a.repeat, run_ic, f"ic-p{p}-ba100k", f"cynetdiff {version}")
 
         # LT with weights 1/in-degree (cynetdiff's default) on the graph as arcs both ways. cynetdiff
         # 0.1.18 draws thresholds itself; fixed thresholds go through compute_marginal_gains'
@@ -75,7 +87,7 @@ def main():
             def run_lt(model=lt_model, mapping=lt_mapping, thresholds=thresholds):
                 return [model.compute_marginal_gains([mapping[v] for v in seeds], [], 1, _node_thresholds=thresholds)[0]
                         for seeds in seed_sets]
-            best(f"cynetdiff LT θ = {theta:.2f}", a.repeat, run_lt)
+            best(f"cynetdiff LT θ = {theta:.2f}", a.repeat, run_lt, f"lt-{theta:.2f}-ba100k", f"cynetdiff {version}")
     except ImportError as error:
         print(f"cynetdiff: not installed ({error})")
 
@@ -105,13 +117,14 @@ def main():
                     adopted |= new
                     frontier = new.astype(np.float32)
                 return [int(x) for x in adopted.sum(axis=0)]
-            best(f"batched SpMM LT θ = {theta:.2f}", a.repeat, run_batched)
+            best(f"batched SpMM LT θ = {theta:.2f}", a.repeat, run_batched, f"lt-{theta:.2f}-ba100k", f"SciPy {scipy.__version__} batched SpMM")
     except ImportError as error:
         print(f"scipy: not installed ({error})")
 
     try:
         import EoN
-        print(f"EoN {getattr(EoN, '__version__', '?')}")
+        eon_version = getattr(EoN, "__version__", None) or importlib.metadata.version("EoN")
+        print(f"EoN {eon_version}")
 
         def run_sir():
             sizes = []
@@ -119,7 +132,7 @@ def main():
                 t, S, I, R = EoN.fast_SIR(g, 0.05, 1.0, initial_infecteds=seeds)
                 sizes.append(int(R[-1]))
             return sizes
-        best("EoN fast_SIR τ = 0.05, γ = 1", 1, run_sir)
+        best("EoN fast_SIR τ = 0.05, γ = 1", 1, run_sir, "ct-sir-ba100k", f"EoN {eon_version} fast_SIR")
     except ImportError as error:
         print(f"EoN: not installed ({error})")
 

@@ -93,7 +93,7 @@ public struct BenchSuite: Sendable {
     }
 
     static let entryKeys = ["name", "size", "checksum", "repeat", "warmup", "scenario", "set", "replicates", "network", "metric", "sources",
-                            "seed", "opinion", "analyse", "responses", "k", "method", "votes"]
+                            "seed", "opinion", "analyse", "responses", "k", "method", "labels", "votes"]
 
     /// Reads and checks a suite file; all problems together, each at its place in the file.
     public static func load(_ path: String) throws -> BenchSuite {
@@ -195,7 +195,8 @@ public struct BenchSuite: Sendable {
             let responses = r.int("responses", &d, min: 1)
             let k = r.int("k", &d, min: 1)
             let method = r.choice("method", ThemeFinder.Method.allCases.map(\.rawValue), &d).flatMap(ThemeFinder.Method.init(rawValue:)) ?? .balanced
-            kind = input.map { .themes(ThemesWorkload(file: $0, responses: responses, k: k, method: method, seed: seed ?? 0)) }
+            let labels = file("labels")
+            kind = input.map { .themes(ThemesWorkload(file: $0, responses: responses, k: k, method: method, seed: seed ?? 0, labels: labels)) }
         default:
             kind = file("votes").map { .votes(VotesWorkload(file: $0, seed: seed ?? 0)) }
         }

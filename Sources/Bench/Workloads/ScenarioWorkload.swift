@@ -22,9 +22,13 @@ public struct ScenarioWorkload: Workload {
 
     public func execute(_ prepared: PreparedScenario) throws -> WorkloadOutcome {
         let result = try prepared.scenario.model.run(prepared.ensemble, on: prepared.population)
-        var figures: [String: Double] = [:]
-        for s in RunWriter.summaryStatistics(result) where ["reach_share", "final_adopted", "peak_adopted"].contains(s.name) {
-            if let band = s.band { figures["mean_" + s.name] = band.mean }
+        // Means and SDs over replicates: a peer's outcome is compared within sampling error.
+        var figures: [String: Double] = ["replicates": Double(result.replicates)]
+        for s in RunWriter.summaryStatistics(result) where ["final_reach", "reach_share", "final_adopted", "peak_adopted"].contains(s.name) {
+            if let band = s.band {
+                figures["mean_" + s.name] = band.mean
+                figures["sd_" + s.name] = band.sd
+            }
         }
         return WorkloadOutcome(checksum: RunWriter.resultChecksum(result),
                                work: Double(result.replicates) * Double(result.steps) * Double(result.population),

@@ -11,9 +11,14 @@ public struct ThemesWorkload: Workload {
     public var k: Int?
     public var method: ThemeFinder.Method
     public var seed: UInt64
+    /// A file of true labels, one integer per line and response (STC2's `*_gnd.txt`): NMI and ARI
+    /// of the themes against them become outcome figures.
+    public var labels: String?
 
-    public init(file: String, responses: Int? = nil, k: Int? = nil, method: ThemeFinder.Method = .balanced, seed: UInt64 = 0) {
+    public init(file: String, responses: Int? = nil, k: Int? = nil, method: ThemeFinder.Method = .balanced, seed: UInt64 = 0,
+                labels: String? = nil) {
         self.file = file
+        self.labels = labels
         self.responses = responses
         self.k = k
         self.method = method
@@ -22,13 +27,37 @@ public struct ThemesWorkload: Workload {
 
     public var unit: String { "responses" }
 
-    public func prepare() throws -> [String] {
-        let texts = try ResponseTable.read(file).texts
-        guard let responses, responses != texts.count else { return texts }
-        return responses < texts.count ? Array(texts.prefix(responses)) : CorpusReplication(seed: seed).replicate(texts, to: responses)
+    public struct Input: Sendable {
+        public var texts: [String]
+        public var labels: [Int]?
     }
 
-    public func execute(_ texts: [String]) throws -> WorkloadOutcome {
+    public func prepare() throws -> Input {
+        var texts = try ResponseTable.read(file).texts
+        var truth = try labels.map { path -> [Int] in
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            var values: [Int] = []
+            for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let field = line.trimmingCharacters(in: .whitespacesAndNewlines)
+                if field.isEmpty { continue }
+                guard let v = Int(field) else { throw TableError(file: path, line: i + 1, message: "expected a whole-number label, got \"\(field)\"") }
+                values.append(v)
+            }
+            guard values.count == texts.count else {
+                throw TableError(file: path, line: values.count, message: "\(values.count) labels for \(texts.count) responses in \(file)")
+            }
+            return values
+        }
+        if let responses, responses != texts.count {
+            let base = texts.count
+            texts = responses < base ? Array(texts.prefix(responses)) : CorpusReplication(seed: seed).replicate(texts, to: responses)
+            truth = truth.map { t in (0..<responses).map { t[$0 % base] } }
+        }
+        return Input(texts: texts, labels: truth)
+    }
+
+    public func execute(_ input: Input) throws -> WorkloadOutcome {
+        let texts = input.texts
         var finder = ThemeFinder(k: k, seed: seed)
         finder.method = method
         let result = try finder.analyse(texts)
@@ -40,8 +69,12 @@ public struct ThemesWorkload: Workload {
             c.add(theme.label)
         }
         let largest = result.themes.map(\.size).max() ?? 0
-        return WorkloadOutcome(checksum: c.hex(), work: Double(texts.count),
-                               figures: ["themes": Double(result.themes.count), "largest_theme": Double(largest),
-                                         "other": Double(result.assignments.filter { $0 < 0 }.count)])
+        var figures = ["themes": Double(result.themes.count), "largest_theme": Double(largest),
+                       "other": Double(result.assignments.filter { $0 < 0 }.count)]
+        if let truth = input.labels {
+            figures["nmi"] = NormalizedMutualInformation.score(result.assignments, truth)
+            figures["ari"] = AdjustedRandIndex.score(result.assignments, truth)
+        }
+        return WorkloadOutcome(checksum: c.hex(), work: Double(texts.count), figures: figures)
     }
 }

@@ -1,0 +1,134 @@
+#!/usr/bin/env python3
+"""Writes Benchmarks/RESULTS.md: `skein bench Benchmarks/suites/peers.yaml --out SKEIN.json` beside
+the peers' JSON lines (Benchmarks/peers/*.py --json PEERS.jsonl), one row per (workload, peer):
+times, the ratio, the outcome figures of both, and whether they agree within the stated tolerance.
+
+  python3 compare.py SKEIN.json PEERS.jsonl [--out Benchmarks/RESULTS.md] [--skein-2t SKEIN-2T.json]
+"""
+import argparse
+import json
+import math
+from collections import defaultdict
+
+# Workloads a peer was not run on, and why (shown instead of a time).
+NOT_RUN = {
+    ("betweenness-ba100k", "networkx"): "not run here: 582 s on 2026-11-22 (Benchmarks/README.md)",
+    ("louvain-ba100k", "networkx"): "not run here: 428 s on 2026-11-22 (Benchmarks/README.md)",
+}
+
+
+def fmt_time(s):
+    if s is None:
+        return "–"
+    return f"{s * 1e3:.1f} ms" if s < 1 else f"{s:.2f} s"
+
+
+def fmt(x, digits=4):
+    if x is None:
+        return "–"
+    if isinstance(x, float) and not x.is_integer():
+        return f"{x:.{digits}g}"
+    return f"{int(x)}"
+
+
+def agreement(skein, peer):
+    """(Skein's outcome, the peer's, verdict) for the figures both report."""
+    if "mean_final_reach" in peer and "mean_final_reach" in skein:
+        a, b = skein["mean_final_reach"], peer["mean_final_reach"]
+        se = math.sqrt(skein.get("sd_final_reach", 0) ** 2 / max(1, skein.get("replicates", 1))
+                       + peer.get("sd_final_reach", 0) ** 2 / max(1, peer.get("replicates", 1)))
+        z = abs(a - b) / se if se > 0 else (0 if a == b else math.inf)
+        verdict = f"agree: difference {z:.1f} SE (≤ 3)" if z <= 3 else f"**differ: {z:.1f} SE** (> 3)"
+        return (f"mean final size {a:.1f} (SD {skein.get('sd_final_reach', 0):.0f})",
+                f"{b:.1f} (SD {peer.get('sd_final_reach', 0):.0f})", verdict)
+    for key, label in (("components", "components"), ("max_core", "max core"), ("nodes", "nodes")):
+        if key in peer and key in skein:
+            extra = ""
+            if key == "nodes":
+                same = skein["nodes"] == peer["nodes"] and skein.get("edges") == peer.get("edges")
+                return (f"{fmt(skein['nodes'])} nodes, {fmt(skein.get('edges'))} edges",
+                        f"{fmt(peer['nodes'])}, {fmt(peer.get('edges'))}", "agree: equal" if same else "**differ**")
+            same = skein[key] == peer[key]
+            return (f"{label} {fmt(skein[key])}{extra}", fmt(peer[key]), "agree: equal" if same else "**differ**")
+    if "average_clustering" in peer and "average_clustering" in skein:
+        a, b = skein["average_clustering"], peer["average_clustering"]
+        ok = abs(a - b) <= 1e-9 * max(1, abs(b))
+        return (f"average clustering {a:.12g}", f"{b:.12g}", "agree: within 10⁻⁹" if ok else "**differ**")
+    if "max_pagerank" in peer and "max_pagerank" in skein:
+        a, b = skein["max_pagerank"], peer["max_pagerank"]
+        rel = abs(a - b) / abs(b)
+        return (f"max PageRank {a:.6g}", f"{b:.6g}", f"agree: relative {rel:.1e} (≤ 10⁻³; stopping rules differ)" if rel <= 1e-3 else f"**differ: relative {rel:.1e}**")
+    if "modularity" in peer and "modularity" in skein:
+        a, b = skein["modularity"], peer["modularity"]
+        verdict = "agree: Skein's modularity ≥ the peer's − 0.01" if a >= b - 0.01 else f"**Skein lower by {b - a:.3f}**"
+        return (f"modularity {a:.3f} ({fmt(skein.get('communities'))} communities)", f"{b:.3f} ({fmt(peer.get('communities'))})", verdict)
+    if "nmi" in peer and "nmi" in skein:
+        a, b = skein["nmi"], peer["nmi"]
+        verdict = ("agree: Skein's NMI ≥ the peer's − 0.02" if a >= b - 0.02 else f"**Skein's NMI lower by {b - a:.3f}** (issue #6)")
+        return (f"NMI {a:.3f}, ARI {skein.get('ari', 0):.3f}, largest {fmt(skein.get('largest_theme'))}",
+                f"NMI {b:.3f}, ARI {peer.get('ari', 0):.3f}, largest {fmt(peer.get('largest_theme'))}", verdict)
+    return ("–", "–", "not compared: sampled from different random sources")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("skein")
+    ap.add_argument("peers")
+    ap.add_argument("--skein-2t")
+    ap.add_argument("--out", default="Benchmarks/RESULTS.md")
+    a = ap.parse_args()
+    skein = json.load(open(a.skein))
+    two = {w["name"]: w for w in json.load(open(a.skein_2t))["workloads"]} if a.skein_2t else {}
+    runs = {w["name"]: w for w in skein["workloads"]}
+    peers = defaultdict(list)
+    for line in open(a.peers):
+        if line.strip():
+            r = json.loads(line)
+            peers[r["workload"]].append(r)
+    p = skein["provenance"]
+    m = p["machine"]
+    lines = [
+        "# Skein beside its peers",
+        "",
+        f"Same inputs, same run: {skein['date']} on {m['cpu_model']}, {m['logical_cores']} cores, "
+        f"{m['memory_bytes'] / 2**30:.0f} GiB, {m['operating_system']}; Skein {p['skein']['version']} "
+        f"({p['skein']['commit'][:12]}{', modified' if p['skein']['dirty'] else ''}), {p['compiler'].split('(')[0].strip()}, "
+        f"OpenBLAS {p['blas']['version']}. Regenerate with `make bench-peers` (see the README's Benchmarks section).",
+        "",
+        "Skein's time is `skein bench Benchmarks/suites/peers.yaml --threads 1` (median of its timed runs after a warm-up;"
+        " inputs prepared once, as the peers' graph conversion is excluded); the peers' is their best of N"
+        " (Benchmarks/peers/*.py). Simulation outcomes are compared as means within sampling error (each side draws its"
+        " own 50 random seeds per replicate): they agree when the difference is within 3 standard errors.",
+        "",
+        "| workload | Skein 1T | Skein 2T | peer | peer time | peer ÷ Skein 1T | Skein outcome | peer outcome | agreement |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for name, run in runs.items():
+        rows = peers.get(name, [])
+        peer_names = [r["peer"] for r in rows]
+        for (workload, peer), why in NOT_RUN.items():
+            if workload == name and not any(n.startswith(peer) for n in peer_names):
+                rows.append({"peer": peer, "seconds": None, "figures": {}, "note": why})
+        if run["status"] != "ok":
+            lines.append(f"| {name} | {run['status']}: {run.get('message', '')} | | | | | | | |")
+            continue
+        t1 = run.get("median_seconds")
+        t2 = two.get(name, {}).get("median_seconds")
+        for r in rows:
+            if r.get("note"):
+                lines.append(f"| {name} | {fmt_time(t1)} | {fmt_time(t2)} | {r['peer']} | {r['note']} | | | | |")
+                continue
+            ours, theirs, verdict = agreement(run.get("figures", {}), r["figures"])
+            ratio = f"{r['seconds'] / t1:.1f}×" if t1 and r["seconds"] else "–"
+            lines.append(f"| {name} | {fmt_time(t1)} | {fmt_time(t2)} | {r['peer']} | {fmt_time(r['seconds'])} | {ratio} | {ours} | {theirs} | {verdict} |")
+        if not rows:
+            lines.append(f"| {name} | {fmt_time(t1)} | {fmt_time(t2)} | (no peer row) | | | | | |")
+    lines += ["", "Reading it: a ratio above 1× means Skein is faster. Rows marked **differ** or **lower** are open"
+              " questions, explained in the issue notes and Benchmarks/README.md.", ""]
+    with open(a.out, "w") as f:
+        f.write("\n".join(lines))
+    print(f"written: {a.out}")
+
+
+if __name__ == "__main__":
+    main()

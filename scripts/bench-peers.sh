@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Skein beside its peers (cynetdiff, NDlib, EoN, networkx, python-igraph, scikit-learn) on the same
+# inputs in the same run; writes Benchmarks/RESULTS.md. Peers are installed in Benchmarks/.venv;
+# inputs come from ../shared/data (ba100k, STC2) plus a BA(10⁴, 5) edge list made by skein.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+skein=${SKEIN:-.build/release/skein}
+shared=../shared/data
+for f in "$shared/bench/ba100k.edges" "$shared/text/stc2/StackOverflow.txt" "$shared/text/stc2/SearchSnippets.txt"; do
+    [ -f "$f" ] || { echo "error: $f is missing (the public data beside the checkout)" >&2; exit 1; }
+done
+if [ ! -x Benchmarks/.venv/bin/python ]; then python3 -m venv Benchmarks/.venv; fi
+Benchmarks/.venv/bin/pip install -q --disable-pip-version-check networkx cynetdiff EoN igraph scipy numpy scikit-learn ndlib six
+date=$(date +%Y-%m-%d)
+results=Benchmarks/results
+mkdir -p "$results/inputs"
+"$skein" network generate barabasi-albert --param n=10000 --param m=5 --seed 1 -o "$results/inputs/ba10k.csv" >/dev/null
+tail -n +2 "$results/inputs/ba10k.csv" | tr ',' ' ' > "$results/inputs/ba10k.edges"
+peers="$results/peers-$date.jsonl"
+: > "$peers"
+echo "== Skein (1 and 2 threads)"
+"$skein" bench Benchmarks/suites/peers.yaml --threads 1 --out "$results/peers-skein-1t-$date.json"
+"$skein" bench Benchmarks/suites/peers.yaml --threads 2 --out "$results/peers-skein-2t-$date.json" >/dev/null
+py=Benchmarks/.venv/bin/python
+echo "== simulation peers"; $py Benchmarks/peers/simulation_peers.py "$shared/bench/ba100k.edges" --repeat 3 --json "$peers"
+echo "== NDlib"; $py Benchmarks/peers/ndlib_peers.py "$results/inputs/ba10k.edges" --replicates 20 --json "$peers"
+echo "== network peers"; $py Benchmarks/peers/network_peers.py "$shared/bench/ba100k.edges" --repeat 3 --networkx-skip betweenness,louvain --json "$peers"
+echo "== scikit-learn"
+$py Benchmarks/peers/analyse_peers.py "$shared/text/stc2/StackOverflow.txt" "$shared/text/stc2/StackOverflow_gnd.txt" \
+    --workload themes-stackoverflow-20k --json "$peers"
+$py Benchmarks/peers/analyse_peers.py "$shared/text/stc2/SearchSnippets.txt" "$shared/text/stc2/SearchSnippets_gnd.txt" \
+    --workload themes-searchsnippets-12k --json "$peers"
+$py Benchmarks/peers/compare.py "$results/peers-skein-1t-$date.json" "$peers" --skein-2t "$results/peers-skein-2t-$date.json" --out Benchmarks/RESULTS.md

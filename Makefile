@@ -10,7 +10,7 @@ else
 RELEASE_FLAGS := -Xswiftc -target-cpu -Xswiftc native
 endif
 
-.PHONY: deps build release demo test notebooks bench bench-quick bench-kernels bench-network bench-simulation clean
+.PHONY: deps build release demo test notebooks bench bench-quick bench-peers bench-kernels bench-network bench-simulation clean
 
 ## Install missing system libraries (OpenBLAS) with apt.
 deps:
@@ -47,6 +47,10 @@ notebooks: release
 ## The standard benchmark suite (every model, network metrics, the analyser; small to large). ARGS="--only small" etc.
 bench: release
 	$(RELEASE_BIN) bench Benchmarks/suites/standard.yaml --out Benchmarks/results/standard-$$(date +%F).json $(ARGS)
+
+## Skein beside cynetdiff, NDlib, EoN, networkx, python-igraph and scikit-learn on the same inputs → Benchmarks/RESULTS.md.
+bench-peers: release
+	./scripts/bench-peers.sh
 
 ## The seconds-long smoke suite (generated inputs only).
 bench-quick: release

@@ -10,7 +10,7 @@ else
 RELEASE_FLAGS := -Xswiftc -target-cpu -Xswiftc native
 endif
 
-.PHONY: deps build release demo test notebooks bench bench-quick bench-peers bench-kernels bench-network bench-simulation clean
+.PHONY: deps build release demo test notebooks bench bench-quick bench-peers bench-micro bench-kernels bench-network bench-simulation clean
 
 ## Install missing system libraries (OpenBLAS) with apt.
 deps:
@@ -59,6 +59,10 @@ bench-quick: release
 ## Numeric-core kernel benchmarks (release mode): GEMM, SpMV, SpMM, copy bandwidth.
 bench-kernels: deps
 	$(SWIFT) run -c release $(RELEASE_FLAGS) --package-path Benchmarks skein-kernels $(ARGS)
+
+## Microbenchmarks of the hot kernels (ordo-one/benchmark; Benchmarks/Benchmarks/SkeinKernelMicro). ARGS="baseline update main" etc.
+bench-micro: deps
+	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark $(ARGS)
 
 ## Network metrics beside python-igraph and networkx (installed in Benchmarks/.venv); results in Benchmarks/results.
 bench-network: deps

@@ -70,12 +70,12 @@ public struct BenchRunner: Sendable {
             }
             if first == nil { first = outcome }
         }
-        for _ in 0..<warmups { try check(try workload.execute(input)) }
+        for _ in 0..<warmups { try check(try workload.outcome(try workload.execute(input), input: input)) }
         for _ in 0..<repeats {
             start = DispatchTime.now().uptimeNanoseconds
-            let outcome = try workload.execute(input)
+            let output = try workload.execute(input)
             result.seconds.append(Self.seconds(since: start))
-            try check(outcome)
+            try check(try workload.outcome(output, input: input))
         }
         result.peakMemoryBytes = PeakMemory.peakBytes()
         guard let outcome = first else { return }

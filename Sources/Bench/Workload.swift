@@ -1,18 +1,22 @@
 import Foundation
 import Tables
 
-/// One thing a suite times. Separating `prepare` (inputs: loading a file, generating a network,
-/// building a scenario's population) from `execute` (the work being measured) is what lets every
-/// repeat time the same work on the same input, as a peer's benchmark would.
+/// One thing a suite times, in three parts: `prepare` (inputs: loading a file, generating a
+/// network, building a scenario's population; untimed), `execute` (the work being measured, timed)
+/// and `outcome` (the checksum and figures of what `execute` produced; untimed, so hashing a result
+/// never counts as the work). Every repeat times the same work on the same input, as a peer's
+/// benchmark would.
 ///
 /// `execute` must be deterministic: its checksum is what another machine compares bit for bit, and
 /// the runner refuses a workload whose checksum changes between repeats.
 public protocol Workload: Sendable {
     associatedtype Input
+    associatedtype Output
     /// What `WorkloadOutcome.work` counts, for throughput ("edges", "agent-steps", "responses").
     var unit: String { get }
     func prepare() throws -> Input
-    func execute(_ input: Input) throws -> WorkloadOutcome
+    func execute(_ input: Input) throws -> Output
+    func outcome(_ output: Output, input: Input) throws -> WorkloadOutcome
 }
 
 /// What one execution produced: a checksum of its result, how much work that was, and a few

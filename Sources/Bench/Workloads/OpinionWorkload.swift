@@ -27,9 +27,12 @@ public struct OpinionWorkload: Workload {
 
     public func prepare() throws -> Population { Population(try network.build()) }
 
-    public func execute(_ population: Population) throws -> WorkloadOutcome {
+    public func execute(_ population: Population) throws -> OpinionDynamics.Result {
         let model = OpinionDynamics(susceptibility: susceptibility == 1 ? .deGroot : .uniform(susceptibility))
-        let result = try model.run(on: population, replicates: replicates, steps: steps, seed: seed)
+        return try model.run(on: population, replicates: replicates, steps: steps, seed: seed)
+    }
+
+    public func outcome(_ result: OpinionDynamics.Result, input population: Population) throws -> WorkloadOutcome {
         var c = Checksum()
         c.add(result.mean)
         c.add(result.spread)

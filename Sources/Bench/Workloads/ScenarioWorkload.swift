@@ -20,8 +20,11 @@ public struct ScenarioWorkload: Workload {
         try ScenarioLoader.load(file, overrides: overrides).prepare()
     }
 
-    public func execute(_ prepared: PreparedScenario) throws -> WorkloadOutcome {
-        let result = try prepared.scenario.model.run(prepared.ensemble, on: prepared.population)
+    public func execute(_ prepared: PreparedScenario) throws -> EnsembleResult {
+        try prepared.scenario.model.run(prepared.ensemble, on: prepared.population)
+    }
+
+    public func outcome(_ result: EnsembleResult, input: PreparedScenario) throws -> WorkloadOutcome {
         // Means and SDs over replicates: a peer's outcome is compared within sampling error.
         var figures: [String: Double] = ["replicates": Double(result.replicates)]
         for s in RunWriter.summaryStatistics(result) where ["final_reach", "reach_share", "final_adopted", "peak_adopted"].contains(s.name) {

@@ -56,11 +56,14 @@ public struct ThemesWorkload: Workload {
         return Input(texts: texts, labels: truth)
     }
 
-    public func execute(_ input: Input) throws -> WorkloadOutcome {
-        let texts = input.texts
+    public func execute(_ input: Input) throws -> ThemeFinder.Result {
         var finder = ThemeFinder(k: k, seed: seed)
         finder.method = method
-        let result = try finder.analyse(texts)
+        return try finder.analyse(input.texts)
+    }
+
+    public func outcome(_ result: ThemeFinder.Result, input: Input) throws -> WorkloadOutcome {
+        let texts = input.texts
         var c = Checksum()
         c.add(result.assignments)
         c.add(quantised: result.similarity)

@@ -16,8 +16,9 @@ public struct VotesWorkload: Workload {
 
     public func prepare() throws -> VoteMatrix { try VoteMatrix.read(file) }
 
-    public func execute(_ matrix: VoteMatrix) throws -> WorkloadOutcome {
-        let result = try OpinionGroups(seed: seed).analyse(matrix)
+    public func execute(_ matrix: VoteMatrix) throws -> OpinionGroups.Result { try OpinionGroups(seed: seed).analyse(matrix) }
+
+    public func outcome(_ result: OpinionGroups.Result, input matrix: VoteMatrix) throws -> WorkloadOutcome {
         var c = Checksum()
         c.add(result.group)
         c.add(quantised: result.x)

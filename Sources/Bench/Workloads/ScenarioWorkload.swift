@@ -14,7 +14,8 @@ public struct ScenarioWorkload: Workload {
         self.overrides = overrides
     }
 
-    public var unit: String { "agent-steps" }
+    /// Replicates: event-driven models touch only what changes, so agent-steps would flatter them.
+    public var unit: String { "replicates" }
 
     public func prepare() throws -> PreparedScenario {
         try ScenarioLoader.load(file, overrides: overrides).prepare()
@@ -34,7 +35,7 @@ public struct ScenarioWorkload: Workload {
             }
         }
         return WorkloadOutcome(checksum: RunWriter.resultChecksum(result),
-                               work: Double(result.replicates) * Double(result.steps) * Double(result.population),
+                               work: Double(result.replicates),
                                figures: figures)
     }
 }

@@ -131,9 +131,9 @@ public struct BenchSuite: Sendable {
         defer { r.finish(&d) }
         let errors = d.count
         let name = r.required("name", &d).flatMap { FieldReader.string($0, "\(path).name", &d) } ?? path
-        let size = r.choice("size", Size.allCases.map(\.rawValue), &d).flatMap(Size.init(rawValue:))
+        let size = r.choice("size", Size.allCases.map { $0.rawValue }, &d).flatMap(Size.init(rawValue:))
         let checksum = r.string("checksum", &d)
-        if let checksum, checksum.count != 64 || !checksum.allSatisfy { $0.isHexDigit } {
+        if let checksum, checksum.count != 64 || !checksum.allSatisfy(\.isHexDigit) {
             d.append(Diagnostic(r.value("checksum")!.origin, "\(path).checksum must be 64 hex digits (a SHA-256)", hint: "copy it from skein bench's output"))
         }
         let repeats = r.int("repeat", &d, min: 1)

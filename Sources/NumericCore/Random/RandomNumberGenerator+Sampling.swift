@@ -70,7 +70,10 @@ extension RandomNumberGenerator {
         mean + standardDeviation * normalPair().0
     }
 
-    /// Fills a buffer with standard normals, two per Box–Muller step.
+    /// Fills a buffer with standard normals, two per Box–Muller step. Inlinable so that callers in
+    /// other modules get it specialised for their generator (unspecialised, every draw went through
+    /// a witness table: a fifth of commitment dynamics' run time).
+    @inlinable
     public mutating func fillNormal<Scalar: BinaryFloatingPoint>(_ buffer: UnsafeMutableBufferPointer<Scalar>) {
         var i = 0
         while i + 1 < buffer.count {

@@ -118,7 +118,6 @@ extension Ensemble {
         // Per cell: 0 never active, 1 active, 2 lapsed; first activation step (−1 never).
         var status = [UInt8](repeating: 0, count: n * R)
         var firstActive = [Int32](repeating: -1, count: n * R)
-        var lapses = [Int](repeating: 0, count: R)
         for r in 0..<R {
             for v in prepared.seeds(seed: seed, replicate: r) {
                 commitment[v, r] = model.seedCommitment
@@ -132,41 +131,69 @@ extension Ensemble {
         }
         var column = [Double](repeating: 0, count: n)
 
-        /// Activation and dropout with hysteresis, then the step's counts.
+        // Where each group's counts start in result.groupCounts, and how wide one step's block is.
+        let groupBase = result.groupBase
+        let groupWidth = groups.map { $0.levels.count * AdoptionState.count }
+        let S = AdoptionState.count
+        // The step's tallies behind raw pointers: captured arrays mutated in the cell loop would cost a
+        // dynamic exclusivity check per access (a third of the run time, measured with perf).
+        let counts = UnsafeMutableBufferPointer<Int>.allocate(capacity: R * S)
+        let reached = UnsafeMutableBufferPointer<Int>.allocate(capacity: R)
+        let lapseCounts = UnsafeMutableBufferPointer<Int>.allocate(capacity: R)
+        let sums = UnsafeMutableBufferPointer<Double>.allocate(capacity: R)
+        lapseCounts.initialize(repeating: 0)
+        defer {
+            counts.deallocate()
+            reached.deallocate()
+            lapseCounts.deallocate()
+            sums.deallocate()
+        }
+
+        /// Activation and dropout with hysteresis, then the step's counts. One pass over the n × R
+        /// cells in memory order (agent-major); per-replicate tallies keep each replicate's sums in
+        /// agent order, as a column-by-column pass would, so results do not change.
         func settle(_ t: Int) {
+            counts.initialize(repeating: 0)
+            reached.initialize(repeating: 0)
+            sums.initialize(repeating: 0)
             commitment.withUnsafeBufferPointer { c in
             activity.withUnsafeMutableBufferPointer { a in
-                for i in 0..<(n * R) {
-                    if status[i] != 1 && c[i] >= model.activation {
-                        status[i] = 1
-                        if firstActive[i] < 0 { firstActive[i] = Int32(t) }
-                    } else if status[i] == 1 && c[i] < model.dropout {
-                        status[i] = 2
-                        lapses[i % R] += 1
-                    }
-                    a[i] = status[i] == 1 ? 1 : 0
-                }
-                for r in 0..<R {
-                    var counts = [Int](repeating: 0, count: AdoptionState.count), reached = 0, sum = 0.0
-                    for v in 0..<n {
-                        let i = v * R + r
-                        let state = Self.state(status[i], commitment: c[i])
-                        counts[state] += 1
-                        if firstActive[i] >= 0 { reached += 1 }
-                        sum += c[i]
-                        for (g, group) in groups.enumerated() {
-                            let level = Int(group.codes[v])
-                            if level >= 0 {
-                                let width = group.levels.count * AdoptionState.count
-                                result.groupCounts[result.groupBase[g] + (r * steps + t) * width + level * AdoptionState.count + state] += 1
-                            }
+            status.withUnsafeMutableBufferPointer { st in
+            firstActive.withUnsafeMutableBufferPointer { fa in
+            result.groupCounts.withUnsafeMutableBufferPointer { gc in
+                for v in 0..<n {
+                    let row = v * R
+                    for r in 0..<R {
+                        let i = row + r
+                        var state = st[i]
+                        if state != 1 && c[i] >= model.activation {
+                            state = 1
+                            if fa[i] < 0 { fa[i] = Int32(t) }
+                        } else if state == 1 && c[i] < model.dropout {
+                            state = 2
+                            lapseCounts[r] += 1
+                        }
+                        st[i] = state
+                        a[i] = state == 1 ? 1 : 0
+                        let s = Self.state(state, commitment: c[i])
+                        counts[r * S + s] += 1
+                        if fa[i] >= 0 { reached[r] += 1 }
+                        sums[r] += c[i]
+                        for g in 0..<groups.count {
+                            let level = Int(groups[g].codes[v])
+                            if level >= 0 { gc[groupBase[g] + (r * steps + t) * groupWidth[g] + level * S + s] += 1 }
                         }
                     }
-                    for s in 0..<AdoptionState.count { result.stateCounts[(r * steps + t) * AdoptionState.count + s] = Int32(counts[s]) }
-                    result.reach[r * steps + t] = Int32(reached)
-                    result.meanCommitment[r * steps + t] = n > 0 ? sum / Double(n) : 0
                 }
             }
+            }
+            }
+            }
+            }
+            for r in 0..<R {
+                for s in 0..<S { result.stateCounts[(r * steps + t) * S + s] = Int32(counts[r * S + s]) }
+                result.reach[r * steps + t] = Int32(reached[r])
+                result.meanCommitment[r * steps + t] = n > 0 ? sums[r] / Double(n) : 0
             }
         }
 
@@ -199,7 +226,11 @@ extension Ensemble {
             if model.noise > 0 {
                 for r in 0..<R {
                     column.withUnsafeMutableBufferPointer { noiseStreams[r].fillNormal($0) }
-                    for v in 0..<n { commitment[v, r] = min(1, max(0, commitment[v, r] + model.noise * column[v])) }
+                    column.withUnsafeBufferPointer { z in
+                        commitment.withUnsafeMutableBufferPointer { c in
+                            for v in 0..<n { c[v * R + r] = min(1, max(0, c[v * R + r] + model.noise * z[v])) }
+                        }
+                    }
                 }
             }
             settle(t)
@@ -212,7 +243,7 @@ extension Ensemble {
             let peak = adopted.indices.max { adopted[$0] < adopted[$1] || (adopted[$0] == adopted[$1] && $0 > $1) } ?? 0
             summary.peakAdopted = adopted.isEmpty ? 0 : adopted[peak]
             summary.peakTime = peak
-            summary.lapses = lapses[r]
+            summary.lapses = lapseCounts[r]
             if let a = ReplicateSummary.inequalityAttribute(in: groupNames) {
                 let group = groups[a]
                 var reached = [Double](repeating: 0, count: group.levels.count), size = reached

@@ -10,7 +10,7 @@ import NumericCore
 /// Deterministic for a seed and thread count–invariant: the SVD and distance products run in
 /// fixed blocks (see `Matrix+Deterministic`).
 public struct ThemeFinder: Sendable {
-    public enum Method: String, Sendable, CaseIterable { case balanced, bisecting, kmeans, ward }
+    public enum Method: String, Sendable, CaseIterable { case balanced, bisecting, kmeans, minibatch, ward }
 
     /// Number of themes; nil chooses it (≈ n^(1/3), then near-identical themes merged).
     public var k: Int?
@@ -193,6 +193,7 @@ public struct ThemeFinder: Sendable {
         case .balanced: return try BalancedKMeans(k: k, seed: seed).fit(points)
         case .bisecting: return try BisectingKMeans(k: k, seed: seed).fit(points)
         case .kmeans: return try KMeans(k: k, restarts: 3, seed: seed).fit(points)
+        case .minibatch: return try MiniBatchKMeans(k: k, seed: seed).fit(points)
         case .ward: return try Ward(k: k).fit(points)
         }
     }

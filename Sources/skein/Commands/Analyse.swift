@@ -29,7 +29,7 @@ struct Analyse: ParsableCommand {
     @Option(name: .customLong("id-column"), help: "Column holding a response id.") var idColumn: String?
     @Option(name: .customLong("by"), help: "Metadata column to break themes down by (repeatable): table, organisation, role…") var by: [String] = []
     @Option(name: .customLong("stop-words"), help: "File of extra stop words, one per line.") var stopWords: String?
-    @Option(name: .long, help: "balanced (default: k-means, oversized themes split, near ones merged), bisecting, kmeans, or ward (agglomerative; up to 4000 responses).") var method: String = "balanced"
+    @Option(name: .long, help: "balanced (default: k-means, oversized themes split, near ones merged), bisecting, kmeans, minibatch (mini-batch k-means, for very large inputs), or ward (agglomerative; up to 4000 responses).") var method: String = "balanced"
     @Option(name: .long, help: "LSA dimensions.") var dimensions = 100
     @Option(name: .customLong("min-df"), help: "Keep terms in at least this many responses.") var minDF = 2
     @Option(name: .customLong("max-df"), help: "Drop terms in more than this share of responses.") var maxDF = 0.5
@@ -44,7 +44,7 @@ struct Analyse: ParsableCommand {
 
     func validate() throws {
         if k != "auto" { guard let n = Int(k), n >= 1 else { throw ValidationError("--k must be a positive whole number or auto (got \(k))") } }
-        guard ThemeFinder.Method(rawValue: method) != nil else { throw ValidationError("--method must be balanced, bisecting, kmeans or ward (got \(method))") }
+        guard ThemeFinder.Method(rawValue: method) != nil else { throw ValidationError("--method must be balanced, bisecting, kmeans, minibatch or ward (got \(method))") }
         guard dimensions >= 2 else { throw ValidationError("--dimensions must be at least 2") }
         guard minDF >= 1 else { throw ValidationError("--min-df must be at least 1") }
         guard maxDF > 0, maxDF <= 1 else { throw ValidationError("--max-df must be in (0, 1]") }

@@ -94,7 +94,10 @@ public struct SweepRunner {
             let graph = try network.flatMap { $0.spec == scenario.network ? $0.graph : nil } ?? scenario.network.build()
             network = (scenario.network, graph)
             let prepared = try scenario.prepare(network: graph)
-            let result = try scenario.model.run(prepared.ensemble, on: prepared.population)
+            // A sweep stores summaries only: no per-agent adoption times (those are for a run's drawing).
+            var ensemble = prepared.ensemble
+            ensemble.recordAgents = false
+            let result = try scenario.model.run(ensemble, on: prepared.population)
             let rows = result.summaries.map { RunWriter.metrics($0).map(\.1) }
             try database.store(point: point.index, assignments: point.json, rows: rows,
                                seconds: Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9)

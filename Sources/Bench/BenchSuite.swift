@@ -167,6 +167,7 @@ public struct BenchSuite: Sendable {
             return nil
         }
         var kind: Kind?
+        var metricName: String?
         switch kinds[0] {
         case "scenario":
             let scenario = file("scenario")
@@ -175,6 +176,7 @@ public struct BenchSuite: Sendable {
             if let seed { overrides.append("seed=\(seed)") }
             kind = scenario.map { .scenario(ScenarioWorkload(file: $0, overrides: overrides)) }
         case "metric":
+            if case let .scalar(m, _)? = v["metric"] { metricName = m }
             let metric = r.choice("metric", NetworkWorkload.Metric.allCases.map(\.rawValue), &d).flatMap(NetworkWorkload.Metric.init(rawValue:))
             let sources = r.int("sources", &d, min: 1)
             if let spec = network(), let metric {
@@ -202,7 +204,8 @@ public struct BenchSuite: Sendable {
         }
         let skip = missing.isEmpty ? nil : "input not found: \(missing.joined(separator: ", "))"
         guard d.count == errors, kind != nil || skip != nil else { return nil }
-        let kindName = kind?.name ?? (kinds[0] == "metric" ? "network " + (r.entries.first { $0.key == "metric" }.flatMap { if case let .scalar(m, _) = $0.value { m } else { nil } } ?? "") : kinds[0])
+        // A workload skipped before its kind could be built (its network file is absent) is named as it would be.
+        let kindName = kind?.name ?? (kinds[0] == "metric" ? "network \(metricName ?? "")" : kinds[0])
         return Entry(name: name, size: size, kind: skip == nil ? kind : nil, kindName: kindName, expectedChecksum: checksum?.lowercased(),
                      repeats: repeats, warmups: warmups, skipReason: skip, origin: v.origin,
                      nameOrigin: r.entries.first { $0.key == "name" }?.keyOrigin,

@@ -7,8 +7,13 @@ enum PrincipalComponents {
     /// The top `count` axes (d × count), each signed so its largest loading is positive, and each
     /// axis's share of the total variance.
     static func axes(ofCentred x: Matrix<Double>, count: Int) throws -> (axes: Matrix<Double>, shares: [Double]) {
-        let d = x.columns
-        let scatter = try x.gram()
+        try axes(ofScatter: try x.gram(), count: count)
+    }
+
+    /// The same from the d × d scatter matrix Σ (x − μ)(x − μ)ᵀ, for callers that can form it
+    /// without a centred copy of the data.
+    static func axes(ofScatter scatter: Matrix<Double>, count: Int) throws -> (axes: Matrix<Double>, shares: [Double]) {
+        let d = scatter.columns
         let (values, vectors) = try BLASRuntime.singleThreaded { try scatter.symmetricEigen() }
         let order = values.indices.sorted { values[$0] > values[$1] }
         let total = max(values.reduce(0) { $0 + max(0, $1) }, 1e-300)

@@ -174,18 +174,27 @@ public struct ThemeFinder: Sendable {
     }
 
     /// Projection of the rows on their first two principal components (thread-count invariant).
+    /// The scatter matrix comes from XᵀX − n·μμᵀ and the projection from X·A − μᵀA, so no centred
+    /// copy of the n × d matrix is made (800 MB at a million responses).
     static func principalPlane(_ points: Matrix<Double>) throws -> Matrix<Double> {
         let n = points.rows, d = points.columns
         guard d > 2 else { return points }
-        var centred = points
         var mean = [Double](repeating: 0, count: d)
-        centred.withUnsafeMutableBufferPointer { p in
+        points.withUnsafeBufferPointer { p in
             for i in 0..<n { for j in 0..<d { mean[j] += p[i * d + j] } }
-            for j in 0..<d { mean[j] /= Double(max(1, n)) }
-            for i in 0..<n { for j in 0..<d { p[i * d + j] -= mean[j] } }
         }
-        let axes = try PrincipalComponents.axes(ofCentred: centred, count: 2).axes
-        return try centred.multipliedByRowBlocks(by: axes)
+        for j in 0..<d { mean[j] /= Double(max(1, n)) }
+        var scatter = try points.gram()
+        scatter.withUnsafeMutableBufferPointer { s in
+            for a in 0..<d { for b in 0..<d { s[a * d + b] -= Double(n) * mean[a] * mean[b] } }
+        }
+        let axes = try PrincipalComponents.axes(ofScatter: scatter, count: 2).axes
+        var plane = try points.multipliedByRowBlocks(by: axes)
+        let shift = (0..<2).map { a in (0..<d).reduce(0.0) { $0 + mean[$1] * axes[$1, a] } }
+        plane.withUnsafeMutableBufferPointer { q in
+            for i in 0..<n { for a in 0..<2 { q[i * 2 + a] -= shift[a] } }
+        }
+        return plane
     }
 
     func cluster(_ points: Matrix<Double>, k: Int, seed: UInt64) throws -> KMeans.Fit {

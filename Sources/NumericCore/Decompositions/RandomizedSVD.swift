@@ -40,14 +40,18 @@ public struct RandomizedSVD: Sendable, Hashable {
         var q = try a.apply(omega).orthonormalBasis()
         for _ in 0..<iterations {
             let z = try a.applyTransposed(q).orthonormalBasis()
+            // Release the old basis before the next m × l product exists: at a million rows each
+            // m × l matrix is ~0.9 GB, and the peak is how many of them are alive at once.
+            q = Matrix(rows: 0, columns: 0)
             q = try a.apply(z).orthonormalBasis()
         }
-        // Bᵀ = Aᵀ·Q (n × l); Bᵀ = U_b·Σ·V_bᵀ, so A ≈ Q·B = (Q·V_b)·Σ·U_bᵀ.
+        // Bᵀ = Aᵀ·Q (n × l); Bᵀ = U_b·Σ·V_bᵀ, so A ≈ Q·B = (Q·V_b)·Σ·U_bᵀ. Only the leading `rank`
+        // columns of Q·V_b are kept, so only they are computed.
         let bt = try a.applyTransposed(q)
         let small = try bt.svd()
-        let uFull = try q.multiplied(by: small.vt, transposingOther: true)    // m × l
-        let vtFull = small.u.transposed()                                     // l × n
-        let u = Matrix<Scalar>(rows: a.rows, columns: rank) { uFull[$0, $1] }
+        let leading = Matrix<Scalar>(rows: rank, columns: small.vt.columns) { small.vt[$0, $1] }   // rank × l
+        let u = try q.multiplied(by: leading, transposingOther: true)                            // m × rank
+        let vtFull = small.u.transposed()                                                        // l × n
         let vt = Matrix<Scalar>(rows: rank, columns: a.columns) { vtFull[$0, $1] }
         return SingularValueDecomposition(u: u, singularValues: Array(small.singularValues.prefix(rank)), vt: vt)
     }

@@ -101,11 +101,21 @@ public struct ThemeFinder: Sendable {
         let live = (0..<n).filter { norms[$0] > 1e-12 }
         let empty = (0..<n).filter { norms[$0] <= 1e-12 }
         guard live.count >= 3 else { throw ThemeError.tooFew(live.count) }
-        var points = Matrix<Double>(rows: live.count, columns: embedding.columns)
         let d = embedding.columns
-        embedding.withUnsafeBufferPointer { e in
-            points.withUnsafeMutableBufferPointer { p in
-                for (r, i) in live.enumerated() { for j in 0..<d { p[r * d + j] = e[i * d + j] / norms[i] } }
+        var points: Matrix<Double>
+        if empty.isEmpty {
+            // Every response has terms (the usual case): scale the rows in place rather than copy n × d.
+            embedding.withUnsafeMutableBufferPointer { e in
+                for i in 0..<n { for j in 0..<d { e[i * d + j] = e[i * d + j] / norms[i] } }
+            }
+            points = embedding
+            embedding = Matrix(rows: 0, columns: 0)
+        } else {
+            points = Matrix<Double>(rows: live.count, columns: d)
+            embedding.withUnsafeBufferPointer { e in
+                points.withUnsafeMutableBufferPointer { p in
+                    for (r, i) in live.enumerated() { for j in 0..<d { p[r * d + j] = e[i * d + j] / norms[i] } }
+                }
             }
         }
 

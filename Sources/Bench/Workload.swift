@@ -47,23 +47,16 @@ public struct Checksum: Sendable {
         add(s.utf8.count)
         hasher.update(Data(s.utf8))
     }
-    public mutating func add(_ xs: [Double]) {
-        add(xs.count)
-        xs.withUnsafeBufferPointer { p in
-            var bytes = [UInt8](); bytes.reserveCapacity(8 * min(p.count, 8192))
-            for chunk in stride(from: 0, to: p.count, by: 8192) {
-                bytes.removeAll(keepingCapacity: true)
-                for x in p[chunk..<min(p.count, chunk + 8192)] { withUnsafeBytes(of: x.bitPattern.littleEndian) { bytes.append(contentsOf: $0) } }
-                hasher.update(bytes)
-            }
-        }
-    }
+    public mutating func add(_ xs: [Double]) { add(xs.map(\.bitPattern)) }
+    /// Integers as 64-bit little-endian (wider unsigned values by their bit pattern), hashed in chunks.
     public mutating func add<I: FixedWidthInteger>(_ xs: [I]) {
         add(xs.count)
         var bytes = [UInt8](); bytes.reserveCapacity(8 * min(xs.count, 8192))
         for chunk in stride(from: 0, to: xs.count, by: 8192) {
             bytes.removeAll(keepingCapacity: true)
-            for x in xs[chunk..<min(xs.count, chunk + 8192)] { withUnsafeBytes(of: Int64(x).littleEndian) { bytes.append(contentsOf: $0) } }
+            for x in xs[chunk..<min(xs.count, chunk + 8192)] {
+                withUnsafeBytes(of: Int64(truncatingIfNeeded: x).littleEndian) { bytes.append(contentsOf: $0) }
+            }
             hasher.update(bytes)
         }
     }

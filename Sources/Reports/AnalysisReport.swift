@@ -88,7 +88,7 @@ public enum AnalysisReport {
     }
 
     static func votes(_ dir: URL) throws -> String {
-        let summary = (try? JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("summary.json")))) as? [String: Any] ?? [:]
+        let summary = ResultFolder.json(dir.appendingPathComponent("summary.json"))
         let sizes = summary["group_sizes"] as? [Int] ?? []
         var body = "<figure>\(BarChart(title: "Opinion groups", bars: sizes.enumerated().map { ("Group \($0.offset)", Double($0.element), "\($0.element) people") }).svg())</figure>"
         let points = try rows(dir.appendingPathComponent("groups.csv")).compactMap { r -> (x: Double, y: Double, group: Int)? in

@@ -49,14 +49,15 @@ public struct NetworkDrawing {
         return NetworkDrawing(nodes: nodes, edges: edges, attributeNames: names)
     }
 
-    static let sequential = ["#440154", "#3B528B", "#21918C", "#5EC962", "#FDE725"]  // viridis stops
+    /// Viridis stops (RGB), parsed once: the scale is looked up for every person in the drawing.
+    static let sequential: [(Double, Double, Double)] = ["#440154", "#3B528B", "#21918C", "#5EC962", "#FDE725"].map { hex in
+        let v = Int(hex.dropFirst(), radix: 16)!
+        return (Double(v >> 16), Double((v >> 8) & 0xFF), Double(v & 0xFF))
+    }
 
     /// Viridis at t ∈ [0, 1], interpolated between five stops.
     static func sequentialColour(_ t: Double) -> String {
-        let stops = sequential.map { hex -> (Double, Double, Double) in
-            let v = Int(hex.dropFirst(), radix: 16)!
-            return (Double(v >> 16), Double((v >> 8) & 0xFF), Double(v & 0xFF))
-        }
+        let stops = sequential
         let s = min(1, max(0, t)) * Double(stops.count - 1)
         let i = min(stops.count - 2, Int(s)), f = s - Double(i)
         let (a, b) = (stops[i], stops[i + 1])

@@ -25,10 +25,6 @@ public enum NotebookExport {
         return parts.isEmpty ? "." : parts.joined(separator: "/")
     }
 
-    static func json(_ url: URL) -> [String: Any] {
-        (try? JSONSerialization.jsonObject(with: Data(contentsOf: url))) as? [String: Any] ?? [:]
-    }
-
     /// The setup cell: imports, the folder, and rerunning `skein` (SKEIN, then PATH, then this
     /// checkout's builds) when the folder's key file is missing.
     static func setup(folder: String, key: String, command: [String]) -> String {
@@ -61,8 +57,8 @@ public enum NotebookExport {
     // MARK: Simulation runs
 
     static func run(_ dir: URL, _ notebook: URL) throws -> Notebook {
-        let manifest = json(dir.appendingPathComponent("manifest.json"))
-        let summary = json(dir.appendingPathComponent("summary.json"))
+        let manifest = ResultFolder.json(dir.appendingPathComponent("manifest.json"))
+        let summary = ResultFolder.json(dir.appendingPathComponent("summary.json"))
         let scenario = manifest["scenario"] as? [String: Any] ?? [:]
         let name = summary["scenario"] as? String ?? dir.lastPathComponent
         var command: [String] = []
@@ -157,7 +153,7 @@ public enum NotebookExport {
     // MARK: Analyses
 
     static func themes(_ dir: URL, _ notebook: URL) throws -> Notebook {
-        let info = json(dir.appendingPathComponent("themes.json"))
+        let info = ResultFolder.json(dir.appendingPathComponent("themes.json"))
         var command = info["command"] as? [String] ?? []
         if command.count > 1 { command[1] = relative(URL(fileURLWithPath: command[1]), from: notebook) }
         let file = (info["file"] as? String).map { URL(fileURLWithPath: $0).lastPathComponent } ?? "the responses"
@@ -219,7 +215,7 @@ public enum NotebookExport {
     }
 
     static func votes(_ dir: URL, _ notebook: URL) throws -> Notebook {
-        let info = json(dir.appendingPathComponent("summary.json"))
+        let info = ResultFolder.json(dir.appendingPathComponent("summary.json"))
         var command = info["command"] as? [String] ?? []
         if command.count > 1 { command[1] = relative(URL(fileURLWithPath: command[1]), from: notebook) }
         var nb = Notebook()

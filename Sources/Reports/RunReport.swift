@@ -41,8 +41,8 @@ public enum RunReport {
             b.high.append(r.double(7) ?? .nan)
             bands[attribute, default: [:]][level, default: [:]][measure] = b
         }
-        let summary = (try? JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("summary.json")))) as? [String: Any] ?? [:]
-        let manifest = (try? JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("manifest.json")))) as? [String: Any] ?? [:]
+        let summary = ResultFolder.json(dir.appendingPathComponent("summary.json"))
+        let manifest = ResultFolder.json(dir.appendingPathComponent("manifest.json"))
         let name = summary["scenario"] as? String ?? dir.lastPathComponent
         let description = ((manifest["scenario"] as? [String: Any])?["description"] as? String) ?? ""
         let markers: [(Double, String)] = ((summary["interventions"] as? [[String: Any]]) ?? []).compactMap { m in

@@ -47,7 +47,7 @@ public struct KMeans: Sendable {
         let n = points.rows
         guard k >= 1, k <= n else { throw KMeansError.badK(k: k, points: n) }
         let w = weights ?? [Double](repeating: 1, count: n)
-        let norms = (0..<n).map { i in points.row(i).reduce(0) { $0 + $1 * $1 } }
+        let norms = Self.squaredNorms(points)
         var best: Fit?
         for restart in 0..<max(1, restarts) {
             var rng = Xoshiro256PlusPlus(seed: seed, replicate: UInt64(restart), purpose: .clustering)
@@ -110,6 +110,20 @@ public struct KMeans: Sendable {
             if u < 0 { return i }
         }
         return mass.lastIndex { $0 > 0 } ?? mass.count - 1
+    }
+
+    /// ‖x_i‖² of every row, summed in column order on the raw buffer (no per-row array).
+    static func squaredNorms(_ x: Matrix<Double>) -> [Double] {
+        let n = x.rows, d = x.columns
+        var norms = [Double](repeating: 0, count: n)
+        x.withUnsafeBufferPointer { p in
+            for i in 0..<n {
+                var s = 0.0
+                for j in 0..<d { s += p[i * d + j] * p[i * d + j] }
+                norms[i] = s
+            }
+        }
+        return norms
     }
 
     /// Squared distances of every point to every centre (n × k), from GEMMs over fixed row blocks

@@ -36,7 +36,7 @@ public struct MiniBatchKMeans: Sendable {
         let sampleSize = min(n, max(3 * batchSize, 3 * k))
         let sample = sampleSize == n ? Array(0..<n) : rng.sampleWithoutReplacement(sampleSize, from: n).sorted()
         let seedPoints = points.gatheringRows(sample)
-        let seedNorms = (0..<seedPoints.rows).map { i in seedPoints.row(i).reduce(0) { $0 + $1 * $1 } }
+        let seedNorms = KMeans.squaredNorms(seedPoints)
         let ones = [Double](repeating: 1, count: seedPoints.rows)
         var centres = Matrix<Double>(rows: k, columns: d)
         var bestSeedInertia = Double.infinity
@@ -52,13 +52,13 @@ public struct MiniBatchKMeans: Sendable {
         var smoothed = Double.infinity, best = Double.infinity, stale = 0
         var steps = 0
         var labels = [Int](repeating: -1, count: b)
+        let batchWeights = [Double](repeating: 1, count: b)
         for step in 1...max(1, maxSteps) {
             steps = step
             let batch = (0..<b).map { _ in rng.nextInt(below: n) }
             let x = points.gatheringRows(batch)
-            let norms = (0..<b).map { i in x.row(i).reduce(0) { $0 + $1 * $1 } }
-            let dist = try KMeans.squaredDistances(x, norms: norms, centres: centres)
-            let total = KMeans.assign(dist, weights: [Double](repeating: 1, count: b), into: &labels).total / Double(b)
+            let dist = try KMeans.squaredDistances(x, norms: KMeans.squaredNorms(x), centres: centres)
+            let total = KMeans.assign(dist, weights: batchWeights, into: &labels).total / Double(b)
             // Per-centre rates: each member pulls its centre by 1/(points the centre has seen).
             x.withUnsafeBufferPointer { xs in
                 centres.withUnsafeMutableBufferPointer { c in
@@ -77,17 +77,18 @@ public struct MiniBatchKMeans: Sendable {
             if stale >= patience { break }
         }
         // Centres no point ever reached take the point farthest from its centre, then one full pass.
-        let norms = (0..<n).map { i in points.row(i).reduce(0) { $0 + $1 * $1 } }
+        let norms = KMeans.squaredNorms(points)
+        let weights = [Double](repeating: 1, count: n)
         var all = [Int](repeating: -1, count: n)
         var dist = try KMeans.squaredDistances(points, norms: norms, centres: centres)
-        _ = KMeans.assign(dist, weights: [Double](repeating: 1, count: n), into: &all)
+        _ = KMeans.assign(dist, weights: weights, into: &all)
         for c in 0..<k where seen[c] == 0 {
             let far = (0..<n).max { dist[$0, all[$0]] < dist[$1, all[$1]] }!
             for j in 0..<d { centres[c, j] = points[far, j] }
             dist = try KMeans.squaredDistances(points, norms: norms, centres: centres)
-            _ = KMeans.assign(dist, weights: [Double](repeating: 1, count: n), into: &all)
+            _ = KMeans.assign(dist, weights: weights, into: &all)
         }
-        let inertia = KMeans.assign(dist, weights: [Double](repeating: 1, count: n), into: &all).total
+        let inertia = KMeans.assign(dist, weights: weights, into: &all).total
         return KMeans.Fit(labels: all, centres: centres, inertia: inertia, iterations: steps)
     }
 }

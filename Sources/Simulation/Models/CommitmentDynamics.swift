@@ -141,12 +141,15 @@ extension Ensemble {
         let reached = UnsafeMutableBufferPointer<Int>.allocate(capacity: R)
         let lapseCounts = UnsafeMutableBufferPointer<Int>.allocate(capacity: R)
         let sums = UnsafeMutableBufferPointer<Double>.allocate(capacity: R)
+        // Each agent's level in every breakdown group, looked up once per agent rather than per replicate.
+        let levels = UnsafeMutableBufferPointer<Int>.allocate(capacity: groups.count)
         lapseCounts.initialize(repeating: 0)
         defer {
             counts.deallocate()
             reached.deallocate()
             lapseCounts.deallocate()
             sums.deallocate()
+            levels.deallocate()
         }
 
         /// Activation and dropout with hysteresis, then the step's counts. One pass over the n × R
@@ -163,6 +166,7 @@ extension Ensemble {
             result.groupCounts.withUnsafeMutableBufferPointer { gc in
                 for v in 0..<n {
                     let row = v * R
+                    for g in 0..<groups.count { levels[g] = Int(groups[g].codes[v]) }
                     for r in 0..<R {
                         let i = row + r
                         var state = st[i]
@@ -179,9 +183,8 @@ extension Ensemble {
                         counts[r * S + s] += 1
                         if fa[i] >= 0 { reached[r] += 1 }
                         sums[r] += c[i]
-                        for g in 0..<groups.count {
-                            let level = Int(groups[g].codes[v])
-                            if level >= 0 { gc[groupBase[g] + (r * steps + t) * groupWidth[g] + level * S + s] += 1 }
+                        for g in 0..<levels.count where levels[g] >= 0 {
+                            gc[groupBase[g] + (r * steps + t) * groupWidth[g] + levels[g] * S + s] += 1
                         }
                     }
                 }

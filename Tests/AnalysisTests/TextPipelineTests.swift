@@ -1,4 +1,4 @@
-import Analysis
+@testable import Analysis
 import Foundation
 import NumericCore
 import Tables
@@ -34,6 +34,33 @@ struct TextPipelineTests {
         let bi = try TfidfVectorizer(tokenizer: Tokenizer(stem: false), minDocumentFrequency: 2, maxDocumentShare: 1)
             .fit(["waiting times", "waiting times again", "times waiting"])
         #expect(bi.terms == ["times", "waiting", "waiting times"])
+    }
+
+    /// The byte-level word path gives the same words as the String path, on ASCII and on text
+    /// that needs NFKC and case folding; labels keep the commonest surface forms, for bigrams the
+    /// commonest pair as written ("working copy", not the stems' separate favourites).
+    @Test func wordsFromBytesAndSurfaceLabels() throws {
+        for text in ["Co-production with A&E staff isn't easy!", "ＮＨＳ ﬁnance — Don’t CUT nurses", "x 42 a-b &c"] {
+            var scratch: [UInt8] = [], words: [String] = []
+            Tokenizer.forEachWord(in: text, scratch: &scratch) { words.append(String(decoding: $0, as: UTF8.self)) }
+            #expect(words == Tokenizer.words(Tokenizer.normalise(text)).map { $0.replacingOccurrences(of: "’", with: "'") })
+        }
+        let f = try TfidfVectorizer(minDocumentFrequency: 1, maxDocumentShare: 1)
+            .fit(["working copy lost", "working copy again", "work copies", "works", "works", "works"])
+        let label = { (term: String) in f.labels[f.terms.firstIndex(of: term)!] }
+        #expect(label("work") == "works" && label("work copi") == "working copy")
+    }
+
+    @Test func wordTableInternsByteSequences() {
+        var table = WordTable(capacity: 2)
+        var ids: [Int32] = []
+        for w in (0..<500).map({ "w\($0)" }) + ["w7", "w499", "é"] {
+            var bytes = Array(w.utf8)
+            ids.append(bytes.withUnsafeMutableBufferPointer { table.intern(UnsafeBufferPointer($0)).id })
+        }
+        #expect(Array(ids.prefix(500)) == (0..<500).map(Int32.init))
+        #expect(ids[500] == 7 && ids[501] == 499 && ids[502] == 500 && table.count == 501)
+        #expect(table.word(499) == "w499" && table.word(500) == "é")
     }
 
     @Test func responseFilesInEveryFormatAndTheirErrors() throws {

@@ -32,4 +32,39 @@ struct DeterministicProductTests {
             #expect(try one.maxAbsoluteDifference(plain) < 1e-12 * (try plain.frobeniusNorm()))
         }
     }
+
+    /// The streamed product hands every row over once, in order within its chunk, with the same
+    /// values as the plain product — on both the GEMM path (k > 4) and the GEMV path (k ≤ 4) —
+    /// and the in-place product equals the allocating one.
+    @Test func streamedAndInPlaceProductsAgreeWithThePlainOne() throws {
+        let a = Self.random(2100, 30, seed: 5)
+        for other in [Self.random(9, 30, seed: 6), Self.random(2, 30, seed: 7)] {
+            let plain = try a.multiplied(by: other, transposingOther: true)
+            for threads in [1, 2] {
+                var streamed = Matrix<Double>(rows: a.rows, columns: other.rows)
+                var seen = [Int](repeating: 0, count: a.rows)
+                try streamed.withUnsafeMutableBufferPointer { out in
+                    try seen.withUnsafeMutableBufferPointer { count in
+                        let shared = UncheckedSendable((out, count))
+                        try Compute.withThreads(threads) {
+                            try a.streamRowBlockProducts(by: other, transposingOther: true) { _, rows, product in
+                                let (out, count) = shared.value
+                                for (r, i) in rows.enumerated() {
+                                    count[i] += 1
+                                    for c in 0..<other.rows { out[i * other.rows + c] = product[r * other.rows + c] }
+                                }
+                            }
+                        }
+                    }
+                }
+                #expect(seen.allSatisfy { $0 == 1 })
+                #expect(try streamed.maxAbsoluteDifference(plain) < 1e-12 * (try plain.frobeniusNorm()))
+            }
+        }
+        let square = Self.random(30, 30, seed: 8)
+        var inPlace = a
+        try inPlace.multiplyByRowBlocksInPlace(by: square)
+        #expect(Self.bits(inPlace) == Self.bits(try a.multipliedByRowBlocks(by: square)))
+        #expect(throws: ShapeError.self) { try inPlace.multiplyByRowBlocksInPlace(by: Self.random(30, 4, seed: 9)) }
+    }
 }

@@ -8,7 +8,11 @@ enum Centres {
         var sums = Matrix<Double>(rows: k, columns: d)
         x.withUnsafeBufferPointer { xs in
             sums.withUnsafeMutableBufferPointer { c in
-                for i in 0..<n { for j in 0..<d { c[labels[i] * d + j] += xs[i * d + j] } }
+                // Row pointers, so the inner loop is a plain vectorisable axpy.
+                for i in 0..<n {
+                    let row = xs.baseAddress! + i * d, sum = c.baseAddress! + labels[i] * d
+                    for j in 0..<d { sum[j] += row[j] }
+                }
             }
         }
         return sums

@@ -154,33 +154,86 @@ public struct KMeans: Sendable {
         return (changed, total)
     }
 
+    /// Lloyd iterations. Each one is a single streamed pass (`streamRowBlockProducts`): a block's
+    /// products with the centres, its nearest centres, and its rows summed into its chunk's
+    /// partial centre sums while still in cache; partials reduce in chunk order (thread-count
+    /// invariant). No n × k matrix and no allocation per point.
     func lloyd(_ x: Matrix<Double>, norms: [Double], weights: [Double], centres start: Matrix<Double>) throws -> Fit {
-        let n = x.rows, d = x.columns
+        let n = x.rows, d = x.columns, k = self.k
+        let chunks = Matrix<Double>.rowChunkCount(n)
         var centres = start
         var labels = [Int](repeating: -1, count: n)
+        var nearest = [Double](repeating: 0, count: n)
+        var sums = [Double](repeating: 0, count: chunks * k * d), mass = [Double](repeating: 0, count: chunks * k)
+        var totals = [Double](repeating: 0, count: chunks), changes = [Bool](repeating: false, count: chunks)
         var inertia = Double.infinity
         var iterations = 0
-        for iteration in 1...max(1, maxIterations) {
-            iterations = iteration
-            let dist = try Self.squaredDistances(x, norms: norms, centres: centres)
-            var (changed, total) = Self.assign(dist, weights: weights, into: &labels)
-            // New centres: weighted means; an emptied cluster takes the point farthest from its centre.
-            var sums = Matrix<Double>(rows: k, columns: d)
-            var mass = [Double](repeating: 0, count: k)
-            x.withUnsafeBufferPointer { xs in
-                sums.withUnsafeMutableBufferPointer { s in
-                    for i in 0..<n {
-                        let l = labels[i], w = weights[i]
-                        mass[l] += w
-                        for j in 0..<d { s[l * d + j] += w * xs[i * d + j] }
+        /// One pass: labels, distances, per-chunk sums; returns (changed, Σ weight · distance).
+        func pass(accumulate: Bool) throws -> (Bool, Double) {
+            var cn = [Double](repeating: 0, count: k)
+            centres.withUnsafeBufferPointer { c in for r in 0..<k { for j in 0..<d { cn[r] += c[r * d + j] * c[r * d + j] } } }
+            for c in 0..<chunks { totals[c] = 0; changes[c] = false }
+            if accumulate {
+                sums.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+                mass.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+            }
+            try x.withUnsafeBufferPointer { xs in
+                try labels.withUnsafeMutableBufferPointer { lp in
+                    try nearest.withUnsafeMutableBufferPointer { np in
+                        try sums.withUnsafeMutableBufferPointer { sp in
+                            try mass.withUnsafeMutableBufferPointer { mp in
+                                try totals.withUnsafeMutableBufferPointer { tp in
+                                    try changes.withUnsafeMutableBufferPointer { cp in
+                                        let shared = UncheckedSendable((xs, lp, np, sp, mp, tp, cp))
+                                        try x.streamRowBlockProducts(by: centres, transposingOther: true) { chunk, rows, cross in
+                                            let (xs, lp, np, sp, mp, tp, cp) = shared.value
+                                            var total = 0.0, changed = false
+                                            let chunkSums = sp.baseAddress! + chunk * k * d, chunkMass = mp.baseAddress! + chunk * k
+                                            for (r, i) in rows.enumerated() {
+                                                var best = 0, bestD = Double.infinity
+                                                for c in 0..<k {
+                                                    let dist = Swift.max(0, norms[i] - 2 * cross[r * k + c] + cn[c])
+                                                    if dist < bestD { bestD = dist; best = c }
+                                                }
+                                                if lp[i] != best { changed = true; lp[i] = best }
+                                                np[i] = bestD
+                                                let w = weights[i]
+                                                total += w * bestD
+                                                if accumulate {
+                                                    chunkMass[best] += w
+                                                    let row = xs.baseAddress! + i * d, sum = chunkSums + best * d
+                                                    for j in 0..<d { sum[j] += w * row[j] }
+                                                }
+                                            }
+                                            tp[chunk] += total
+                                            cp[chunk] = cp[chunk] || changed
+                                        }
+                                    }
+                                }
+                            }
+                        }
                     }
                 }
             }
+            return (changes.contains(true), totals.reduce(0, +))
+        }
+        for iteration in 1...max(1, maxIterations) {
+            iterations = iteration
+            var (changed, total) = try pass(accumulate: true)
+            // New centres: weighted means (partials in chunk order); an emptied cluster takes the
+            // point farthest from its centre.
             for c in 0..<k {
-                if mass[c] > 0 {
-                    for j in 0..<d { centres[c, j] = sums[c, j] / mass[c] }
+                var m = 0.0
+                for chunk in 0..<chunks { m += mass[chunk * k + c] }
+                if m > 0 {
+                    for j in 0..<d {
+                        var s = 0.0
+                        for chunk in 0..<chunks { s += sums[(chunk * k + c) * d + j] }
+                        centres[c, j] = s / m
+                    }
                 } else {
-                    let far = (0..<n).max { dist[$0, labels[$0]] < dist[$1, labels[$1]] }!
+                    let far = (0..<n).max { nearest[$0] < nearest[$1] }!
+                    nearest[far] = 0
                     for j in 0..<d { centres[c, j] = x[far, j] }
                     changed = true
                 }
@@ -189,8 +242,8 @@ public struct KMeans: Sendable {
             inertia = total
             if !changed || improved < tolerance { break }
         }
-        // Final inertia against the final centres.
-        let total = Self.assign(try Self.squaredDistances(x, norms: norms, centres: centres), weights: weights, into: &labels).total
+        // Labels and inertia against the final centres.
+        let total = try pass(accumulate: false).1
         return Fit(labels: labels, centres: centres, inertia: total, iterations: iterations)
     }
 }

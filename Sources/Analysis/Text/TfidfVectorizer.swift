@@ -36,53 +36,88 @@ public struct TfidfVectorizer: Sendable {
 
     public func fit(_ texts: [String]) throws -> Fitted {
         let n = texts.count
+        // Surface words, interned from the text's bytes; each maps once to its term (or −1: dropped).
+        var words = WordTable()
+        var wordTerm: [Int32] = [], wordCount: [Int] = []
         var ids: [String: Int32] = [:]
         var names: [String] = []
-        var surface: [[String: Int]] = []
         var rowOffsets = [Int](repeating: 0, count: n + 1)
         var entries: [(term: Int32, count: Int32)] = []
         var signatures = [Int](repeating: 0, count: n)
-        var local: [Int32: Int32] = [:]
-        var stems: [String: String] = [:]
         /// Bigrams by the ids of their two terms: the "a b" name is built once, not per occurrence.
         var pairs: [UInt64: Int32] = [:]
-        func add(_ name: String) -> Int32 {
-            let id = Int32(names.count)
-            names.append(name)
-            surface.append([:])
-            return id
-        }
-        func intern(_ term: String) -> Int32 {
-            if let id = ids[term] { return id }
-            let id = add(term)
-            ids[term] = id
-            return id
-        }
+        /// Occurrences of each pair of surface words that makes a bigram ("working copy", not "work copy").
+        var pairSurface: [UInt64: Int32] = [:]
+        var scratch: [UInt8] = [], sequence: [Int32] = [], spelled: [Int32] = [], bag: [Int32] = []
         for (d, text) in texts.enumerated() {
-            let terms = tokenizer.terms(text, cache: &stems)
-            local.removeAll(keepingCapacity: true)
-            var hasher = Hasher()
-            var previous: Int32 = -1
-            for (k, t) in terms.enumerated() {
-                let id = intern(t.term)
-                surface[Int(id)][t.word, default: 0] += 1
-                local[id, default: 0] += 1
-                hasher.combine(id)
-                if bigrams && k > 0 {
-                    let key = UInt64(UInt32(previous)) << 32 | UInt64(UInt32(id))
-                    let b = pairs[key] ?? {
-                        let b = add(terms[k - 1].term + " " + t.term)
-                        pairs[key] = b
-                        return b
-                    }()
-                    surface[Int(b)][terms[k - 1].word + " " + t.word, default: 0] += 1
-                    local[b, default: 0] += 1
+            sequence.removeAll(keepingCapacity: true)
+            spelled.removeAll(keepingCapacity: true)
+            Tokenizer.forEachWord(in: text, scratch: &scratch) { bytes in
+                let (w, inserted) = words.intern(bytes)
+                if inserted {
+                    var term: Int32 = -1
+                    if let name = tokenizer.term(forWord: String(decoding: bytes, as: UTF8.self)) {
+                        term = ids[name] ?? {
+                            let id = Int32(names.count)
+                            names.append(name)
+                            ids[name] = id
+                            return id
+                        }()
+                    }
+                    wordTerm.append(term)
+                    wordCount.append(0)
                 }
-                previous = id
+                wordCount[Int(w)] += 1
+                if wordTerm[Int(w)] >= 0 {
+                    sequence.append(wordTerm[Int(w)])
+                    spelled.append(w)
+                }
             }
-            signatures[d] = terms.isEmpty ? 0 : hasher.finalize()
-            for (id, c) in local.sorted(by: { $0.key < $1.key }) { entries.append((id, c)) }
+            bag.removeAll(keepingCapacity: true)
+            bag.append(contentsOf: sequence)
+            if bigrams && sequence.count > 1 {
+                for k in 1..<sequence.count {
+                    let a = sequence[k - 1], b = sequence[k]
+                    let key = UInt64(UInt32(a)) << 32 | UInt64(UInt32(b))
+                    let id = pairs[key] ?? {
+                        let id = Int32(names.count)
+                        names.append(names[Int(a)] + " " + names[Int(b)])
+                        pairs[key] = id
+                        return id
+                    }()
+                    bag.append(id)
+                    pairSurface[UInt64(UInt32(spelled[k - 1])) << 32 | UInt64(UInt32(spelled[k])), default: 0] += 1
+                }
+            }
+            var hasher = Hasher()
+            for t in sequence { hasher.combine(t) }
+            signatures[d] = sequence.isEmpty ? 0 : hasher.finalize()
+            // The response's terms with their counts, in term order.
+            bag.sort()
+            var k = 0
+            while k < bag.count {
+                var e = k + 1
+                while e < bag.count && bag[e] == bag[k] { e += 1 }
+                entries.append((bag[k], Int32(e - k)))
+                k = e
+            }
             rowOffsets[d + 1] = entries.count
+        }
+        // A readable form of each term: for a unigram its commonest surface word (ties: the first in
+        // alphabetical order); of a bigram: its commonest pair of surface words.
+        var surface = [Int](repeating: -1, count: names.count)
+        var surfaceWord = [String](repeating: "", count: names.count)
+        func offer(_ t: Int, _ count: Int, _ word: String) {
+            if count > surface[t] || (count == surface[t] && word < surfaceWord[t]) {
+                surface[t] = count
+                surfaceWord[t] = word
+            }
+        }
+        for w in 0..<words.count where wordTerm[w] >= 0 { offer(Int(wordTerm[w]), wordCount[w], words.word(Int32(w))) }
+        for (key, count) in pairSurface {
+            let a = Int32(truncatingIfNeeded: key >> 32), b = Int32(truncatingIfNeeded: key)
+            let t = pairs[UInt64(UInt32(wordTerm[Int(a)])) << 32 | UInt64(UInt32(wordTerm[Int(b)]))]!
+            offer(Int(t), Int(count), words.word(a) + " " + words.word(b))
         }
         // Document frequencies and the kept vocabulary, in alphabetical order (deterministic columns).
         var df = [Int](repeating: 0, count: names.count)
@@ -95,8 +130,11 @@ public struct TfidfVectorizer: Sendable {
         var offsets = [Int](repeating: 0, count: n + 1)
         var columns: [UInt32] = [], values: [Double] = [], counts: [Float] = []
         columns.reserveCapacity(entries.count)
+        values.reserveCapacity(entries.count)
+        counts.reserveCapacity(entries.count)
+        var row: [(UInt32, Double, Float)] = []
         for d in 0..<n {
-            var row: [(UInt32, Double, Float)] = []
+            row.removeAll(keepingCapacity: true)
             for e in entries[rowOffsets[d]..<rowOffsets[d + 1]] {
                 let c = column[Int(e.term)]
                 guard c >= 0 else { continue }
@@ -112,7 +150,7 @@ public struct TfidfVectorizer: Sendable {
             offsets[d + 1] = columns.count
         }
         let matrix = try SparseMatrix(rows: n, columns: kept.count, rowOffsets: offsets, columnIndices: columns, values: values)
-        let labels = kept.map { t in surface[t].max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key ?? names[t] }
+        let labels = kept.map { surfaceWord[$0] }
         return Fitted(terms: kept.map { names[$0] }, labels: labels, documentFrequency: kept.map { df[$0] }, idf: idf,
                       matrix: matrix, counts: counts, signatures: signatures)
     }

@@ -70,26 +70,61 @@ public struct Tokenizer: Sendable {
         return out
     }
 
-    /// Terms of one response (stems), and each term's surface word.
-    public func terms(_ text: String) -> [(term: String, word: String)] {
-        var cache: [String: String] = [:]
-        return terms(text, cache: &cache)
+    /// Calls `body` with the UTF-8 bytes of each normalised surface word of `text`, in order
+    /// (curly apostrophes made straight), before stop words. ASCII text — most responses — is
+    /// lowercased and split byte by byte with no `String` per word; other text goes through NFKC
+    /// and case folding first. `scratch` is reused across calls.
+    public static func forEachWord(in text: String, scratch: inout [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var text = text
+        let ascii: Bool = text.withUTF8 { u in
+            var high: UInt8 = 0
+            for b in u { high |= b }
+            guard high < 128 else { return false }
+            @inline(__always) func isWord(_ c: UInt8) -> Bool { (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) }
+            var i = 0
+            while i < u.count {
+                guard isWord(u[i]) else { i += 1; continue }
+                scratch.removeAll(keepingCapacity: true)
+                while i < u.count {
+                    let c = u[i]
+                    if isWord(c) {
+                        scratch.append(c >= 65 && c <= 90 ? c + 32 : c)
+                        i += 1
+                    } else if (c == 45 || c == 38 || c == 39) && i + 1 < u.count && isWord(u[i + 1]) {
+                        scratch.append(c)
+                        i += 1
+                    } else {
+                        break
+                    }
+                }
+                scratch.withUnsafeBufferPointer(body)
+            }
+            return true
+        }
+        guard !ascii else { return }
+        for w in words(normalise(text)) {
+            scratch.removeAll(keepingCapacity: true)
+            for s in w.unicodeScalars {
+                if s == "’" { scratch.append(39) } else { scratch.append(contentsOf: String(s).utf8) }
+            }
+            scratch.withUnsafeBufferPointer(body)
+        }
     }
 
-    /// The same, remembering stems across calls (a corpus repeats its words: stem each once).
-    public func terms(_ text: String, cache: inout [String: String]) -> [(term: String, word: String)] {
+    /// The term a normalised surface word stands for (its stem), or nil when it is dropped: a stop
+    /// word, a single character, or a number.
+    public func term(forWord word: String) -> String? {
+        guard word.count >= 2, !stopWords.contains(word), word.contains(where: { $0.isLetter }) else { return nil }
+        return stem ? stemmed(word) : word
+    }
+
+    /// Terms of one response (stems), and each term's surface word.
+    public func terms(_ text: String) -> [(term: String, word: String)] {
         var out: [(String, String)] = []
-        for w in Self.words(Self.normalise(text)) {
-            let word = w.contains("’") ? w.replacingOccurrences(of: "’", with: "'") : String(w)
-            guard word.count >= 2, !stopWords.contains(word), word.contains(where: { $0.isLetter }) else { continue }
-            guard stem else { out.append((word, word)); continue }
-            if let known = cache[word] {
-                out.append((known, word))
-            } else {
-                let s = stemmed(word)
-                cache[word] = s
-                out.append((s, word))
-            }
+        var scratch: [UInt8] = []
+        Self.forEachWord(in: text, scratch: &scratch) { bytes in
+            let word = String(decoding: bytes, as: UTF8.self)
+            if let term = term(forWord: word) { out.append((term, word)) }
         }
         return out
     }

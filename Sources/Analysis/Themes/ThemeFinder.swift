@@ -57,6 +57,8 @@ public struct ThemeFinder: Sendable {
         public var x: [Double]
         public var y: [Double]
         public var vocabulary: Int
+        /// Seconds spent in each stage, in order (vectorise, svd, cluster, stability, describe, map).
+        public var timings: [(stage: String, seconds: Double)] = []
     }
 
     public enum ThemeError: Error, CustomStringConvertible {
@@ -73,7 +75,9 @@ public struct ThemeFinder: Sendable {
     /// Themes of `texts`; `vectors` (one row per text) replaces TF-IDF and SVD when given.
     public func analyse(_ texts: [String], vectors: Matrix<Double>? = nil) throws -> Result {
         let n = texts.count
+        var clock = StageClock()
         let fitted = try vectorizer.fit(texts)
+        clock.lap("vectorise")
         // Embedding: LSA of the TF-IDF matrix, or the caller's vectors.
         var embedding: Matrix<Double>
         if let vectors {
@@ -86,10 +90,11 @@ public struct ThemeFinder: Sendable {
             } else {
                 let svd = try BLASRuntime.singleThreaded {
                     // Four power iterations: LSA needs the leading subspace, not digits (scikit-learn uses 5).
-                    try RandomizedSVD(rank: rank, powerIterations: 4, seed: seed).decompose(SparseOperator(fitted.matrix))
+                    try RandomizedSVD(rank: rank, powerIterations: 4, seed: seed, rightVectors: false).decompose(SparseOperator(fitted.matrix))
                 }
                 embedding = svd.scaledLeftVectors()
             }
+            clock.lap("svd")
         }
         // Unit rows; empty responses (no terms) are set aside.
         var norms = [Double](repeating: 0, count: n)
@@ -123,18 +128,21 @@ public struct ThemeFinder: Sendable {
         var fit = try cluster(points, k: chosenK, seed: seed)
         var labels = fit.labels
         if k == nil { labels = Self.mergeSimilar(points, labels: labels, threshold: mergeSimilarity) }
-        // Stability: agreement with two more seeds at the same k.
-        // Stability: agreement between clusterings with three seeds, on up to 5 000 responses (a
-        // fixed sample from the seed's stream), so it costs little on big inputs.
+        clock.lap("cluster")
+        // Stability: agreement between clusterings with three seeds, on a fixed sample from the
+        // seed's stream of max(2 000, 50·k) responses (an adjusted Rand index on 50 per theme is
+        // already steady), so it costs a fraction of the main fit.
         var stability: Double?
         do {
             var rng = Xoshiro256PlusPlus(seed: seed, replicate: 1, purpose: .clustering)
-            let sample = live.count <= 5000 ? Array(0..<live.count) : rng.sampleWithoutReplacement(5000, from: live.count).sorted()
+            let size = max(2000, 50 * chosenK)
+            let sample = live.count <= size ? Array(0..<live.count) : rng.sampleWithoutReplacement(size, from: live.count).sorted()
             let sub = sample.count == live.count ? points : points.gatheringRows(sample)
             let subK = min(chosenK, sample.count)
             let runs = try [seed, seed &+ 1, seed &+ 2].map { try cluster(sub, k: subK, seed: $0).labels }
             stability = (AdjustedRandIndex.score(runs[0], runs[1]) + AdjustedRandIndex.score(runs[0], runs[2]) + AdjustedRandIndex.score(runs[1], runs[2])) / 3
         }
+        clock.lap("stability")
         // Centres (unit), similarities, "other".
         let themeCount = (labels.max() ?? -1) + 1
         let centres = Centres.directions(points, labels: labels, count: themeCount)
@@ -173,14 +181,27 @@ public struct ThemeFinder: Sendable {
         let duplicates = bySignature.values.filter { $0.count > 1 }.sorted { $0.count != $1.count ? $0.count > $1.count : $0[0] < $1[0] }
         // Map coordinates: the two principal components of the unit rows (the plane that spreads
         // the responses most), signs fixed so the largest loading is positive.
+        clock.lap("describe")
         var x = [Double](repeating: .nan, count: n), y = x
         let map = try Self.principalPlane(points)
         for (r, i) in live.enumerated() {
             x[i] = map[r, 0]
             y[i] = map.columns > 1 ? map[r, 1] : 0
         }
+        clock.lap("map")
         return Result(assignments: assignments, similarity: similarity, themes: themes, empty: empty, duplicateGroups: duplicates,
-                      stability: stability, x: x, y: y, vocabulary: fitted.terms.count)
+                      stability: stability, x: x, y: y, vocabulary: fitted.terms.count, timings: clock.laps)
+    }
+
+    /// Wall-clock time of each stage, for `skein analyse --timings` and themes.json.
+    struct StageClock {
+        var last = DispatchTime.now().uptimeNanoseconds
+        var laps: [(stage: String, seconds: Double)] = []
+        mutating func lap(_ stage: String) {
+            let now = DispatchTime.now().uptimeNanoseconds
+            laps.append((stage, Double(now - last) / 1e9))
+            last = now
+        }
     }
 
     /// Projection of the rows on their first two principal components (thread-count invariant).

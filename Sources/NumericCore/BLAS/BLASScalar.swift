@@ -15,6 +15,9 @@ where RawSignificand: FixedWidthInteger {
     static func _gemm(transA: Bool, transB: Bool, m: Int32, n: Int32, k: Int32, alpha: Self,
                       a: UnsafePointer<Self>, lda: Int32, b: UnsafePointer<Self>, ldb: Int32,
                       beta: Self, c: UnsafeMutablePointer<Self>, ldc: Int32)
+    /// C = alpha·AᵀA + beta·C (trans) or alpha·AAᵀ + beta·C, upper triangle only.
+    static func _syrk(trans: Bool, n: Int32, k: Int32, alpha: Self, a: UnsafePointer<Self>, lda: Int32,
+                      beta: Self, c: UnsafeMutablePointer<Self>, ldc: Int32)
     static func _gemv(trans: Bool, m: Int32, n: Int32, alpha: Self, a: UnsafePointer<Self>, lda: Int32,
                       x: UnsafePointer<Self>, incx: Int32, beta: Self, y: UnsafeMutablePointer<Self>, incy: Int32)
     // BLAS level 1.

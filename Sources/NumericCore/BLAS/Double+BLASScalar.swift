@@ -11,6 +11,11 @@ extension Double: BLASScalar {
                     m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
     }
 
+    public static func _syrk(trans: Bool, n: Int32, k: Int32, alpha: Double, a: UnsafePointer<Double>, lda: Int32,
+                             beta: Double, c: UnsafeMutablePointer<Double>, ldc: Int32) {
+        cblas_dsyrk(CblasRowMajor, CblasUpper, trans ? CblasTrans : CblasNoTrans, n, k, alpha, a, lda, beta, c, ldc)
+    }
+
     public static func _gemv(trans: Bool, m: Int32, n: Int32, alpha: Double, a: UnsafePointer<Double>, lda: Int32,
                              x: UnsafePointer<Double>, incx: Int32, beta: Double, y: UnsafeMutablePointer<Double>, incy: Int32) {
         cblas_dgemv(CblasRowMajor, trans ? CblasTrans : CblasNoTrans, m, n, alpha, a, lda, x, incx, beta, y, incy)

@@ -11,6 +11,11 @@ extension Float: BLASScalar {
                     m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
     }
 
+    public static func _syrk(trans: Bool, n: Int32, k: Int32, alpha: Float, a: UnsafePointer<Float>, lda: Int32,
+                             beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int32) {
+        cblas_ssyrk(CblasRowMajor, CblasUpper, trans ? CblasTrans : CblasNoTrans, n, k, alpha, a, lda, beta, c, ldc)
+    }
+
     public static func _gemv(trans: Bool, m: Int32, n: Int32, alpha: Float, a: UnsafePointer<Float>, lda: Int32,
                              x: UnsafePointer<Float>, incx: Int32, beta: Float, y: UnsafeMutablePointer<Float>, incy: Int32) {
         cblas_sgemv(CblasRowMajor, trans ? CblasTrans : CblasNoTrans, m, n, alpha, a, lda, x, incx, beta, y, incy)

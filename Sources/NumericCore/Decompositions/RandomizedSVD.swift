@@ -1,7 +1,7 @@
 /// Truncated SVD by randomized range finding (Halko, Martinsson & Tropp 2011, Algorithms 4.4 and 5.1).
 ///
 /// Sketches the range of A with l = rank + oversampling Gaussian test vectors, sharpens it with
-/// power iterations (re-orthonormalised by QR at every half-step, for stability when the spectrum
+/// power iterations (re-orthonormalised at every half-step, for stability when the spectrum
 /// decays slowly, as term–document matrices' does), then takes the exact SVD of the small
 /// projected matrix. Cost O(nnz·l·(2q + 2) + (m + n)·l²); memory two m × l and two n × l blocks.
 /// The sketch comes from the stream (seed, 0, "randomized-sketch"): same seed, same result.
@@ -13,12 +13,18 @@ public struct RandomizedSVD: Sendable, Hashable {
     /// Power iterations; nil picks scikit-learn's rule: 7 when rank < 10% of min(m, n), else 4.
     public var powerIterations: Int?
     public var seed: UInt64
+    /// Whether to form Vᵀ. Without it (an LSA embedding needs only U·Σ) the small SVD becomes the
+    /// eigendecomposition of the l × l Gram matrix of Aᵀ·Q — a SYRK instead of a full SVD of an
+    /// n × l matrix — and `vt` is empty (rank × 0). Singular values then carry absolute error
+    /// ~ε·σ₁²/σᵢ, immaterial for the leading directions an embedding keeps.
+    public var rightVectors: Bool
 
-    public init(rank: Int, oversampling: Int = 10, powerIterations: Int? = nil, seed: UInt64 = 0) {
+    public init(rank: Int, oversampling: Int = 10, powerIterations: Int? = nil, seed: UInt64 = 0, rightVectors: Bool = true) {
         self.rank = rank
         self.oversampling = oversampling
         self.powerIterations = powerIterations
         self.seed = seed
+        self.rightVectors = rightVectors
     }
 
     public func decompose<Operator: LinearOperator>(_ a: Operator) throws -> SingularValueDecomposition<Operator.Scalar> {
@@ -37,22 +43,35 @@ public struct RandomizedSVD: Sendable, Hashable {
         }
         var generator = Xoshiro256PlusPlus(seed: seed, replicate: 0, purpose: .sketch)
         let omega = Matrix<Scalar>.gaussian(rows: a.columns, columns: l, using: &generator)
-        var q = try a.apply(omega).orthonormalBasis()
-        for _ in 0..<iterations {
-            let z = try a.applyTransposed(q).orthonormalBasis()
+        // Power iterations keep the sketch well conditioned with one orthonormalisation pass per
+        // half-step (as scikit-learn's LU steps do); only the final basis gets the second pass that
+        // makes it orthonormal to working precision.
+        var q = try a.apply(omega).orthonormalBasis(passes: iterations == 0 ? 2 : 1)
+        for iteration in 0..<iterations {
+            let z = try a.applyTransposed(q).orthonormalBasis(passes: 1)
             // Release the old basis before the next m × l product exists: at a million rows each
             // m × l matrix is ~0.9 GB, and the peak is how many of them are alive at once.
             q = Matrix(rows: 0, columns: 0)
-            q = try a.apply(z).orthonormalBasis()
+            q = try a.apply(z).orthonormalBasis(passes: iteration == iterations - 1 ? 2 : 1)
         }
         // Bᵀ = Aᵀ·Q (n × l); Bᵀ = U_b·Σ·V_bᵀ, so A ≈ Q·B = (Q·V_b)·Σ·U_bᵀ. Only the leading `rank`
         // columns of Q·V_b are kept, so only they are computed.
         let bt = try a.applyTransposed(q)
+        if !rightVectors {
+            // BBᵀ = (Bᵀ)ᵀBᵀ = V_b·Σ²·V_bᵀ: the same V_b and Σ from an l × l eigenproblem.
+            let (values, vectors) = try BLASRuntime.singleThreaded { try bt.gram().symmetricEigen() }
+            let order = values.indices.sorted { values[$0] != values[$1] ? values[$0] > values[$1] : $0 < $1 }.prefix(rank)
+            let leading = Matrix<Scalar>(rows: rank, columns: l) { r, c in vectors[c, order[order.startIndex + r]] }
+            let u = try q.multiplied(by: leading, transposingOther: true)
+            let sigma = order.map { Swift.max(values[$0], 0).squareRoot() }
+            return SingularValueDecomposition(u: u, singularValues: sigma, vt: Matrix(rows: rank, columns: 0))
+        }
         let small = try bt.svd()
-        let leading = Matrix<Scalar>(rows: rank, columns: small.vt.columns) { small.vt[$0, $1] }   // rank × l
+        // The leading rows of V_bᵀ (l × l) and of U_bᵀ are contiguous prefixes of row-major storage.
+        let leading = try Matrix<Scalar>(rows: rank, columns: small.vt.columns, elements: Array(small.vt.elements.prefix(rank * small.vt.columns)))
         let u = try q.multiplied(by: leading, transposingOther: true)                            // m × rank
         let vtFull = small.u.transposed()                                                        // l × n
-        let vt = Matrix<Scalar>(rows: rank, columns: a.columns) { vtFull[$0, $1] }
+        let vt = try Matrix<Scalar>(rows: rank, columns: a.columns, elements: Array(vtFull.elements.prefix(rank * a.columns)))
         return SingularValueDecomposition(u: u, singularValues: Array(small.singularValues.prefix(rank)), vt: vt)
     }
 }

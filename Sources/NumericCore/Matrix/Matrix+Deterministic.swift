@@ -22,12 +22,11 @@ extension Matrix {
                 let slots = UncheckedSendable(out), source = UncheckedSendable(a)
                 Parallel.forEach(count: blocks) { b in
                     let start = b * Self.deterministicBlockRows, count = Swift.min(rows, start + Self.deterministicBlockRows) - start
-                    // Aᵢᵀ·Aᵢ straight from the block's rows in place: op(A) = Aᵀ with A the block (count × columns).
+                    // Aᵢᵀ·Aᵢ straight from the block's rows in place (SYRK: the upper triangle, half a GEMM's work).
                     slots.value[b].storage.withUnsafeMutableBufferPointer { c in
                         BLASRuntime.singleThreaded {
-                            Scalar._gemm(transA: true, transB: false, m: n, n: n, k: Int32(count), alpha: 1,
+                            Scalar._syrk(trans: true, n: n, k: Int32(count), alpha: 1,
                                          a: source.value.baseAddress! + start * columns, lda: ld,
-                                         b: source.value.baseAddress! + start * columns, ldb: ld,
                                          beta: 0, c: c.baseAddress!, ldc: ld)
                         }
                     }
@@ -39,6 +38,10 @@ extension Matrix {
             total.withUnsafeMutableBufferPointer { t in
                 partials[b].withUnsafeBufferPointer { p in for i in 0..<t.count { t[i] += p[i] } }
             }
+        }
+        // Mirror the upper triangle into the lower.
+        total.withUnsafeMutableBufferPointer { t in
+            for i in 0..<columns { for j in 0..<i { t[i * columns + j] = t[j * columns + i] } }
         }
         return total
     }
@@ -54,7 +57,7 @@ extension Matrix {
         var result = Matrix(rows: rows, columns: outColumns)
         guard rows > 0, outColumns > 0, columns > 0 else { return result }
         let blocks = Swift.max(1, (rows + Self.deterministicBlockRows - 1) / Self.deterministicBlockRows)
-        let n = try blasIndex(outColumns, "gemm"), k = try blasIndex(columns, "gemm")
+        let k = try blasIndex(columns, "gemm")
         let lda = try blasIndex(columns, "gemm"), ldb = try blasIndex(Swift.max(1, other.columns), "gemm"), ldc = try blasIndex(outColumns, "gemm")
         storage.withUnsafeBufferPointer { a in
             other.storage.withUnsafeBufferPointer { b in
@@ -63,9 +66,9 @@ extension Matrix {
                     Parallel.forEach(count: blocks) { block in
                         let start = block * Self.deterministicBlockRows, count = Swift.min(rows, start + Self.deterministicBlockRows) - start
                         BLASRuntime.singleThreaded {
-                            Scalar._gemm(transA: false, transB: transposingOther, m: Int32(count), n: n, k: k, alpha: 1,
-                                         a: sa.value.baseAddress! + start * columns, lda: lda, b: sb.value.baseAddress!, ldb: ldb,
-                                         beta: 0, c: sc.value.baseAddress! + start * outColumns, ldc: ldc)
+                            Self.blockProduct(rows: count, a: sa.value.baseAddress! + start * columns, lda: lda, inner: k,
+                                              b: sb.value.baseAddress!, ldb: ldb, transposingB: transposingOther, outColumns: ldc,
+                                              into: sc.value.baseAddress! + start * outColumns)
                         }
                     }
                 }
@@ -88,30 +91,62 @@ extension BLASRuntime {
 
 extension Matrix {
     /// An orthonormal basis of the column space of a tall matrix by Gram eigen-orthonormalisation
-    /// (SVQB, Stathopoulos & Wu 2002), applied twice: with AᵀA = VΛVᵀ, A·V·Λ^(−1/2) has orthonormal
-    /// columns. Built from `gram()` and row-block products, so it is thread-count invariant and
-    /// runs at GEMM speed on tall sketches, where Householder QR of a 10⁶ × 110 matrix is bound by
-    /// matrix–vector traffic. The second pass restores orthogonality lost to rounding (κ up to
-    /// ~10⁸). A numerically rank-deficient matrix (an eigenvalue below 10⁻²⁰·λmax) falls back to
-    /// Householder QR on one BLAS thread, which handles it exactly.
-    public func orthonormalBasis() throws -> Matrix {
+    /// (SVQB, Stathopoulos & Wu 2002): with AᵀA = VΛVᵀ, A·V·Λ^(−1/2) has orthonormal columns.
+    /// Built from `gram()` and in-place row-block products, so it is thread-count invariant, runs
+    /// at GEMM speed on tall sketches (where Householder QR of a 10⁶ × 110 matrix is bound by
+    /// matrix–vector traffic) and needs no second m × l matrix. A second pass (the default)
+    /// restores orthogonality lost to rounding (κ up to ~10⁸); one pass is enough to keep power
+    /// iterations well conditioned. A numerically rank-deficient matrix (an eigenvalue below
+    /// 10⁻²⁰·λmax) falls back to Householder QR on one BLAS thread, which handles it exactly.
+    /// Consuming: a temporary sketch is orthonormalised in its own storage, with no copy.
+    public consuming func orthonormalBasis(passes: Int = 2) throws -> Matrix {
         guard rows > 0, columns > 0 else { return self }
-        var q = self
-        for _ in 0..<2 {
+        let width = columns
+        var q = consume self
+        for _ in 0..<Swift.max(1, passes) {
             let g = try q.gram()
             let (values, vectors) = try BLASRuntime.singleThreaded { try g.symmetricEigen() }
             let top = values.max() ?? 0
             guard top > 0, (values.min() ?? 0) > top * Scalar(1e-20 as Double) else {
-                return try BLASRuntime.singleThreaded { try self.orthonormalColumns() }
+                // q spans the input's column space (earlier passes multiplied by invertible matrices).
+                let current = q
+                return try BLASRuntime.singleThreaded { try current.orthonormalColumns() }
             }
             var scaled = vectors
-            for j in 0..<columns {
+            for j in 0..<width {
                 let s = 1 / values[j].squareRoot()
-                for i in 0..<columns { scaled[i, j] *= s }
+                for i in 0..<width { scaled[i, j] *= s }
             }
-            q = try q.multipliedByRowBlocks(by: scaled)
+            try q.multiplyByRowBlocksInPlace(by: scaled)
         }
         return q
+    }
+
+    /// self ← self·B for a square B (columns × columns), block by block through a small buffer.
+    public mutating func multiplyByRowBlocksInPlace(by other: Matrix) throws {
+        guard other.rows == columns, other.columns == columns else {
+            throw ShapeError.incompatible(operation: "in-place product", lhs: Shape(rows, columns), rhs: Shape(other.rows, other.columns))
+        }
+        guard rows > 0, columns > 0 else { return }
+        let blocks = Swift.max(1, (rows + Self.deterministicBlockRows - 1) / Self.deterministicBlockRows)
+        let d = try blasIndex(columns, "gemm")
+        let width = columns, height = rows
+        storage.withUnsafeMutableBufferPointer { a in
+            other.storage.withUnsafeBufferPointer { b in
+                let (sa, sb) = (UncheckedSendable(a), UncheckedSendable(b))
+                Parallel.forEach(count: blocks) { block in
+                    let start = block * Self.deterministicBlockRows, count = Swift.min(height, start + Self.deterministicBlockRows) - start
+                    let rowsStart = sa.value.baseAddress! + start * width
+                    let temp = UnsafeMutablePointer<Scalar>.allocate(capacity: count * width)
+                    defer { temp.deallocate() }
+                    BLASRuntime.singleThreaded {
+                        Scalar._gemm(transA: false, transB: false, m: Int32(count), n: d, k: d, alpha: 1,
+                                     a: rowsStart, lda: d, b: sb.value.baseAddress!, ldb: d, beta: 0, c: temp, ldc: d)
+                    }
+                    rowsStart.update(from: temp, count: count * width)
+                }
+            }
+        }
     }
 }
 
@@ -130,5 +165,85 @@ extension Matrix {
             }
         }
         return out
+    }
+}
+
+extension Matrix {
+    /// The fixed number of row chunks `streamRowBlockProducts` splits `rows` rows into (at most 64):
+    /// a function of the size only, so per-chunk partial sums reduce identically on any thread count.
+    public static func rowChunkCount(_ rows: Int) -> Int {
+        Swift.max(1, Swift.min(64, (rows + deterministicBlockRows - 1) / deterministicBlockRows))
+    }
+
+    /// Streams A·B (or A·Bᵀ) to `body` a block of rows at a time, without forming the whole
+    /// product: each of `rowChunkCount(rows)` chunks of rows runs on one thread (chunks in
+    /// parallel) and hands `body` its rows in order, ≤ 512 at a time, with their product rows
+    /// (row-major, `rows.count × outColumns`, valid only during the call). For consumers that
+    /// reduce each product row at once (nearest centre, best score), this keeps the n × k product
+    /// out of memory and hot in cache. `body` may run concurrently for different chunks.
+    public func streamRowBlockProducts(
+        by other: Matrix, transposingOther: Bool = false,
+        _ body: (_ chunk: Int, _ rows: Range<Int>, _ product: UnsafeBufferPointer<Scalar>) -> Void
+    ) throws {
+        let outColumns = transposingOther ? other.rows : other.columns
+        guard (transposingOther ? other.columns : other.rows) == columns else {
+            throw ShapeError.incompatible(operation: "row-block product", lhs: shape, rhs: other.shape)
+        }
+        guard rows > 0, outColumns > 0 else { return }
+        let n = try blasIndex(outColumns, "gemm"), k = try blasIndex(columns, "gemm")
+        let lda = try blasIndex(Swift.max(1, columns), "gemm"), ldb = try blasIndex(Swift.max(1, other.columns), "gemm")
+        let chunks = Self.rowChunkCount(rows), total = rows, width = columns, block = Self.deterministicBlockRows
+        withoutActuallyEscaping(body) { body in
+            let consumer = UncheckedSendable(body)
+            storage.withUnsafeBufferPointer { a in
+                other.storage.withUnsafeBufferPointer { b in
+                    let (sa, sb) = (UncheckedSendable(a), UncheckedSendable(b))
+                    Parallel.forEach(count: chunks) { chunk in
+                        let range = Self.chunkRows(chunk, of: chunks, total: total)
+                        let temp = UnsafeMutablePointer<Scalar>.allocate(capacity: block * outColumns)
+                        defer { temp.deallocate() }
+                        var start = range.lowerBound
+                        while start < range.upperBound {
+                            let count = Swift.min(block, range.upperBound - start)
+                            BLASRuntime.singleThreaded {
+                                Self.blockProduct(rows: count, a: sa.value.baseAddress! + start * width, lda: lda, inner: k,
+                                                  b: sb.value.baseAddress!, ldb: ldb, transposingB: transposingOther, outColumns: n, into: temp)
+                            }
+                            consumer.value(chunk, start..<(start + count), UnsafeBufferPointer(start: temp, count: count * outColumns))
+                            start += count
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// C (rows × outColumns, row-major, ldc = outColumns) = A·op(B) for one block on the calling
+    /// thread. With ≤ 4 output columns (2-means, k-means++ candidates) a GEMM's time goes to
+    /// packing the tall operand, so each column is a GEMV that streams A once and writes its
+    /// strided column of C in place.
+    @usableFromInline
+    static func blockProduct(rows: Int, a: UnsafePointer<Scalar>, lda: Int32, inner: Int32, b: UnsafePointer<Scalar>, ldb: Int32,
+                             transposingB: Bool, outColumns: Int32, into c: UnsafeMutablePointer<Scalar>) {
+        if inner == 0 {
+            c.update(repeating: 0, count: rows * Int(outColumns))
+        } else if outColumns <= 4 {
+            for j in 0..<Int(outColumns) {
+                // Column j of op(B): row j of B (contiguous) when transposed, else column j (stride ldb).
+                let x = transposingB ? b + j * Int(ldb) : b + j
+                Scalar._gemv(trans: false, m: Int32(rows), n: inner, alpha: 1, a: a, lda: lda, x: x, incx: transposingB ? 1 : ldb,
+                             beta: 0, y: c + j, incy: outColumns)
+            }
+        } else {
+            Scalar._gemm(transA: false, transB: transposingB, m: Int32(rows), n: outColumns, k: inner, alpha: 1,
+                         a: a, lda: lda, b: b, ldb: ldb, beta: 0, c: c, ldc: outColumns)
+        }
+    }
+
+    /// Rows of chunk `c` of `chunks` over `total` rows: contiguous, whole 512-row blocks where possible.
+    static func chunkRows(_ c: Int, of chunks: Int, total: Int) -> Range<Int> {
+        let blocks = (total + deterministicBlockRows - 1) / deterministicBlockRows
+        let first = c * blocks / chunks, last = (c + 1) * blocks / chunks
+        return Swift.min(total, first * deterministicBlockRows)..<Swift.min(total, last * deterministicBlockRows)
     }
 }

@@ -8,12 +8,22 @@ public struct Matrix<Scalar: BLASScalar>: Sendable, Equatable {
     public let columns: Int
     @usableFromInline internal var storage: [Scalar]
 
-    /// A rows × columns matrix with every element `value`.
+    /// A rows × columns matrix with every element `value`. Zeros are written as bytes (memset):
+    /// filling element by element from unspecialised code costs a witness call per element.
+    @inlinable
     public init(rows: Int, columns: Int, repeating value: Scalar = 0) {
         precondition(rows >= 0 && columns >= 0, "matrix dimensions must be non-negative")
         self.rows = rows
         self.columns = columns
-        storage = Array(repeating: value, count: rows * columns)
+        let count = rows * columns
+        if value == 0 && value.sign == .plus {
+            storage = Array(unsafeUninitializedCapacity: count) { buffer, initialized in
+                UnsafeMutableRawBufferPointer(buffer).initializeMemory(as: UInt8.self, repeating: 0)
+                initialized = count
+            }
+        } else {
+            storage = Array(repeating: value, count: count)
+        }
     }
 
     /// A matrix from its elements in row-major order.
@@ -39,6 +49,7 @@ public struct Matrix<Scalar: BLASScalar>: Sendable, Equatable {
     }
 
     /// Builds each element from its indices.
+    @inlinable
     public init(rows: Int, columns: Int, _ element: (_ row: Int, _ column: Int) -> Scalar) {
         self.init(rows: rows, columns: columns)
         for i in 0..<rows {

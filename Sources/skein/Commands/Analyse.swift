@@ -39,6 +39,7 @@ struct Analyse: ParsableCommand {
     @Option(name: .long, help: "NumPy .npy embeddings (float32/float64, one row per response) instead of TF-IDF and SVD.") var vectors: String?
     @Flag(name: .long, help: "Overwrite a non-empty output folder.") var force = false
     @Flag(name: .long, help: "Also write report.html (see skein report).") var report = false
+    @Flag(name: .long, help: "Print the time of each stage (read, vectorise, svd, cluster, stability, describe, map, write).") var timings = false
     @OptionGroup var compute: ComputeOptions
     @OptionGroup var output: OutputOptions
 
@@ -80,10 +81,17 @@ struct Analyse: ParsableCommand {
         finder.otherThreshold = otherThreshold
         finder.vectorizer = TfidfVectorizer(tokenizer: Tokenizer(extraStopWords: extra, stem: !noStemming), minDocumentFrequency: minDF,
                                             maxDocumentShare: maxDF, bigrams: !noBigrams)
+        let read = DispatchTime.now().uptimeNanoseconds
         let result = try compute.run { try finder.analyse(table.texts, vectors: embedding) }
+        let analysed = DispatchTime.now().uptimeNanoseconds
         let json = try ThemeWriter.write(result, table: table, to: dir, command: reproducingArguments)
         if report { try AtomicFile.write(try AnalysisReport.html(directory: dir), to: dir.appendingPathComponent("report.html")) }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        if timings {
+            let stages = [("read", Double(read - start) / 1e9)] + result.timings.map { ($0.stage, $0.seconds) }
+                + [("write", Double(DispatchTime.now().uptimeNanoseconds - analysed) / 1e9)]
+            FileHandle.standardError.write(Data(("stages: " + stages.map { "\($0.0) " + String(format: "%.3f s", $0.1) }.joined(separator: ", ") + "\n").utf8))
+        }
         if output.json {
             try OutputOptions.printJSON(json, seconds: seconds, out: dir)
             return

@@ -14,12 +14,32 @@ public struct CSVWriter {
     }
 
     /// One field, escaped: numbers pass through unchanged, formula-like text is neutralised.
+    /// Scans UTF-8 bytes (the characters that matter are all ASCII): a million-row assignments
+    /// file is millions of fields.
     public static func field(_ value: String) -> String {
         var v = value
-        if let first = v.first, "=+-@\t\r".contains(first), Double(v) == nil { v = "'" + v }
-        if v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+        if let first = v.utf8.first, first == 61 || first == 43 || first == 45 || first == 64 || first == 9 || first == 13, Double(v) == nil {
+            v = "'" + v
+        }
+        if v.utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) {
             return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
         return v
+    }
+
+    /// `x` with exactly `places` decimals, as "%.Nf" writes it (halves away from zero; no "-0"),
+    /// without Foundation's format parser, which costs microseconds a call.
+    public static func fixed(_ x: Double, places: Int) -> String {
+        let scale = [1.0, 10, 100, 1_000, 10_000, 100_000, 1_000_000][min(max(places, 0), 6)]
+        guard x.isFinite, abs(x) * scale < 9e15, places <= 6 else { return String(format: "%.\(places)f", x) }
+        let scaled = UInt64((abs(x) * scale).rounded())
+        let unit = UInt64(scale)
+        var out = x < 0 && scaled != 0 ? "-" : ""
+        out += String(scaled / unit)
+        if places > 0 {
+            let fraction = String(scaled % unit)
+            out += "." + String(repeating: "0", count: places - fraction.count) + fraction
+        }
+        return out
     }
 }

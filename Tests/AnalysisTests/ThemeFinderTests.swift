@@ -55,6 +55,21 @@ struct ThemeFinderTests {
         #expect(two.assignments == r.assignments)
     }
 
+    /// Fitting the SVD and the clustering on a sample, then projecting and assigning everyone,
+    /// finds the same planted topics; empty responses stay "empty", not "other".
+    @Test func fittingOnASampleFindsTheSameThemes() throws {
+        let (texts, truth) = Self.planted()
+        var finder = ThemeFinder(k: 3, seed: 2)
+        finder.fitSample = 90
+        let r = try Compute.withThreads(1) { try finder.analyse(texts) }
+        let placed = texts.indices.filter { truth[$0] >= 0 }
+        #expect(AdjustedRandIndex.score(placed.map { r.assignments[$0] }, placed.map { truth[$0] }) == 1)
+        #expect(r.empty == [180, 181])
+        finder.fitSample = 0
+        let all = try Compute.withThreads(1) { try finder.analyse(texts) }
+        #expect(AdjustedRandIndex.score(all.assignments, r.assignments) == 1)
+    }
+
     @Test func automaticKKeepsTopicsApart() throws {
         // k from the size rule may cut a topic in two, but never mixes topics in one theme.
         let (texts, truth) = Self.planted()

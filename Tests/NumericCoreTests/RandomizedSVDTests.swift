@@ -31,15 +31,17 @@ struct RandomizedSVDTests {
         #expect(try r.u.multiplied(by: r.u, transposingSelf: true).maxAbsoluteDifference(.identity(10)) < 1e-12)
     }
 
-    @Test("without right vectors (the Gram route): the same values and left vectors, and an empty Vᵀ")
-    func leftVectorsOnlyMatchTheFullRoute() throws {
+    @Test("the Gram route to the small problem gives the LAPACK route's values and vectors; without right vectors Vᵀ is empty")
+    func gramRouteMatchesTheSVDRoute() throws {
         let (a, _) = try matrixWithSpectrum(Double.self, rows: 400, columns: 150, decay: 0.85)
-        let both = try RandomizedSVD(rank: 10, seed: 1).decompose(a)
-        let left = try RandomizedSVD(rank: 10, seed: 1, rightVectors: false).decompose(a)
+        let lapack = try RandomizedSVD(rank: 10, seed: 1).decompose(a)
+        let gram = try RandomizedSVD(rank: 10, seed: 1, smallProblem: .gram).decompose(a)
         // Squaring in BBᵀ costs accuracy ~ε·σ₁²/σᵢ: σ₁₀/σ₁ ≈ 0.23 here, so 1e-10 relative is ample.
-        #expect(allClose(left.singularValues, both.singularValues, relative: 1e-10))
-        #expect(try left.u.maxAbsoluteDifference(both.u) < 1e-8)
-        #expect(left.vt.rows == 10 && left.vt.columns == 0)
+        #expect(allClose(gram.singularValues, lapack.singularValues, relative: 1e-10))
+        #expect(try gram.u.maxAbsoluteDifference(lapack.u) < 1e-8)
+        #expect(try gram.vt.maxAbsoluteDifference(lapack.vt) < 1e-8)
+        let left = try RandomizedSVD(rank: 10, seed: 1, rightVectors: false, smallProblem: .gram).decompose(a)
+        #expect(try left.u.maxAbsoluteDifference(gram.u) == 0 && left.vt.rows == 10 && left.vt.columns == 0)
     }
 
     @Test("Float: top singular values within single-precision tolerance of full SVD")

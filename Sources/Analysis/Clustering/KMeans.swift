@@ -112,6 +112,30 @@ public struct KMeans: Sendable {
         return mass.lastIndex { $0 > 0 } ?? mass.count - 1
     }
 
+    /// The nearest centre of every row (squared Euclidean distance; ties to the lower index), in
+    /// one streamed pass: for assigning a large set to centres fitted on a sample of it.
+    public static func nearest(_ x: Matrix<Double>, centres: Matrix<Double>) throws -> [Int] {
+        let n = x.rows, k = centres.rows, d = centres.columns
+        let norms = squaredNorms(x)
+        var cn = [Double](repeating: 0, count: k)
+        centres.withUnsafeBufferPointer { c in for r in 0..<k { for j in 0..<d { cn[r] += c[r * d + j] * c[r * d + j] } } }
+        var labels = [Int](repeating: 0, count: n)
+        try labels.withUnsafeMutableBufferPointer { lp in
+            let out = UncheckedSendable(lp)
+            try x.streamRowBlockProducts(by: centres, transposingOther: true) { _, rows, cross in
+                for (r, i) in rows.enumerated() {
+                    var best = 0, bestD = Double.infinity
+                    for c in 0..<k {
+                        let dist = norms[i] - 2 * cross[r * k + c] + cn[c]
+                        if dist < bestD { bestD = dist; best = c }
+                    }
+                    out.value[i] = best
+                }
+            }
+        }
+        return labels
+    }
+
     /// ‖x_i‖² of every row, summed in column order on the raw buffer (no per-row array).
     static func squaredNorms(_ x: Matrix<Double>) -> [Double] {
         let n = x.rows, d = x.columns

@@ -23,6 +23,12 @@ public struct ThemeFinder: Sendable {
     public var mergeSimilarity = 0.8
     public var vectorizer = TfidfVectorizer()
     public var representatives = 5
+    /// Above this many responses, the SVD and the clustering are fitted on a fixed random sample
+    /// of this many (from the seed's stream), then every response is projected on the fitted
+    /// directions and assigned to the nearest theme (for `balanced`, with its capacity-constrained
+    /// passes over all of them). Directions and centres from 100 000 responses barely move with
+    /// more, while the cost of fitting on all grows with n. 0 fits on everything.
+    public var fitSample = 100_000
 
     public init(k: Int? = nil, seed: UInt64 = 0) {
         self.k = k
@@ -88,11 +94,28 @@ public struct ThemeFinder: Sendable {
             if fitted.matrix.columns < 2 {
                 embedding = fitted.matrix.toDense()
             } else {
-                let svd = try BLASRuntime.singleThreaded {
-                    // Four power iterations: LSA needs the leading subspace, not digits (scikit-learn uses 5).
-                    try RandomizedSVD(rank: rank, powerIterations: 4, seed: seed, rightVectors: false).decompose(SparseOperator(fitted.matrix))
+                // Four power iterations: LSA needs the leading subspace, not digits (scikit-learn uses 5).
+                let withTerms = (0..<n).filter { fitted.matrix.csrRowOffsets[$0 + 1] > fitted.matrix.csrRowOffsets[$0] }
+                if fitSample > 0 && withTerms.count > fitSample {
+                    // Fit on a sample of the responses with terms, then embed all: U·Σ = A·V.
+                    var rng = Xoshiro256PlusPlus(seed: seed, replicate: 2, purpose: .clustering)
+                    let sample = rng.sampleWithoutReplacement(fitSample, from: withTerms.count).sorted().map { withTerms[$0] }
+                    // Terms absent from the sample get no direction: the SVD's vocabulary side is
+                    // only the terms the sample uses.
+                    let (compact, kept) = fitted.matrix.gatheringRows(sample).droppingEmptyColumns()
+                    let svd = try BLASRuntime.singleThreaded {
+                        try RandomizedSVD(rank: max(1, min(rank, kept.count - 1, fitSample - 1)), powerIterations: 4, seed: seed, smallProblem: .gram)
+                            .decompose(SparseOperator(compact))
+                    }
+                    var directions = Matrix<Double>(rows: fitted.matrix.columns, columns: svd.rank)
+                    for (c, term) in kept.enumerated() { for r in 0..<svd.rank { directions[term, r] = svd.vt[r, c] } }
+                    embedding = try fitted.matrix.multiplied(by: directions)
+                } else {
+                    let svd = try BLASRuntime.singleThreaded {
+                        try RandomizedSVD(rank: rank, powerIterations: 4, seed: seed, rightVectors: false, smallProblem: .gram).decompose(SparseOperator(fitted.matrix))
+                    }
+                    embedding = svd.scaledLeftVectors()
                 }
-                embedding = svd.scaledLeftVectors()
             }
             clock.lap("svd")
         }
@@ -103,30 +126,37 @@ public struct ThemeFinder: Sendable {
             for j in 0..<embedding.columns { s += embedding[i, j] * embedding[i, j] }
             norms[i] = s.squareRoot()
         }
+        // Responses with no terms are "empty". With terms but a zero embedding (every term unseen
+        // in the fitting sample) they are live nowhere and go to "other".
+        let offsets = fitted.matrix.csrRowOffsets
         let live = (0..<n).filter { norms[$0] > 1e-12 }
-        let empty = (0..<n).filter { norms[$0] <= 1e-12 }
+        let empty = (0..<n).filter { vectors != nil ? norms[$0] <= 1e-12 : offsets[$0 + 1] == offsets[$0] }
         guard live.count >= 3 else { throw ThemeError.tooFew(live.count) }
+        // Unit rows, compacted in place (row r ≤ i), so no second n × d matrix exists.
         let d = embedding.columns
-        var points: Matrix<Double>
-        if empty.isEmpty {
-            // Every response has terms (the usual case): scale the rows in place rather than copy n × d.
-            embedding.withUnsafeMutableBufferPointer { e in
-                for i in 0..<n { for j in 0..<d { e[i * d + j] = e[i * d + j] / norms[i] } }
-            }
-            points = embedding
-            embedding = Matrix(rows: 0, columns: 0)
-        } else {
-            points = Matrix<Double>(rows: live.count, columns: d)
-            embedding.withUnsafeBufferPointer { e in
-                points.withUnsafeMutableBufferPointer { p in
-                    for (r, i) in live.enumerated() { for j in 0..<d { p[r * d + j] = e[i * d + j] / norms[i] } }
-                }
-            }
+        var storage = embedding.elements
+        embedding = Matrix(rows: 0, columns: 0)
+        storage.withUnsafeMutableBufferPointer { e in
+            for (r, i) in live.enumerated() { for j in 0..<d { e[r * d + j] = e[i * d + j] / norms[i] } }
         }
+        storage.removeLast((n - live.count) * d)
+        let points = try Matrix(rows: live.count, columns: d, elements: storage)
+        storage = []
 
         let chosenK = min(k ?? Self.automaticK(live.count), live.count)
-        var fit = try cluster(points, k: chosenK, seed: seed)
-        var labels = fit.labels
+        var labels: [Int]
+        if fitSample > 0 && live.count > fitSample {
+            var rng = Xoshiro256PlusPlus(seed: seed, replicate: 3, purpose: .clustering)
+            let sample = rng.sampleWithoutReplacement(fitSample, from: live.count).sorted()
+            let fit = try cluster(points.gatheringRows(sample), k: chosenK, seed: seed)
+            labels = try KMeans.nearest(points, centres: fit.centres)
+            if method == .balanced {
+                let cap = max(2, Int((2 * Double(live.count) / Double(chosenK)).rounded(.down)))
+                labels = try BalancedKMeans(k: chosenK, seed: seed).refine(points, labels: labels, clusters: fit.centres.rows, cap: cap)
+            }
+        } else {
+            labels = try cluster(points, k: chosenK, seed: seed).labels
+        }
         if k == nil { labels = Self.mergeSimilar(points, labels: labels, threshold: mergeSimilarity) }
         clock.lap("cluster")
         // Stability: agreement between clusterings with three seeds, on a fixed sample from the
@@ -146,7 +176,6 @@ public struct ThemeFinder: Sendable {
         // Centres (unit), similarities, "other".
         let themeCount = (labels.max() ?? -1) + 1
         let centres = Centres.directions(points, labels: labels, count: themeCount)
-        fit.centres = centres
         var assignments = [Int](repeating: -1, count: n), similarity = [Double](repeating: 0, count: n)
         for (r, i) in live.enumerated() {
             var s = 0.0
@@ -230,7 +259,7 @@ public struct ThemeFinder: Sendable {
 
     func cluster(_ points: Matrix<Double>, k: Int, seed: UInt64) throws -> KMeans.Fit {
         switch method {
-        case .balanced: return try BalancedKMeans(k: k, seed: seed).fit(points)
+        case .balanced: return try BalancedKMeans(k: k, restarts: 1, seed: seed).fit(points)
         case .bisecting: return try BisectingKMeans(k: k, seed: seed).fit(points)
         case .kmeans: return try KMeans(k: k, restarts: 3, seed: seed).fit(points)
         case .minibatch: return try MiniBatchKMeans(k: k, seed: seed).fit(points)

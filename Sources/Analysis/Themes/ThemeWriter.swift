@@ -52,8 +52,8 @@ public enum ThemeWriter {
         for i in 0..<n {
             let status = emptySet.contains(i) ? "empty" : r.assignments[i] < 0 ? "other" : duplicateOf[i] >= 0 ? "duplicate" : "ok"
             let placed = r.x[i].isFinite
-            assignments.row([String(i), table.ids[i], String(r.assignments[i]), String(format: "%.4f", r.similarity[i]), status,
-                             placed ? String(format: "%.4f", r.x[i]) : "", placed ? String(format: "%.4f", r.y[i]) : ""]
+            assignments.row([String(i), table.ids[i], String(r.assignments[i]), CSVWriter.fixed(r.similarity[i], places: 4), status,
+                             placed ? CSVWriter.fixed(r.x[i], places: 4) : "", placed ? CSVWriter.fixed(r.y[i], places: 4) : ""]
                             + table.groups.map { $0.values[i] })
         }
         let presence = breakdown(r, table)

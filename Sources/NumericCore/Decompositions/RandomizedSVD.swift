@@ -13,18 +13,28 @@ public struct RandomizedSVD: Sendable, Hashable {
     /// Power iterations; nil picks scikit-learn's rule: 7 when rank < 10% of min(m, n), else 4.
     public var powerIterations: Int?
     public var seed: UInt64
-    /// Whether to form Vᵀ. Without it (an LSA embedding needs only U·Σ) the small SVD becomes the
-    /// eigendecomposition of the l × l Gram matrix of Aᵀ·Q — a SYRK instead of a full SVD of an
-    /// n × l matrix — and `vt` is empty (rank × 0). Singular values then carry absolute error
-    /// ~ε·σ₁²/σᵢ, immaterial for the leading directions an embedding keeps.
+    /// Whether to form Vᵀ (an LSA embedding of the fitted rows needs only U·Σ); without it `vt`
+    /// is empty (rank × 0).
     public var rightVectors: Bool
+    /// How the small projected problem Bᵀ = Aᵀ·Q (n × l) is solved.
+    public enum SmallProblem: Sendable, Hashable {
+        /// LAPACK's divide-and-conquer SVD of Bᵀ: accurate to working precision.
+        case svd
+        /// The eigendecomposition of the l × l Gram matrix BBᵀ (a SYRK), V = Bᵀ·V_b·Σ⁻¹ by a GEMM:
+        /// several times faster when n is large (a 93 000-term vocabulary: 3 s → 0.1 s), with
+        /// absolute error ~ε·σ₁²/σᵢ in σᵢ — immaterial for the leading directions an embedding keeps.
+        case gram
+    }
+    public var smallProblem: SmallProblem
 
-    public init(rank: Int, oversampling: Int = 10, powerIterations: Int? = nil, seed: UInt64 = 0, rightVectors: Bool = true) {
+    public init(rank: Int, oversampling: Int = 10, powerIterations: Int? = nil, seed: UInt64 = 0, rightVectors: Bool = true,
+                smallProblem: SmallProblem = .svd) {
         self.rank = rank
         self.oversampling = oversampling
         self.powerIterations = powerIterations
         self.seed = seed
         self.rightVectors = rightVectors
+        self.smallProblem = smallProblem
     }
 
     public func decompose<Operator: LinearOperator>(_ a: Operator) throws -> SingularValueDecomposition<Operator.Scalar> {
@@ -57,19 +67,24 @@ public struct RandomizedSVD: Sendable, Hashable {
         // Bᵀ = Aᵀ·Q (n × l); Bᵀ = U_b·Σ·V_bᵀ, so A ≈ Q·B = (Q·V_b)·Σ·U_bᵀ. Only the leading `rank`
         // columns of Q·V_b are kept, so only they are computed.
         let bt = try a.applyTransposed(q)
-        if !rightVectors {
+        if smallProblem == .gram {
             // BBᵀ = (Bᵀ)ᵀBᵀ = V_b·Σ²·V_bᵀ: the same V_b and Σ from an l × l eigenproblem.
             let (values, vectors) = try BLASRuntime.singleThreaded { try bt.gram().symmetricEigen() }
-            let order = values.indices.sorted { values[$0] != values[$1] ? values[$0] > values[$1] : $0 < $1 }.prefix(rank)
-            let leading = Matrix<Scalar>(rows: rank, columns: l) { r, c in vectors[c, order[order.startIndex + r]] }
-            let u = try q.multiplied(by: leading, transposingOther: true)
+            let order = Array(values.indices.sorted { values[$0] != values[$1] ? values[$0] > values[$1] : $0 < $1 }.prefix(rank))
             let sigma = order.map { Swift.max(values[$0], 0).squareRoot() }
-            return SingularValueDecomposition(u: u, singularValues: sigma, vt: Matrix(rows: rank, columns: 0))
+            let leading = Matrix<Scalar>(rows: rank, columns: l) { r, c in vectors[c, order[r]] }      // V_bᵀ, rank × l
+            let u = try q.multiplied(by: leading, transposingOther: true)
+            guard rightVectors else { return SingularValueDecomposition(u: u, singularValues: sigma, vt: Matrix(rows: rank, columns: 0)) }
+            // V = Bᵀ·V_b·Σ⁻¹ (n × rank); a zero σ leaves its column zero.
+            let w = Matrix<Scalar>(rows: l, columns: rank) { c, r in sigma[r] > 0 ? vectors[c, order[r]] / sigma[r] : 0 }
+            let v = try bt.multipliedByRowBlocks(by: w)
+            return SingularValueDecomposition(u: u, singularValues: sigma, vt: v.transposed())
         }
         let small = try bt.svd()
         // The leading rows of V_bᵀ (l × l) and of U_bᵀ are contiguous prefixes of row-major storage.
         let leading = try Matrix<Scalar>(rows: rank, columns: small.vt.columns, elements: Array(small.vt.elements.prefix(rank * small.vt.columns)))
         let u = try q.multiplied(by: leading, transposingOther: true)                            // m × rank
+        guard rightVectors else { return SingularValueDecomposition(u: u, singularValues: Array(small.singularValues.prefix(rank)), vt: Matrix(rows: rank, columns: 0)) }
         let vtFull = small.u.transposed()                                                        // l × n
         let vt = try Matrix<Scalar>(rows: rank, columns: a.columns, elements: Array(vtFull.elements.prefix(rank * a.columns)))
         return SingularValueDecomposition(u: u, singularValues: Array(small.singularValues.prefix(rank)), vt: vt)

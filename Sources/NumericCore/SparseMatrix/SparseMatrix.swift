@@ -150,3 +150,37 @@ public struct SparseMatrix<Scalar: BLASScalar>: Sendable, Equatable {
         return dense
     }
 }
+
+extension SparseMatrix {
+    /// The rows at `indices`, in that order, as a new CSR matrix (for fitting on a sample of rows).
+    public func gatheringRows(_ indices: [Int]) -> SparseMatrix {
+        var offsets = [Int](repeating: 0, count: indices.count + 1)
+        for (r, i) in indices.enumerated() { offsets[r + 1] = offsets[r] + rowOffsets[i + 1] - rowOffsets[i] }
+        var cols = [UInt32](repeating: 0, count: offsets[indices.count])
+        var vals = [Scalar](repeating: 0, count: offsets[indices.count])
+        for (r, i) in indices.enumerated() {
+            let start = rowOffsets[i], count = rowOffsets[i + 1] - start
+            for p in 0..<count {
+                cols[offsets[r] + p] = columnIndices[start + p]
+                vals[offsets[r] + p] = values[start + p]
+            }
+        }
+        return SparseMatrix(uncheckedRows: indices.count, columns: columns, rowOffsets: offsets, columnIndices: cols, values: vals)
+    }
+}
+
+extension SparseMatrix {
+    /// The matrix without its all-zero columns, and the original index of each kept column (a
+    /// sample of rows uses part of a vocabulary: the rest need no singular-vector entries).
+    public func droppingEmptyColumns() -> (matrix: SparseMatrix, kept: [Int]) {
+        var used = [Bool](repeating: false, count: columns)
+        for c in columnIndices { used[Int(c)] = true }
+        var newIndex = [UInt32](repeating: 0, count: columns), kept: [Int] = []
+        for c in 0..<columns where used[c] {
+            newIndex[c] = UInt32(kept.count)
+            kept.append(c)
+        }
+        let remapped = columnIndices.map { newIndex[Int($0)] }
+        return (SparseMatrix(uncheckedRows: rows, columns: kept.count, rowOffsets: rowOffsets, columnIndices: remapped, values: values), kept)
+    }
+}

@@ -34,6 +34,7 @@ struct Analyse: ParsableCommand {
     @Option(name: .customLong("min-df"), help: "Keep terms in at least this many responses.") var minDF = 2
     @Option(name: .customLong("max-df"), help: "Drop terms in more than this share of responses.") var maxDF = 0.5
     @Option(name: .customLong("other-threshold"), help: "Cosine similarity to a theme's centre below which a response is 'other'.") var otherThreshold = 0.1
+    @Option(name: .customLong("fit-sample"), help: "Above this many responses, fit the SVD and clustering on a random sample of this many, then project and assign every response (0: fit on all).") var fitSample = ThemeFinder().fitSample
     @Flag(name: .customLong("no-bigrams"), help: "Unigrams only.") var noBigrams = false
     @Flag(name: .customLong("no-stemming"), help: "Keep words unstemmed.") var noStemming = false
     @Option(name: .long, help: "NumPy .npy embeddings (float32/float64, one row per response) instead of TF-IDF and SVD.") var vectors: String?
@@ -49,12 +50,13 @@ struct Analyse: ParsableCommand {
         guard dimensions >= 2 else { throw ValidationError("--dimensions must be at least 2") }
         guard minDF >= 1 else { throw ValidationError("--min-df must be at least 1") }
         guard maxDF > 0, maxDF <= 1 else { throw ValidationError("--max-df must be in (0, 1]") }
+        guard fitSample == 0 || fitSample >= 1000 else { throw ValidationError("--fit-sample must be 0 (fit on all) or at least 1000 (got \(fitSample))") }
     }
 
     /// The arguments that rerun this analysis, for themes.json (and notebooks): the input absolute, no --out.
     var reproducingArguments: [String] {
         var a = ["analyse", URL(fileURLWithPath: file).standardizedFileURL.path, "--k", k, "--seed", String(seed), "--method", method,
-                 "--dimensions", String(dimensions), "--min-df", String(minDF), "--max-df", String(maxDF), "--other-threshold", String(otherThreshold)]
+                 "--dimensions", String(dimensions), "--min-df", String(minDF), "--max-df", String(maxDF), "--other-threshold", String(otherThreshold), "--fit-sample", String(fitSample)]
         if let textColumn { a += ["--text-column", textColumn] }
         if let idColumn { a += ["--id-column", idColumn] }
         for b in by { a += ["--by", b] }
@@ -79,6 +81,7 @@ struct Analyse: ParsableCommand {
         finder.method = ThemeFinder.Method(rawValue: method)!
         finder.dimensions = dimensions
         finder.otherThreshold = otherThreshold
+        finder.fitSample = fitSample
         finder.vectorizer = TfidfVectorizer(tokenizer: Tokenizer(extraStopWords: extra, stem: !noStemming), minDocumentFrequency: minDF,
                                             maxDocumentShare: maxDF, bigrams: !noBigrams)
         let read = DispatchTime.now().uptimeNanoseconds

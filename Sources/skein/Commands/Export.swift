@@ -1,4 +1,5 @@
 import ArgumentParser
+import Bench
 import Foundation
 import Reports
 import Tables
@@ -7,7 +8,7 @@ import Tables
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Export a run or analysis folder for another tool.",
-        subcommands: [ExportNotebook.self]
+        subcommands: [ExportNotebook.self, ExportCorpus.self]
     )
 }
 
@@ -40,3 +41,38 @@ struct ExportNotebook: ParsableCommand {
         print("notebook: \(output) (\(notebook.cells.count) cells)")
     }
 }
+
+/// `skein export corpus`: the scaled corpus a themes benchmark analyses, as a file a peer can read.
+struct ExportCorpus: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "corpus",
+        abstract: "Write a responses file replicated to N responses with perturbed copies (the themes benchmarks' 200k and 2M inputs), one per line, for peers.",
+        discussion: """
+            The first pass copies the responses unchanged; each later copy drops words (15%) and swaps neighbours (10%)             from its own random stream, so the same seed gives the same corpus anywhere (`ThemesWorkload` with             `responses:` analyses exactly this). With --labels, the labels file is replicated alongside (LABELS-OUT).
+            """
+    )
+
+    @Argument(help: "The responses file (any format skein analyse reads).") var file: String
+    @Option(name: .long, help: "Number of responses to write.") var responses: Int
+    @Option(name: .long, help: "Seed of the perturbation streams.") var seed: UInt64 = 0
+    @Option(name: .long, help: "A labels file (one integer per line) to replicate too.") var labels: String?
+    @Option(name: .customLong("labels-out"), help: "Where to write the replicated labels.") var labelsOut: String?
+    @Option(name: .shortAndLong, help: "The text file to write (one response per line).") var output: String
+
+    func validate() throws {
+        guard responses >= 1 else { throw ValidationError("--responses must be at least 1") }
+        guard (labels == nil) == (labelsOut == nil) else { throw ValidationError("--labels and --labels-out go together") }
+    }
+
+    func run() throws {
+        let input = try ThemesWorkload(file: file, responses: responses, seed: seed, labels: labels).prepare()
+        // One response per line: line breaks inside a response become spaces.
+        let lines = input.texts.map { $0.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ") }
+        try AtomicFile.write(Data((lines.joined(separator: "\n") + "\n").utf8), to: URL(fileURLWithPath: output))
+        if let labelsOut, let truth = input.labels {
+            try AtomicFile.write(Data((truth.map(String.init).joined(separator: "\n") + "\n").utf8), to: URL(fileURLWithPath: labelsOut))
+        }
+        print("corpus: \(output) (\(lines.count) responses)" + (labelsOut.map { "; labels: \($0)" } ?? ""))
+    }
+}
+

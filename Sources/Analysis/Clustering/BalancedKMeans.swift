@@ -27,7 +27,7 @@ public struct BalancedKMeans: Sendable {
         let n = x.rows
         var labels = start
         for _ in 0..<refinements {
-            let centres = Centres.sums(x, labels: labels, count: k)
+            let centres = Centres.directions(x, labels: labels, count: k)
             let similarity = try x.multipliedByRowBlocks(by: centres, transposingOther: true)
             // Preference margin: best similarity minus the second best.
             var best = [Int](repeating: 0, count: n), margin = [Double](repeating: 0, count: n)

@@ -22,42 +22,63 @@ public struct BalancedKMeans: Sendable {
         self.refinements = refinements
     }
 
-    /// Capacity-constrained reassignment (`refinements` passes).
+    /// Capacity-constrained reassignment (`refinements` passes). Each pass scores every response
+    /// against the theme directions in one streamed product (no n × k matrix), keeps its best
+    /// theme when that theme has room, and otherwise ranks the competitors for an over-full theme
+    /// by their preference margin (best minus second-best similarity): the clearest `cap` stay,
+    /// the rest — in the same order — go to the most similar theme that still has room. Only the
+    /// competitors are sorted, so a pass over millions of responses costs one product.
     func refine(_ x: Matrix<Double>, labels start: [Int], clusters k: Int, cap: Int) throws -> [Int] {
-        let n = x.rows
+        let n = x.rows, d = x.columns
         var labels = start
+        var best = [Int](repeating: 0, count: n), margin = [Double](repeating: 0, count: n)
         for _ in 0..<refinements {
             let centres = Centres.directions(x, labels: labels, count: k)
-            let similarity = try x.multipliedByRowBlocks(by: centres, transposingOther: true)
-            // Preference margin: best similarity minus the second best.
-            var best = [Int](repeating: 0, count: n), margin = [Double](repeating: 0, count: n)
-            similarity.withUnsafeBufferPointer { s in
-                for i in 0..<n {
-                    var b = 0, first = -Double.infinity, second = -Double.infinity
-                    for c in 0..<k {
-                        let v = s[i * k + c]
-                        if v > first { second = first; first = v; b = c } else if v > second { second = v }
+            try best.withUnsafeMutableBufferPointer { bp in
+                try margin.withUnsafeMutableBufferPointer { mp in
+                    let out = UncheckedSendable((bp, mp))
+                    try x.streamRowBlockProducts(by: centres, transposingOther: true) { _, rows, s in
+                        let (bp, mp) = out.value
+                        for (r, i) in rows.enumerated() {
+                            var b = 0, first = -Double.infinity, second = -Double.infinity
+                            for c in 0..<k {
+                                let v = s[r * k + c]
+                                if v > first { second = first; first = v; b = c } else if v > second { second = v }
+                            }
+                            bp[i] = b
+                            mp[i] = first - second
+                        }
                     }
-                    best[i] = b
-                    margin[i] = first - second
                 }
             }
-            let order = (0..<n).sorted { margin[$0] != margin[$1] ? margin[$0] > margin[$1] : $0 < $1 }
-            var load = [Int](repeating: 0, count: k)
-            var next = [Int](repeating: -1, count: n)
-            var changed = false
-            for i in order {
-                var c = best[i]
-                if load[c] >= cap {
-                    // The nearest centre with room.
-                    var bestRoom = -1, value = -Double.infinity
-                    for cc in 0..<k where load[cc] < cap && similarity[i, cc] > value { value = similarity[i, cc]; bestRoom = cc }
-                    c = bestRoom
+            var demand = [Int](repeating: 0, count: k)
+            for i in 0..<n { demand[best[i]] += 1 }
+            let overfull = demand.map { $0 > cap }
+            var next = best
+            if overfull.contains(true) && cap * k >= n {
+                var load = (0..<k).map { overfull[$0] ? 0 : demand[$0] }
+                let competitors = (0..<n).filter { overfull[best[$0]] }
+                    .sorted { margin[$0] != margin[$1] ? margin[$0] > margin[$1] : $0 < $1 }
+                var displaced: [Int] = []
+                for i in competitors {
+                    if load[best[i]] < cap { load[best[i]] += 1 } else { displaced.append(i) }
                 }
-                load[c] += 1
-                next[i] = c
-                if c != labels[i] { changed = true }
+                x.withUnsafeBufferPointer { xs in
+                    centres.withUnsafeBufferPointer { cs in
+                        for i in displaced {
+                            var target = -1, value = -Double.infinity
+                            for c in 0..<k where load[c] < cap {
+                                var dot = 0.0
+                                for j in 0..<d { dot += xs[i * d + j] * cs[c * d + j] }
+                                if dot > value { value = dot; target = c }
+                            }
+                            load[target] += 1
+                            next[i] = target
+                        }
+                    }
+                }
             }
+            let changed = next != labels
             labels = next
             if !changed { break }
         }

@@ -31,7 +31,7 @@ public struct TfidfVectorizer: Sendable {
         public var counts: [Float]
         /// Per response: the normalised term sequence, for finding duplicates.
         public var signatures: [Int]
-        public func isBigram(_ term: Int) -> Bool { terms[term].contains(" ") }
+        public func isBigram(_ term: Int) -> Bool { terms[term].utf8.contains(32) }
     }
 
     public func fit(_ texts: [String]) throws -> Fitted {

@@ -191,28 +191,34 @@ public struct ThemeFinder: Sendable {
         for (id, old) in order.enumerated() { newID[old] = id }
         assignments = assignments.map { $0 >= 0 ? newID[$0] : -1 }
         let labelling = ThemeLabels(fitted, assignments: assignments, themes: order.count)
+        var members = [[Int]](repeating: [], count: order.count)
+        for i in 0..<n where assignments[i] >= 0 { members[assignments[i]].append(i) }
         var themes: [Theme] = []
         for (id, old) in order.enumerated() {
-            let members = (0..<n).filter { assignments[$0] == id }
-            let ranked = members.sorted { similarity[$0] != similarity[$1] ? similarity[$0] > similarity[$1] : $0 < $1 }
-            var seen = Set<Int>(), reps: [Int] = []
-            for i in ranked where reps.count < representatives {
-                if seen.insert(fitted.signatures[i]).inserted { reps.append(i) }
-            }
+            let reps = Self.representatives(members[id], similarity: similarity, signatures: fitted.signatures, count: representatives)
             let (terms, bigrams) = labelling.top(id)
             themes.append(Theme(id: id, size: sizes[old], share: Double(sizes[old]) / Double(n),
                                 label: Self.label(terms: terms, bigrams: bigrams), terms: terms, bigrams: bigrams,
-                                representatives: reps, cohesion: members.map { similarity[$0] }.reduce(0, +) / Double(max(1, members.count))))
+                                representatives: reps, cohesion: members[id].reduce(0.0) { $0 + similarity[$1] } / Double(max(1, members[id].count))))
         }
-        // Exact duplicates (same term sequence), largest groups first.
-        var bySignature: [Int: [Int]] = [:]
-        for i in live { bySignature[fitted.signatures[i], default: []].append(i) }
-        let duplicates = bySignature.values.filter { $0.count > 1 }.sorted { $0.count != $1.count ? $0.count > $1.count : $0[0] < $1[0] }
+        members = []
+        // Exact duplicates (same term sequence), largest groups first: runs of equal signatures
+        // after one sort (no dictionary of millions of small arrays).
+        let bySignature = live.sorted { fitted.signatures[$0] != fitted.signatures[$1] ? fitted.signatures[$0] < fitted.signatures[$1] : $0 < $1 }
+        var duplicates: [[Int]] = []
+        var runStart = 0
+        while runStart < bySignature.count {
+            var runEnd = runStart + 1
+            while runEnd < bySignature.count && fitted.signatures[bySignature[runEnd]] == fitted.signatures[bySignature[runStart]] { runEnd += 1 }
+            if runEnd - runStart > 1 { duplicates.append(Array(bySignature[runStart..<runEnd])) }
+            runStart = runEnd
+        }
+        duplicates.sort { $0.count != $1.count ? $0.count > $1.count : $0[0] < $1[0] }
         // Map coordinates: the two principal components of the unit rows (the plane that spreads
         // the responses most), signs fixed so the largest loading is positive.
         clock.lap("describe")
         var x = [Double](repeating: .nan, count: n), y = x
-        let map = try Self.principalPlane(points)
+        let map = try Self.principalPlane(points, sampleAbove: fitSample, seed: seed)
         for (r, i) in live.enumerated() {
             x[i] = map[r, 0]
             y[i] = map.columns > 1 ? map[r, 1] : 0
@@ -220,6 +226,39 @@ public struct ThemeFinder: Sendable {
         clock.lap("map")
         return Result(assignments: assignments, similarity: similarity, themes: themes, empty: empty, duplicateGroups: duplicates,
                       stability: stability, x: x, y: y, vocabulary: fitted.terms.count, timings: clock.laps)
+    }
+
+    /// The members most similar to their theme's centre, one per distinct term sequence (no
+    /// near-copies among the quotes), most similar first, ties to the earlier response. Sorts only
+    /// a short list of the best candidates, widening it when copies crowd it out.
+    static func representatives(_ members: [Int], similarity: [Double], signatures: [Int], count: Int) -> [Int] {
+        let before = { (a: Int, b: Int) in similarity[a] != similarity[b] ? similarity[a] > similarity[b] : a < b }
+        var shortlist = max(4 * count, 32)
+        while true {
+            let candidates: [Int]
+            if members.count <= shortlist {
+                candidates = members.sorted(by: before)
+            } else {
+                // The `shortlist` best in one pass: a sorted list that a member enters only when it
+                // beats the current last (rarely, after the first few thousand).
+                var top: [Int] = []
+                top.reserveCapacity(shortlist + 1)
+                for i in members {
+                    if top.count == shortlist, !before(i, top[shortlist - 1]) { continue }
+                    var lo = 0, hi = top.count
+                    while lo < hi { let mid = (lo + hi) / 2; if before(top[mid], i) { lo = mid + 1 } else { hi = mid } }
+                    top.insert(i, at: lo)
+                    if top.count > shortlist { top.removeLast() }
+                }
+                candidates = top
+            }
+            var seen = Set<Int>(), reps: [Int] = []
+            for i in candidates where reps.count < count {
+                if seen.insert(signatures[i]).inserted { reps.append(i) }
+            }
+            if reps.count == count || candidates.count == members.count { return reps }
+            shortlist *= 8
+        }
     }
 
     /// Wall-clock time of each stage, for `skein analyse --timings` and themes.json.
@@ -235,24 +274,34 @@ public struct ThemeFinder: Sendable {
 
     /// Projection of the rows on their first two principal components (thread-count invariant).
     /// The scatter matrix comes from XᵀX − n·μμᵀ and the projection from X·A − μᵀA, so no centred
-    /// copy of the n × d matrix is made (800 MB at a million responses).
-    static func principalPlane(_ points: Matrix<Double>) throws -> Matrix<Double> {
-        let n = points.rows, d = points.columns
+    /// copy of the n × d matrix is made (800 MB at a million responses). Above `sampleAbove` rows
+    /// the axes come from a fixed sample of that many (the plane of 100 000 responses is the plane
+    /// of millions), and every row is projected.
+    static func principalPlane(_ points: Matrix<Double>, sampleAbove: Int = 0, seed: UInt64 = 0) throws -> Matrix<Double> {
+        let d = points.columns
         guard d > 2 else { return points }
+        var fitRows = points
+        if sampleAbove > 0 && points.rows > sampleAbove {
+            var rng = Xoshiro256PlusPlus(seed: seed, replicate: 4, purpose: .clustering)
+            fitRows = points.gatheringRows(rng.sampleWithoutReplacement(sampleAbove, from: points.rows).sorted())
+        }
+        let n = fitRows.rows
         var mean = [Double](repeating: 0, count: d)
-        points.withUnsafeBufferPointer { p in
+        fitRows.withUnsafeBufferPointer { p in
             for i in 0..<n { for j in 0..<d { mean[j] += p[i * d + j] } }
         }
         for j in 0..<d { mean[j] /= Double(max(1, n)) }
-        var scatter = try points.gram()
+        var scatter = try fitRows.gram()
+        fitRows = Matrix(rows: 0, columns: 0)
         scatter.withUnsafeMutableBufferPointer { s in
             for a in 0..<d { for b in 0..<d { s[a * d + b] -= Double(n) * mean[a] * mean[b] } }
         }
         let axes = try PrincipalComponents.axes(ofScatter: scatter, count: 2).axes
         var plane = try points.multipliedByRowBlocks(by: axes)
         let shift = (0..<2).map { a in (0..<d).reduce(0.0) { $0 + mean[$1] * axes[$1, a] } }
+        let rows = points.rows
         plane.withUnsafeMutableBufferPointer { q in
-            for i in 0..<n { for a in 0..<2 { q[i * 2 + a] -= shift[a] } }
+            for i in 0..<rows { for a in 0..<2 { q[i * 2 + a] -= shift[a] } }
         }
         return plane
     }

@@ -28,7 +28,7 @@ public struct BalancedKMeans: Sendable {
     /// by their preference margin (best minus second-best similarity): the clearest `cap` stay,
     /// the rest — in the same order — go to the most similar theme that still has room. Only the
     /// competitors are sorted, so a pass over millions of responses costs one product.
-    func refine(_ x: Matrix<Double>, labels start: [Int], clusters k: Int, cap: Int) throws -> [Int] {
+    func refine<S: BLASScalar>(_ x: Matrix<S>, labels start: [Int], clusters k: Int, cap: Int) throws -> [Int] {
         let n = x.rows, d = x.columns
         var labels = start
         var best = [Int](repeating: 0, count: n), margin = [Double](repeating: 0, count: n)
@@ -37,12 +37,12 @@ public struct BalancedKMeans: Sendable {
             try best.withUnsafeMutableBufferPointer { bp in
                 try margin.withUnsafeMutableBufferPointer { mp in
                     let out = UncheckedSendable((bp, mp))
-                    try x.streamRowBlockProducts(by: centres, transposingOther: true) { _, rows, s in
+                    try x.streamRowBlockProducts(by: centres.converted(to: S.self), transposingOther: true) { _, rows, s in
                         let (bp, mp) = out.value
                         for (r, i) in rows.enumerated() {
                             var b = 0, first = -Double.infinity, second = -Double.infinity
                             for c in 0..<k {
-                                let v = s[r * k + c]
+                                let v = Double(s[r * k + c])
                                 if v > first { second = first; first = v; b = c } else if v > second { second = v }
                             }
                             bp[i] = b
@@ -69,7 +69,7 @@ public struct BalancedKMeans: Sendable {
                             var target = -1, value = -Double.infinity
                             for c in 0..<k where load[c] < cap {
                                 var dot = 0.0
-                                for j in 0..<d { dot += xs[i * d + j] * cs[c * d + j] }
+                                for j in 0..<d { dot += Double(xs[i * d + j]) * cs[c * d + j] }
                                 if dot > value { value = dot; target = c }
                             }
                             load[target] += 1

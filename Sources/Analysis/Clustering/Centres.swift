@@ -1,9 +1,9 @@
 import NumericCore
 
-/// Cluster centres from labelled rows, accumulated in row order on raw buffers.
+/// Cluster centres from labelled rows (Float or Double), accumulated in Double in row order on raw buffers.
 enum Centres {
     /// The sum of the rows carrying each label (count × d).
-    static func sums(_ x: Matrix<Double>, labels: [Int], count k: Int) -> Matrix<Double> {
+    static func sums<S: BLASScalar>(_ x: Matrix<S>, labels: [Int], count k: Int) -> Matrix<Double> {
         let n = x.rows, d = x.columns
         var sums = Matrix<Double>(rows: k, columns: d)
         x.withUnsafeBufferPointer { xs in
@@ -11,7 +11,7 @@ enum Centres {
                 // Row pointers, so the inner loop is a plain vectorisable axpy.
                 for i in 0..<n {
                     let row = xs.baseAddress! + i * d, sum = c.baseAddress! + labels[i] * d
-                    for j in 0..<d { sum[j] += row[j] }
+                    for j in 0..<d { sum[j] += Double(row[j]) }
                 }
             }
         }
@@ -19,7 +19,7 @@ enum Centres {
     }
 
     /// Each label's mean direction, scaled to unit length (a label with no rows stays zero).
-    static func directions(_ x: Matrix<Double>, labels: [Int], count k: Int) -> Matrix<Double> {
+    static func directions<S: BLASScalar>(_ x: Matrix<S>, labels: [Int], count k: Int) -> Matrix<Double> {
         var c = sums(x, labels: labels, count: k)
         let d = x.columns
         c.withUnsafeMutableBufferPointer { b in

@@ -114,19 +114,26 @@ public struct KMeans: Sendable {
 
     /// The nearest centre of every row (squared Euclidean distance; ties to the lower index), in
     /// one streamed pass: for assigning a large set to centres fitted on a sample of it.
-    public static func nearest(_ x: Matrix<Double>, centres: Matrix<Double>) throws -> [Int] {
+    public static func nearest<S: BLASScalar>(_ x: Matrix<S>, centres: Matrix<Double>) throws -> [Int] {
         let n = x.rows, k = centres.rows, d = centres.columns
-        let norms = squaredNorms(x)
+        var norms = [Double](repeating: 0, count: n)
+        x.withUnsafeBufferPointer { p in
+            for i in 0..<n {
+                var s = 0.0
+                for j in 0..<d { let v = Double(p[i * d + j]); s += v * v }
+                norms[i] = s
+            }
+        }
         var cn = [Double](repeating: 0, count: k)
         centres.withUnsafeBufferPointer { c in for r in 0..<k { for j in 0..<d { cn[r] += c[r * d + j] * c[r * d + j] } } }
         var labels = [Int](repeating: 0, count: n)
         try labels.withUnsafeMutableBufferPointer { lp in
             let out = UncheckedSendable(lp)
-            try x.streamRowBlockProducts(by: centres, transposingOther: true) { _, rows, cross in
+            try x.streamRowBlockProducts(by: centres.converted(to: S.self), transposingOther: true) { _, rows, cross in
                 for (r, i) in rows.enumerated() {
                     var best = 0, bestD = Double.infinity
                     for c in 0..<k {
-                        let dist = norms[i] - 2 * cross[r * k + c] + cn[c]
+                        let dist = norms[i] - 2 * Double(cross[r * k + c]) + cn[c]
                         if dist < bestD { bestD = dist; best = c }
                     }
                     out.value[i] = best

@@ -85,77 +85,88 @@ public struct ThemeFinder: Sendable {
         let fitted = try vectorizer.fit(texts)
         clock.lap("vectorise")
         // Embedding: LSA of the TF-IDF matrix, or the caller's vectors.
-        var embedding: Matrix<Double>
         if let vectors {
             guard vectors.rows == n else { throw ThemeError.vectors("the vectors file has \(vectors.rows) rows but there are \(n) responses") }
-            embedding = vectors
-        } else {
-            let rank = max(1, min(dimensions, fitted.matrix.columns - 1, n - 1))
-            if fitted.matrix.columns < 2 {
-                embedding = fitted.matrix.toDense()
-            } else {
-                // Four power iterations: LSA needs the leading subspace, not digits (scikit-learn uses 5).
-                let withTerms = (0..<n).filter { fitted.matrix.csrRowOffsets[$0 + 1] > fitted.matrix.csrRowOffsets[$0] }
-                if fitSample > 0 && withTerms.count > fitSample {
-                    // Fit on a sample of the responses with terms, then embed all: U·Σ = A·V.
-                    var rng = Xoshiro256PlusPlus(seed: seed, replicate: 2, purpose: .clustering)
-                    let sample = rng.sampleWithoutReplacement(fitSample, from: withTerms.count).sorted().map { withTerms[$0] }
-                    // Terms absent from the sample get no direction: the SVD's vocabulary side is
-                    // only the terms the sample uses.
-                    let (compact, kept) = fitted.matrix.gatheringRows(sample).droppingEmptyColumns()
-                    let svd = try BLASRuntime.singleThreaded {
-                        try RandomizedSVD(rank: max(1, min(rank, kept.count - 1, fitSample - 1)), powerIterations: 4, seed: seed, smallProblem: .gram)
-                            .decompose(SparseOperator(compact))
-                    }
-                    var directions = Matrix<Double>(rows: fitted.matrix.columns, columns: svd.rank)
-                    for (c, term) in kept.enumerated() { for r in 0..<svd.rank { directions[term, r] = svd.vt[r, c] } }
-                    embedding = try fitted.matrix.multiplied(by: directions)
-                } else {
-                    let svd = try BLASRuntime.singleThreaded {
-                        try RandomizedSVD(rank: rank, powerIterations: 4, seed: seed, rightVectors: false, smallProblem: .gram).decompose(SparseOperator(fitted.matrix))
-                    }
-                    embedding = svd.scaledLeftVectors()
-                }
+            return try themes(vectors, fitted: fitted, fromVectors: true, clock: &clock)
+        }
+        let rank = max(1, min(dimensions, fitted.matrix.columns - 1, n - 1))
+        if fitted.matrix.columns < 2 {
+            clock.lap("svd")
+            return try themes(fitted.matrix.toDense(), fitted: fitted, fromVectors: false, clock: &clock)
+        }
+        // Four power iterations: LSA needs the leading subspace, not digits (scikit-learn uses 5).
+        let withTerms = (0..<n).filter { fitted.matrix.csrRowOffsets[$0 + 1] > fitted.matrix.csrRowOffsets[$0] }
+        guard fitSample > 0 && withTerms.count > fitSample else {
+            let svd = try BLASRuntime.singleThreaded {
+                try RandomizedSVD(rank: rank, powerIterations: 4, seed: seed, rightVectors: false, smallProblem: .gram).decompose(SparseOperator(fitted.matrix))
             }
             clock.lap("svd")
+            return try themes(svd.scaledLeftVectors(), fitted: fitted, fromVectors: false, clock: &clock)
         }
-        // Unit rows; empty responses (no terms) are set aside.
+        // Fit on a sample of the responses with terms, then embed all: U·Σ = A·V. Terms absent
+        // from the sample get no direction, so the SVD's vocabulary side is only the sample's
+        // terms. The embedding of everyone is single precision: at millions of responses it is
+        // the largest array, and clustering unit vectors needs no more digits.
+        var rng = Xoshiro256PlusPlus(seed: seed, replicate: 2, purpose: .clustering)
+        let sample = rng.sampleWithoutReplacement(fitSample, from: withTerms.count).sorted().map { withTerms[$0] }
+        let (compact, kept) = fitted.matrix.gatheringRows(sample).droppingEmptyColumns()
+        let svd = try BLASRuntime.singleThreaded {
+            try RandomizedSVD(rank: max(1, min(rank, kept.count - 1, fitSample - 1)), powerIterations: 4, seed: seed, smallProblem: .gram)
+                .decompose(SparseOperator(compact))
+        }
+        var directions = Matrix<Float>(rows: fitted.matrix.columns, columns: svd.rank)
+        for (c, term) in kept.enumerated() { for r in 0..<svd.rank { directions[term, r] = Float(svd.vt[r, c]) } }
+        let embedding = try fitted.matrix.converted(to: Float.self).multiplied(by: directions)
+        clock.lap("svd")
+        return try themes(consume embedding, fitted: fitted, fromVectors: false, clock: &clock)
+    }
+
+    /// Everything after the embedding, in its precision: unit rows, clustering, "other",
+    /// labels, quotes, duplicates and the map.
+    /// Consumes the embedding: its storage becomes the unit rows in place (a borrowed one would be
+    /// copied — 800 MB at two million responses).
+    func themes<S: BLASScalar>(_ embedding: consuming Matrix<S>, fitted: TfidfVectorizer.Fitted, fromVectors: Bool,
+                               clock: inout StageClock) throws -> Result {
+        let n = embedding.rows, d = embedding.columns
         var norms = [Double](repeating: 0, count: n)
-        for i in 0..<n {
-            var s = 0.0
-            for j in 0..<embedding.columns { s += embedding[i, j] * embedding[i, j] }
-            norms[i] = s.squareRoot()
+        embedding.withUnsafeBufferPointer { e in
+            for i in 0..<n {
+                var s = 0.0
+                for j in 0..<d { let v = Double(e[i * d + j]); s += v * v }
+                norms[i] = s.squareRoot()
+            }
         }
         // Responses with no terms are "empty". With terms but a zero embedding (every term unseen
         // in the fitting sample) they are live nowhere and go to "other".
         let offsets = fitted.matrix.csrRowOffsets
         let live = (0..<n).filter { norms[$0] > 1e-12 }
-        let empty = (0..<n).filter { vectors != nil ? norms[$0] <= 1e-12 : offsets[$0 + 1] == offsets[$0] }
+        let empty = (0..<n).filter { fromVectors ? norms[$0] <= 1e-12 : offsets[$0 + 1] == offsets[$0] }
         guard live.count >= 3 else { throw ThemeError.tooFew(live.count) }
         // Unit rows, compacted in place (row r ≤ i), so no second n × d matrix exists.
-        let d = embedding.columns
         var storage = embedding.elements
         embedding = Matrix(rows: 0, columns: 0)
         storage.withUnsafeMutableBufferPointer { e in
-            for (r, i) in live.enumerated() { for j in 0..<d { e[r * d + j] = e[i * d + j] / norms[i] } }
+            for (r, i) in live.enumerated() { for j in 0..<d { e[r * d + j] = S(Double(e[i * d + j]) / norms[i]) } }
         }
         storage.removeLast((n - live.count) * d)
         let points = try Matrix(rows: live.count, columns: d, elements: storage)
         storage = []
+        /// The fitting methods work in Double: on all rows (small inputs) or on samples.
+        func double(_ m: Matrix<S>) -> Matrix<Double> { (m as? Matrix<Double>) ?? m.converted(to: Double.self) }
 
         let chosenK = min(k ?? Self.automaticK(live.count), live.count)
         var labels: [Int]
         if fitSample > 0 && live.count > fitSample {
             var rng = Xoshiro256PlusPlus(seed: seed, replicate: 3, purpose: .clustering)
             let sample = rng.sampleWithoutReplacement(fitSample, from: live.count).sorted()
-            let fit = try cluster(points.gatheringRows(sample), k: chosenK, seed: seed)
+            let fit = try cluster(double(points.gatheringRows(sample)), k: chosenK, seed: seed)
             labels = try KMeans.nearest(points, centres: fit.centres)
             if method == .balanced {
                 let cap = max(2, Int((2 * Double(live.count) / Double(chosenK)).rounded(.down)))
                 labels = try BalancedKMeans(k: chosenK, seed: seed).refine(points, labels: labels, clusters: fit.centres.rows, cap: cap)
             }
         } else {
-            labels = try cluster(points, k: chosenK, seed: seed).labels
+            labels = try cluster(double(points), k: chosenK, seed: seed).labels
         }
         if k == nil { labels = Self.mergeSimilar(points, labels: labels, threshold: mergeSimilarity) }
         clock.lap("cluster")
@@ -167,7 +178,7 @@ public struct ThemeFinder: Sendable {
             var rng = Xoshiro256PlusPlus(seed: seed, replicate: 1, purpose: .clustering)
             let size = max(2000, 50 * chosenK)
             let sample = live.count <= size ? Array(0..<live.count) : rng.sampleWithoutReplacement(size, from: live.count).sorted()
-            let sub = sample.count == live.count ? points : points.gatheringRows(sample)
+            let sub = double(sample.count == live.count ? points : points.gatheringRows(sample))
             let subK = min(chosenK, sample.count)
             let runs = try [seed, seed &+ 1, seed &+ 2].map { try cluster(sub, k: subK, seed: $0).labels }
             stability = (AdjustedRandIndex.score(runs[0], runs[1]) + AdjustedRandIndex.score(runs[0], runs[2]) + AdjustedRandIndex.score(runs[1], runs[2])) / 3
@@ -177,11 +188,15 @@ public struct ThemeFinder: Sendable {
         let themeCount = (labels.max() ?? -1) + 1
         let centres = Centres.directions(points, labels: labels, count: themeCount)
         var assignments = [Int](repeating: -1, count: n), similarity = [Double](repeating: 0, count: n)
-        for (r, i) in live.enumerated() {
-            var s = 0.0
-            for j in 0..<points.columns { s += points[r, j] * centres[labels[r], j] }
-            similarity[i] = s
-            assignments[i] = s >= otherThreshold ? labels[r] : -1
+        points.withUnsafeBufferPointer { p in
+            centres.withUnsafeBufferPointer { c in
+                for (r, i) in live.enumerated() {
+                    var s = 0.0
+                    for j in 0..<d { s += Double(p[r * d + j]) * c[labels[r] * d + j] }
+                    similarity[i] = s
+                    assignments[i] = s >= otherThreshold ? labels[r] : -1
+                }
+            }
         }
         // Themes in order of size, largest first.
         var sizes = [Int](repeating: 0, count: themeCount)
@@ -277,9 +292,9 @@ public struct ThemeFinder: Sendable {
     /// copy of the n × d matrix is made (800 MB at a million responses). Above `sampleAbove` rows
     /// the axes come from a fixed sample of that many (the plane of 100 000 responses is the plane
     /// of millions), and every row is projected.
-    static func principalPlane(_ points: Matrix<Double>, sampleAbove: Int = 0, seed: UInt64 = 0) throws -> Matrix<Double> {
+    static func principalPlane<S: BLASScalar>(_ points: Matrix<S>, sampleAbove: Int = 0, seed: UInt64 = 0) throws -> Matrix<Double> {
         let d = points.columns
-        guard d > 2 else { return points }
+        guard d > 2 else { return points.converted(to: Double.self) }
         var fitRows = points
         if sampleAbove > 0 && points.rows > sampleAbove {
             var rng = Xoshiro256PlusPlus(seed: seed, replicate: 4, purpose: .clustering)
@@ -288,16 +303,16 @@ public struct ThemeFinder: Sendable {
         let n = fitRows.rows
         var mean = [Double](repeating: 0, count: d)
         fitRows.withUnsafeBufferPointer { p in
-            for i in 0..<n { for j in 0..<d { mean[j] += p[i * d + j] } }
+            for i in 0..<n { for j in 0..<d { mean[j] += Double(p[i * d + j]) } }
         }
         for j in 0..<d { mean[j] /= Double(max(1, n)) }
-        var scatter = try fitRows.gram()
+        var scatter = try fitRows.gram().converted(to: Double.self)
         fitRows = Matrix(rows: 0, columns: 0)
         scatter.withUnsafeMutableBufferPointer { s in
             for a in 0..<d { for b in 0..<d { s[a * d + b] -= Double(n) * mean[a] * mean[b] } }
         }
         let axes = try PrincipalComponents.axes(ofScatter: scatter, count: 2).axes
-        var plane = try points.multipliedByRowBlocks(by: axes)
+        var plane = try points.multipliedByRowBlocks(by: axes.converted(to: S.self)).converted(to: Double.self)
         let shift = (0..<2).map { a in (0..<d).reduce(0.0) { $0 + mean[$1] * axes[$1, a] } }
         let rows = points.rows
         plane.withUnsafeMutableBufferPointer { q in
@@ -322,7 +337,7 @@ public struct ThemeFinder: Sendable {
 
     /// Merges clusters whose mean directions are at least `threshold` similar (greedily, most
     /// similar pair first), relabelling 0..<k'.
-    static func mergeSimilar(_ points: Matrix<Double>, labels: [Int], threshold: Double) -> [Int] {
+    static func mergeSimilar<S: BLASScalar>(_ points: Matrix<S>, labels: [Int], threshold: Double) -> [Int] {
         var labels = labels
         while true {
             let k = (labels.max() ?? -1) + 1

@@ -184,3 +184,11 @@ extension SparseMatrix {
         return (SparseMatrix(uncheckedRows: rows, columns: kept.count, rowOffsets: rowOffsets, columnIndices: remapped, values: values), kept)
     }
 }
+
+extension SparseMatrix {
+    /// The same matrix with values in another precision; the structure arrays are shared, not copied.
+    public func converted<Other: BLASScalar>(to _: Other.Type = Other.self) -> SparseMatrix<Other> {
+        SparseMatrix<Other>(uncheckedRows: rows, columns: columns, rowOffsets: rowOffsets, columnIndices: columnIndices,
+                            values: values.map { Other($0) })
+    }
+}

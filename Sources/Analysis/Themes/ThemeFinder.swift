@@ -96,9 +96,12 @@ public struct ThemeFinder: Sendable {
         }
         // Four power iterations: LSA needs the leading subspace, not digits (scikit-learn uses 5).
         let withTerms = (0..<n).filter { fitted.matrix.csrRowOffsets[$0 + 1] > fitted.matrix.csrRowOffsets[$0] }
+        // The SVD runs in single precision: LSA needs the leading directions, not digits, and the
+        // sparse products and orthonormalisations move half the bytes.
+        let tfidf = fitted.matrix.converted(to: Float.self)
         guard fitSample > 0 && withTerms.count > fitSample else {
             let svd = try BLASRuntime.singleThreaded {
-                try RandomizedSVD(rank: rank, powerIterations: 4, seed: seed, rightVectors: false, smallProblem: .gram).decompose(SparseOperator(fitted.matrix))
+                try RandomizedSVD(rank: rank, powerIterations: 4, seed: seed, rightVectors: false, smallProblem: .gram).decompose(SparseOperator(tfidf))
             }
             clock.lap("svd")
             return try themes(svd.scaledLeftVectors(), fitted: fitted, fromVectors: false, clock: &clock)
@@ -109,14 +112,14 @@ public struct ThemeFinder: Sendable {
         // the largest array, and clustering unit vectors needs no more digits.
         var rng = Xoshiro256PlusPlus(seed: seed, replicate: 2, purpose: .clustering)
         let sample = rng.sampleWithoutReplacement(fitSample, from: withTerms.count).sorted().map { withTerms[$0] }
-        let (compact, kept) = fitted.matrix.gatheringRows(sample).droppingEmptyColumns()
+        let (compact, kept) = tfidf.gatheringRows(sample).droppingEmptyColumns()
         let svd = try BLASRuntime.singleThreaded {
             try RandomizedSVD(rank: max(1, min(rank, kept.count - 1, fitSample - 1)), powerIterations: 4, seed: seed, smallProblem: .gram)
                 .decompose(SparseOperator(compact))
         }
         var directions = Matrix<Float>(rows: fitted.matrix.columns, columns: svd.rank)
-        for (c, term) in kept.enumerated() { for r in 0..<svd.rank { directions[term, r] = Float(svd.vt[r, c]) } }
-        let embedding = try fitted.matrix.converted(to: Float.self).multiplied(by: directions)
+        for (c, term) in kept.enumerated() { for r in 0..<svd.rank { directions[term, r] = svd.vt[r, c] } }
+        let embedding = try tfidf.multiplied(by: directions)
         clock.lap("svd")
         return try themes(consume embedding, fitted: fitted, fromVectors: false, clock: &clock)
     }

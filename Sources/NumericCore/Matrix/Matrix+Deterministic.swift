@@ -97,7 +97,7 @@ extension Matrix {
     /// matrix–vector traffic) and needs no second m × l matrix. A second pass (the default)
     /// restores orthogonality lost to rounding (κ up to ~10⁸); one pass is enough to keep power
     /// iterations well conditioned. A numerically rank-deficient matrix (an eigenvalue below
-    /// 10⁻²⁰·λmax) falls back to Householder QR on one BLAS thread, which handles it exactly.
+    /// 10⁻⁴·ulp·λmax) falls back to Householder QR on one BLAS thread, which handles it exactly.
     /// Consuming: a temporary sketch is orthonormalised in its own storage, with no copy.
     public consuming func orthonormalBasis(passes: Int = 2) throws -> Matrix {
         guard rows > 0, columns > 0 else { return self }
@@ -107,7 +107,8 @@ extension Matrix {
             let g = try q.gram()
             let (values, vectors) = try BLASRuntime.singleThreaded { try g.symmetricEigen() }
             let top = values.max() ?? 0
-            guard top > 0, (values.min() ?? 0) > top * Scalar(1e-20 as Double) else {
+            // Deficient: below 10⁻⁴ ulp of the largest (10⁻²⁰ in Double, 10⁻¹¹ in Float).
+            guard top > 0, (values.min() ?? 0) > top * Scalar.ulpOfOne * Scalar(1e-4 as Double) else {
                 // q spans the input's column space (earlier passes multiplied by invertible matrices).
                 let current = q
                 return try BLASRuntime.singleThreaded { try current.orthonormalColumns() }

@@ -30,4 +30,12 @@ $py Benchmarks/peers/analyse_peers.py "$shared/text/stc2/StackOverflow.txt" "$sh
     --workload themes-stackoverflow-20k --json "$peers"
 $py Benchmarks/peers/analyse_peers.py "$shared/text/stc2/SearchSnippets.txt" "$shared/text/stc2/SearchSnippets_gnd.txt" \
     --workload themes-searchsnippets-12k --json "$peers"
+# The 200k and 2M corpora: the same replicated responses skein's themes workloads analyse.
+for n in 200000:200k 2000000:2m; do
+    count=${n%%:*}; tag=${n##*:}
+    "$skein" export corpus "$shared/text/stc2/StackOverflow.txt" --responses "$count" \
+        --labels "$shared/text/stc2/StackOverflow_gnd.txt" --labels-out "$results/inputs/so$tag-labels.txt" -o "$results/inputs/so$tag.txt" >/dev/null
+    $py Benchmarks/peers/analyse_peers.py "$results/inputs/so$tag.txt" "$results/inputs/so$tag-labels.txt" \
+        --workload "themes-stackoverflow-$tag" --json "$peers"
+done
 $py Benchmarks/peers/compare.py "$results/peers-skein-1t-$date.json" "$peers" --skein-2t "$results/peers-skein-2t-$date.json" --out Benchmarks/RESULTS.md

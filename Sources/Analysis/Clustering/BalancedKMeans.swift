@@ -13,6 +13,8 @@ public struct BalancedKMeans: Sendable {
     /// Capacity-constrained Lloyd passes after the split and merge: each point goes to the nearest
     /// centre that still has room, points with the clearest preference first.
     public var refinements: Int
+    /// Single-precision distance products in the k-means runs (see `KMeans.singlePrecision`).
+    public var singlePrecision = false
 
     public init(k: Int, restarts: Int = 3, maxShareOfFair: Double = 2, seed: UInt64 = 0, refinements: Int = 5) {
         self.k = k
@@ -87,7 +89,9 @@ public struct BalancedKMeans: Sendable {
 
     public func fit(_ points: Matrix<Double>) throws -> KMeans.Fit {
         let n = points.rows, d = points.columns
-        let first = try KMeans(k: k, restarts: restarts, seed: seed).fit(points)
+        var kmeans = KMeans(k: k, restarts: restarts, seed: seed)
+        kmeans.singlePrecision = singlePrecision
+        let first = try kmeans.fit(points)
         var members = [[Int]](repeating: [], count: k)
         for (i, l) in first.labels.enumerated() { members[l].append(i) }
         members = members.filter { !$0.isEmpty }
@@ -97,7 +101,9 @@ public struct BalancedKMeans: Sendable {
         while splits < 10 * k, let big = members.indices.filter({ members[$0].count > cap }).max(by: { members[$0].count < members[$1].count }) {
             let rows = members[big]
             let sub = points.gatheringRows(rows)
-            let fit = try KMeans(k: 2, restarts: restarts, seed: seed &+ 1000 &+ UInt64(splits)).fit(sub)
+            var split = KMeans(k: 2, restarts: restarts, seed: seed &+ 1000 &+ UInt64(splits))
+            split.singlePrecision = singlePrecision
+            let fit = try split.fit(sub)
             splits += 1
             let left = rows.indices.filter { fit.labels[$0] == 0 }.map { rows[$0] }
             let right = rows.indices.filter { fit.labels[$0] == 1 }.map { rows[$0] }

@@ -15,6 +15,11 @@ public struct KMeans: Sendable {
     /// Stop when no assignment changes or the inertia improves by less than this share.
     public var tolerance: Double
     public var seed: UInt64
+    /// Distance products in single precision (SGEMM: half the bytes, twice the lanes). Right for
+    /// unit-scale rows such as the analyser's unit embeddings; off by default because for data
+    /// far from the origin ‖x‖² − 2x·c + ‖c‖² cancels away Float's digits. Norms, centre sums and
+    /// the reported inertia stay in Double either way.
+    public var singlePrecision = false
 
     public init(k: Int, restarts: Int = 4, maxIterations: Int = 100, tolerance: Double = 1e-6, seed: UInt64 = 0) {
         self.k = k
@@ -47,20 +52,44 @@ public struct KMeans: Sendable {
         let n = points.rows
         guard k >= 1, k <= n else { throw KMeansError.badK(k: k, points: n) }
         let w = weights ?? [Double](repeating: 1, count: n)
-        let norms = Self.squaredNorms(points)
+        if singlePrecision { return try restarts(points.converted(to: Float.self), exact: points, weights: w) }
+        return try restarts(points, exact: points, weights: w)
+    }
+
+    /// The best of `restarts` runs on `x` (the points in the product precision), judged by the
+    /// exact inertia on the Double points.
+    func restarts<S: BLASScalar>(_ x: Matrix<S>, exact points: Matrix<Double>, weights w: [Double]) throws -> Fit {
+        let norms = Self.squaredNorms(x)
         var best: Fit?
         for restart in 0..<max(1, restarts) {
             var rng = Xoshiro256PlusPlus(seed: seed, replicate: UInt64(restart), purpose: .clustering)
-            let fit = try lloyd(points, norms: norms, weights: w, centres: try plusPlus(points, norms: norms, weights: w, using: &rng))
+            var fit = try lloyd(x, norms: norms, weights: w, centres: try plusPlus(x, norms: norms, weights: w, using: &rng))
+            if S.self != Double.self { fit.inertia = Self.inertia(points, labels: fit.labels, centres: fit.centres, weights: w) }
             if best == nil || fit.inertia < best!.inertia { best = fit }
         }
         return best!
     }
 
+    /// Σ weight · ‖x − centre‖², directly (no norm expansion).
+    static func inertia(_ x: Matrix<Double>, labels: [Int], centres: Matrix<Double>, weights: [Double]) -> Double {
+        let d = x.columns
+        var total = 0.0
+        x.withUnsafeBufferPointer { p in
+            centres.withUnsafeBufferPointer { c in
+                for i in 0..<x.rows {
+                    var s = 0.0
+                    for j in 0..<d { let t = p[i * d + j] - c[labels[i] * d + j]; s += t * t }
+                    total += weights[i] * s
+                }
+            }
+        }
+        return total
+    }
+
     /// Greedy k-means++ (Arthur & Vassilvitskii 2007; the greedy variant of their §5): each next
     /// centre is the best, by the resulting potential Σ weight · D², of 2 + ⌊ln k⌋ candidates drawn
     /// with probability ∝ weight · D². Markedly better seeds than one draw, for a few more products.
-    func plusPlus(_ x: Matrix<Double>, norms: [Double], weights: [Double], using rng: inout Xoshiro256PlusPlus) throws -> Matrix<Double> {
+    func plusPlus<S: BLASScalar>(_ x: Matrix<S>, norms: [Double], weights: [Double], using rng: inout Xoshiro256PlusPlus) throws -> Matrix<Double> {
         let n = x.rows, d = x.columns
         let trials = 2 + Int(log(Double(k)))
         var centres = Matrix<Double>(rows: k, columns: d)
@@ -68,10 +97,15 @@ public struct KMeans: Sendable {
         /// Squared distances from every point to each of `candidates` (n × c), one blocked GEMM.
         func distances(to candidates: [Int]) throws -> Matrix<Double> {
             let picked = x.gatheringRows(candidates)
-            var out = try x.multipliedByRowBlocks(by: picked, transposingOther: true)
-            out.withUnsafeMutableBufferPointer { o in
-                for i in 0..<n {
-                    for (t, c) in candidates.enumerated() { o[i * candidates.count + t] = max(0, norms[i] - 2 * o[i * candidates.count + t] + norms[c]) }
+            let cross = try x.multipliedByRowBlocks(by: picked, transposingOther: true)
+            var out = Matrix<Double>(rows: n, columns: candidates.count)
+            cross.withUnsafeBufferPointer { p in
+                out.withUnsafeMutableBufferPointer { o in
+                    for i in 0..<n {
+                        for (t, c) in candidates.enumerated() {
+                            o[i * candidates.count + t] = max(0, norms[i] - 2 * Double(p[i * candidates.count + t]) + norms[c])
+                        }
+                    }
                 }
             }
             return out
@@ -96,7 +130,7 @@ public struct KMeans: Sendable {
                 for i in 0..<n { distance[i] = Swift.min(distance[i], dc[i, best]) }
             }
             let row = x.row(pick)
-            for j in 0..<d { centres[c, j] = row[j] }
+            for j in 0..<d { centres[c, j] = Double(row[j]) }
         }
         return centres
     }
@@ -144,13 +178,13 @@ public struct KMeans: Sendable {
     }
 
     /// ‖x_i‖² of every row, summed in column order on the raw buffer (no per-row array).
-    static func squaredNorms(_ x: Matrix<Double>) -> [Double] {
+    static func squaredNorms<S: BLASScalar>(_ x: Matrix<S>) -> [Double] {
         let n = x.rows, d = x.columns
         var norms = [Double](repeating: 0, count: n)
         x.withUnsafeBufferPointer { p in
             for i in 0..<n {
                 var s = 0.0
-                for j in 0..<d { s += p[i * d + j] * p[i * d + j] }
+                for j in 0..<d { let v = Double(p[i * d + j]); s += v * v }
                 norms[i] = s
             }
         }
@@ -189,7 +223,7 @@ public struct KMeans: Sendable {
     /// products with the centres, its nearest centres, and its rows summed into its chunk's
     /// partial centre sums while still in cache; partials reduce in chunk order (thread-count
     /// invariant). No n × k matrix and no allocation per point.
-    func lloyd(_ x: Matrix<Double>, norms: [Double], weights: [Double], centres start: Matrix<Double>) throws -> Fit {
+    func lloyd<S: BLASScalar>(_ x: Matrix<S>, norms: [Double], weights: [Double], centres start: Matrix<Double>) throws -> Fit {
         let n = x.rows, d = x.columns, k = self.k
         let chunks = Matrix<Double>.rowChunkCount(n)
         var centres = start
@@ -216,14 +250,14 @@ public struct KMeans: Sendable {
                                 try totals.withUnsafeMutableBufferPointer { tp in
                                     try changes.withUnsafeMutableBufferPointer { cp in
                                         let shared = UncheckedSendable((xs, lp, np, sp, mp, tp, cp))
-                                        try x.streamRowBlockProducts(by: centres, transposingOther: true) { chunk, rows, cross in
+                                        try x.streamRowBlockProducts(by: centres.converted(to: S.self), transposingOther: true) { chunk, rows, cross in
                                             let (xs, lp, np, sp, mp, tp, cp) = shared.value
                                             var total = 0.0, changed = false
                                             let chunkSums = sp.baseAddress! + chunk * k * d, chunkMass = mp.baseAddress! + chunk * k
                                             for (r, i) in rows.enumerated() {
                                                 var best = 0, bestD = Double.infinity
                                                 for c in 0..<k {
-                                                    let dist = Swift.max(0, norms[i] - 2 * cross[r * k + c] + cn[c])
+                                                    let dist = Swift.max(0, norms[i] - 2 * Double(cross[r * k + c]) + cn[c])
                                                     if dist < bestD { bestD = dist; best = c }
                                                 }
                                                 if lp[i] != best { changed = true; lp[i] = best }
@@ -233,7 +267,7 @@ public struct KMeans: Sendable {
                                                 if accumulate {
                                                     chunkMass[best] += w
                                                     let row = xs.baseAddress! + i * d, sum = chunkSums + best * d
-                                                    for j in 0..<d { sum[j] += w * row[j] }
+                                                    for j in 0..<d { sum[j] += w * Double(row[j]) }
                                                 }
                                             }
                                             tp[chunk] += total
@@ -265,7 +299,7 @@ public struct KMeans: Sendable {
                 } else {
                     let far = (0..<n).max { nearest[$0] < nearest[$1] }!
                     nearest[far] = 0
-                    for j in 0..<d { centres[c, j] = x[far, j] }
+                    for j in 0..<d { centres[c, j] = Double(x[far, j]) }
                     changed = true
                 }
             }

@@ -326,9 +326,16 @@ public struct ThemeFinder: Sendable {
 
     func cluster(_ points: Matrix<Double>, k: Int, seed: UInt64) throws -> KMeans.Fit {
         switch method {
-        case .balanced: return try BalancedKMeans(k: k, restarts: 1, seed: seed).fit(points)
+        case .balanced:
+            // Unit rows: single-precision products are safe (see `KMeans.singlePrecision`).
+            var balanced = BalancedKMeans(k: k, restarts: 3, seed: seed)
+            balanced.singlePrecision = true
+            return try balanced.fit(points)
         case .bisecting: return try BisectingKMeans(k: k, seed: seed).fit(points)
-        case .kmeans: return try KMeans(k: k, restarts: 3, seed: seed).fit(points)
+        case .kmeans:
+            var kmeans = KMeans(k: k, restarts: 3, seed: seed)
+            kmeans.singlePrecision = true
+            return try kmeans.fit(points)
         case .minibatch: return try MiniBatchKMeans(k: k, seed: seed).fit(points)
         case .ward: return try Ward(k: k).fit(points)
         }

@@ -110,10 +110,19 @@ public struct Matrix<Scalar: BLASScalar>: Sendable, Equatable {
         try storage.withUnsafeMutableBufferPointer { try body($0) }
     }
 
-    /// A copy converted to another precision.
+    /// A copy converted to another precision. Inlinable so that callers get a specialised loop
+    /// (unspecialised, each element costs witness-table calls and the array grows by appends).
+    @inlinable
     public func converted<Other: BLASScalar>(to _: Other.Type = Other.self) -> Matrix<Other> {
+        let count = storage.count
+        let elements = [Other](unsafeUninitializedCapacity: count) { out, initialized in
+            storage.withUnsafeBufferPointer { src in
+                for i in 0..<count { (out.baseAddress! + i).initialize(to: Other(src[i])) }
+            }
+            initialized = count
+        }
         // Shapes match by construction.
-        try! Matrix<Other>(rows: rows, columns: columns, elements: storage.map { Other($0) })
+        return try! Matrix<Other>(rows: rows, columns: columns, elements: elements)
     }
 }
 

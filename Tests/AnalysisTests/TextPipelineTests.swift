@@ -63,6 +63,15 @@ struct TextPipelineTests {
         #expect(table.word(499) == "w499" && table.word(500) == "é")
     }
 
+    @Test func keyTableInternsPairs() {
+        var table = KeyTable(capacity: 2)
+        let keys = (0..<3000).map { KeyTable.pair(Int32($0 % 97), Int32($0 / 97 - 5)) }
+        let indices = keys.map { table.intern($0).index }
+        #expect(indices == Array(0..<3000) && table.count == 3000)
+        #expect(table.intern(keys[1234]) == (1234, false) && table.index(of: keys[77]) == 77)
+        #expect(table.index(of: KeyTable.pair(1000, 1000)) == nil && table.keys[5] == keys[5])
+    }
+
     @Test func responseFilesInEveryFormatAndTheirErrors() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("skein-text-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

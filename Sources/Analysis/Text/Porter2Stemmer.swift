@@ -60,14 +60,25 @@ public struct Porter2Stemmer: Sendable {
         return (r1, region(after: r1))
     }
 
+    /// Byte comparison in place: no array per test (a corpus's vocabulary is stemmed word by word).
     static func ends(_ w: [UInt8], _ suffix: String) -> Bool {
-        let s = Array(suffix.utf8)
-        return w.count >= s.count && Array(w[(w.count - s.count)...]) == s
+        var suffix = suffix
+        return suffix.withUTF8 { s in
+            guard w.count >= s.count else { return false }
+            let offset = w.count - s.count
+            for i in 0..<s.count where w[offset + i] != s[i] { return false }
+            return true
+        }
     }
 
-    /// The longest of `suffixes` the word ends with.
+    /// The longest of `suffixes` the word ends with (the first such, among equally long ones).
     static func longest(_ w: [UInt8], _ suffixes: [String]) -> String? {
-        suffixes.filter { ends(w, $0) }.max { $0.utf8.count < $1.utf8.count }
+        var best: String?, length = -1
+        for suffix in suffixes where suffix.utf8.count > length && ends(w, suffix) {
+            best = suffix
+            length = suffix.utf8.count
+        }
+        return best
     }
 
     static func replace(_ w: inout [UInt8], _ suffix: String, with replacement: String) {
@@ -127,6 +138,8 @@ public struct Porter2Stemmer: Sendable {
         w[w.count - 1] = 105
     }
 
+    static let step2Suffixes = step2Rules.map(\.0)
+    static let step3Suffixes = step3Rules.map(\.0)
     static let step2Rules: [(String, String)] = [
         ("tional", "tion"), ("enci", "ence"), ("anci", "ance"), ("abli", "able"), ("entli", "ent"), ("izer", "ize"),
         ("ization", "ize"), ("ational", "ate"), ("ation", "ate"), ("ator", "ate"), ("alism", "al"), ("aliti", "al"),
@@ -135,7 +148,7 @@ public struct Porter2Stemmer: Sendable {
     ]
 
     static func step2(_ w: inout [UInt8], r1: Int) {
-        guard let s = longest(w, step2Rules.map(\.0)) else { return }
+        guard let s = longest(w, step2Suffixes) else { return }
         let stem = w.count - s.utf8.count
         guard stem >= r1 else { return }
         if s == "ogi" && !(stem > 0 && w[stem - 1] == 108) { return }
@@ -149,7 +162,7 @@ public struct Porter2Stemmer: Sendable {
     ]
 
     static func step3(_ w: inout [UInt8], r1: Int, r2: Int) {
-        guard let s = longest(w, step3Rules.map(\.0)) else { return }
+        guard let s = longest(w, step3Suffixes) else { return }
         let stem = w.count - s.utf8.count
         guard stem >= r1 else { return }
         if s == "ative" && stem < r2 { return }

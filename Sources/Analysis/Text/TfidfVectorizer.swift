@@ -45,9 +45,12 @@ public struct TfidfVectorizer: Sendable {
         var entries: [(term: Int32, count: Int32)] = []
         var signatures = [Int](repeating: 0, count: n)
         /// Bigrams by the ids of their two terms: the "a b" name is built once, not per occurrence.
-        var pairs: [UInt64: Int32] = [:]
-        /// Occurrences of each pair of surface words that makes a bigram ("working copy", not "work copy").
-        var pairSurface: [UInt64: Int32] = [:]
+        var pairs = KeyTable()
+        var pairTerm: [Int32] = []
+        /// Each pair of surface words that makes a bigram ("working copy", not "work copy"): its
+        /// bigram and its occurrences. One lookup per token, by the words' ids.
+        var surfacePairs = KeyTable()
+        var surfaceBigram: [Int32] = [], surfaceCount: [Int] = []
         var scratch: [UInt8] = [], sequence: [Int32] = [], spelled: [Int32] = [], bag: [Int32] = []
         for (d, text) in texts.enumerated() {
             sequence.removeAll(keepingCapacity: true)
@@ -77,16 +80,19 @@ public struct TfidfVectorizer: Sendable {
             bag.append(contentsOf: sequence)
             if bigrams && sequence.count > 1 {
                 for k in 1..<sequence.count {
-                    let a = sequence[k - 1], b = sequence[k]
-                    let key = UInt64(UInt32(a)) << 32 | UInt64(UInt32(b))
-                    let id = pairs[key] ?? {
-                        let id = Int32(names.count)
-                        names.append(names[Int(a)] + " " + names[Int(b)])
-                        pairs[key] = id
-                        return id
-                    }()
-                    bag.append(id)
-                    pairSurface[UInt64(UInt32(spelled[k - 1])) << 32 | UInt64(UInt32(spelled[k])), default: 0] += 1
+                    let (slot, inserted) = surfacePairs.intern(KeyTable.pair(spelled[k - 1], spelled[k]))
+                    if inserted {
+                        let a = sequence[k - 1], b = sequence[k]
+                        let (p, newPair) = pairs.intern(KeyTable.pair(a, b))
+                        if newPair {
+                            pairTerm.append(Int32(names.count))
+                            names.append(names[Int(a)] + " " + names[Int(b)])
+                        }
+                        surfaceBigram.append(pairTerm[p])
+                        surfaceCount.append(0)
+                    }
+                    surfaceCount[slot] += 1
+                    bag.append(surfaceBigram[slot])
                 }
             }
             var hasher = Hasher()
@@ -105,20 +111,30 @@ public struct TfidfVectorizer: Sendable {
         }
         // A readable form of each term: for a unigram its commonest surface word (ties: the first in
         // alphabetical order); of a bigram: its commonest pair of surface words.
+        // The winner per term is kept as an id and spelled once at the end; strings are built
+        // only to break ties in counts.
         var surface = [Int](repeating: -1, count: names.count)
-        var surfaceWord = [String](repeating: "", count: names.count)
-        func offer(_ t: Int, _ count: Int, _ word: String) {
-            if count > surface[t] || (count == surface[t] && word < surfaceWord[t]) {
-                surface[t] = count
-                surfaceWord[t] = word
+        var winner = [Int](repeating: -1, count: names.count)   // word id, or surface pair slot for bigrams
+        for w in 0..<words.count where wordTerm[w] >= 0 {
+            let t = Int(wordTerm[w])
+            if wordCount[w] > surface[t] || (wordCount[w] == surface[t] && words.word(Int32(w)) < words.word(Int32(winner[t]))) {
+                surface[t] = wordCount[w]
+                winner[t] = w
             }
         }
-        for w in 0..<words.count where wordTerm[w] >= 0 { offer(Int(wordTerm[w]), wordCount[w], words.word(Int32(w))) }
-        for (key, count) in pairSurface {
-            let a = Int32(truncatingIfNeeded: key >> 32), b = Int32(truncatingIfNeeded: key)
-            let t = pairs[UInt64(UInt32(wordTerm[Int(a)])) << 32 | UInt64(UInt32(wordTerm[Int(b)]))]!
-            offer(Int(t), Int(count), words.word(a) + " " + words.word(b))
+        func spell(_ slot: Int) -> String {
+            let key = surfacePairs.keys[slot]
+            return words.word(Int32(truncatingIfNeeded: key >> 32)) + " " + words.word(Int32(truncatingIfNeeded: key))
         }
+        for slot in 0..<surfacePairs.count {
+            let t = Int(surfaceBigram[slot]), count = surfaceCount[slot]
+            if count > surface[t] || (count == surface[t] && spell(slot) < spell(winner[t])) {
+                surface[t] = count
+                winner[t] = slot
+            }
+        }
+        var isPair = [Bool](repeating: true, count: names.count)
+        for w in 0..<words.count where wordTerm[w] >= 0 { isPair[Int(wordTerm[w])] = false }
         // Document frequencies and the kept vocabulary, in alphabetical order (deterministic columns).
         var df = [Int](repeating: 0, count: names.count)
         for e in entries { df[Int(e.term)] += 1 }
@@ -150,7 +166,7 @@ public struct TfidfVectorizer: Sendable {
             offsets[d + 1] = columns.count
         }
         let matrix = try SparseMatrix(rows: n, columns: kept.count, rowOffsets: offsets, columnIndices: columns, values: values)
-        let labels = kept.map { surfaceWord[$0] }
+        let labels = kept.map { t in isPair[t] ? spell(winner[t]) : words.word(Int32(winner[t])) }
         return Fitted(terms: kept.map { names[$0] }, labels: labels, documentFrequency: kept.map { df[$0] }, idf: idf,
                       matrix: matrix, counts: counts, signatures: signatures)
     }

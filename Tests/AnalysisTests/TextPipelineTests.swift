@@ -63,6 +63,18 @@ struct TextPipelineTests {
         #expect(table.word(499) == "w499" && table.word(500) == "é")
     }
 
+    /// Same term set → grouped (order, stop words, case, punctuation aside); long responses one
+    /// term apart → grouped; short ones one term apart, or sharing only common words, → not.
+    @Test func nearDuplicatesShareTermSets() throws {
+        let texts = ["Please, more staff on nights!", "more staff nights please", "staff nights",
+                     "parking permits for night staff are too expensive this year",
+                     "parking permits for night staff are too expensive this winter",
+                     "staff rota problems", "staff rota changes", "rota", "unrelated words entirely",
+                     "parking permits", "more staff nights please"]
+        let fitted = try TfidfVectorizer(minDocumentFrequency: 1, maxDocumentShare: 1).fit(texts)
+        #expect(fitted.nearDuplicateGroups == [[0, 1, 2, 10], [3, 4]])
+    }
+
     @Test func keyTableInternsPairs() {
         var table = KeyTable(capacity: 2)
         let keys = (0..<3000).map { KeyTable.pair(Int32($0 % 97), Int32($0 / 97 - 5)) }

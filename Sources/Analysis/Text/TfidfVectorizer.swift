@@ -31,6 +31,8 @@ public struct TfidfVectorizer: Sendable {
         public var counts: [Float]
         /// Per response: the normalised term sequence, for finding duplicates.
         public var signatures: [Int]
+        /// Groups of near-identical responses (`NearDuplicates`), from every term, largest first.
+        public var nearDuplicateGroups: [[Int]] = []
         public func isBigram(_ term: Int) -> Bool { terms[term].utf8.contains(32) }
     }
 
@@ -41,6 +43,7 @@ public struct TfidfVectorizer: Sendable {
         var wordTerm: [Int32] = [], wordCount: [Int] = []
         var ids: [String: Int32] = [:]
         var names: [String] = []
+        var bigramFlag: [Bool] = []
         var rowOffsets = [Int](repeating: 0, count: n + 1)
         var entries: [(term: Int32, count: Int32)] = []
         var signatures = [Int](repeating: 0, count: n)
@@ -63,6 +66,7 @@ public struct TfidfVectorizer: Sendable {
                         term = ids[name] ?? {
                             let id = Int32(names.count)
                             names.append(name)
+                            bigramFlag.append(false)
                             ids[name] = id
                             return id
                         }()
@@ -87,6 +91,7 @@ public struct TfidfVectorizer: Sendable {
                         if newPair {
                             pairTerm.append(Int32(names.count))
                             names.append(names[Int(a)] + " " + names[Int(b)])
+                            bigramFlag.append(true)
                         }
                         surfaceBigram.append(pairTerm[p])
                         surfaceCount.append(0)
@@ -135,6 +140,10 @@ public struct TfidfVectorizer: Sendable {
         }
         var isPair = [Bool](repeating: true, count: names.count)
         for w in 0..<words.count where wordTerm[w] >= 0 { isPair[Int(wordTerm[w])] = false }
+        // Near-duplicates from every unigram (rare words included), before the vocabulary is cut.
+        let near = NearDuplicates.groups(rows: n) { d, terms in
+            for e in entries[rowOffsets[d]..<rowOffsets[d + 1]] where !bigramFlag[Int(e.term)] { terms.append(UInt32(e.term)) }
+        }
         // Document frequencies and the kept vocabulary, in alphabetical order (deterministic columns).
         var df = [Int](repeating: 0, count: names.count)
         for e in entries { df[Int(e.term)] += 1 }
@@ -168,6 +177,6 @@ public struct TfidfVectorizer: Sendable {
         let matrix = try SparseMatrix(rows: n, columns: kept.count, rowOffsets: offsets, columnIndices: columns, values: values)
         let labels = kept.map { t in isPair[t] ? spell(winner[t]) : words.word(Int32(winner[t])) }
         return Fitted(terms: kept.map { names[$0] }, labels: labels, documentFrequency: kept.map { df[$0] }, idf: idf,
-                      matrix: matrix, counts: counts, signatures: signatures)
+                      matrix: matrix, counts: counts, signatures: signatures, nearDuplicateGroups: near)
     }
 }

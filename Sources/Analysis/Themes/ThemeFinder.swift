@@ -62,6 +62,8 @@ public struct ThemeFinder: Sendable {
         public var empty: [Int]
         /// Groups of responses with the same terms (exact duplicates after normalisation), largest first.
         public var duplicateGroups: [[Int]]
+        /// Groups of near-identical responses (term sets one term apart; see `NearDuplicates`), largest first.
+        public var nearDuplicateGroups: [[Int]] = []
         /// Mean adjusted Rand index between this clustering and two with other seeds (1: stable).
         public var stability: Double?
         /// 2-D coordinates (the two principal components of the unit embedding) for maps.
@@ -249,7 +251,7 @@ public struct ThemeFinder: Sendable {
         }
         clock.lap("map")
         return Result(assignments: assignments, similarity: similarity, themes: themes, empty: empty, duplicateGroups: duplicates,
-                      stability: stability, x: x, y: y, vocabulary: fitted.terms.count, timings: clock.laps)
+                      nearDuplicateGroups: fitted.nearDuplicateGroups, stability: stability, x: x, y: y, vocabulary: fitted.terms.count, timings: clock.laps)
     }
 
     /// The members most similar to their theme's centre, one per distinct term sequence (no

@@ -83,6 +83,10 @@ public enum ThemeWriter {
                       "lift": p.lift, "over_represented": p.overRepresented] as [String: Any] } }]
             },
             "duplicate_groups": r.duplicateGroups.prefix(20).map { ["count": $0.count, "rows": $0, "text": table.texts[$0[0]]] as [String: Any] },
+            "near_duplicates": r.nearDuplicateGroups.reduce(0) { $0 + $1.count - 1 },
+            "near_duplicate_groups": r.nearDuplicateGroups.prefix(20).map { group -> [String: Any] in
+                ["count": group.count, "rows": Array(group.prefix(200)), "texts": group.prefix(5).map { table.texts[$0] }]
+            },
         ]
         var md = "# Themes\n\n\(n) responses"
         if !r.empty.isEmpty { md += " (\(r.empty.count) empty)" }
@@ -100,6 +104,10 @@ public enum ThemeWriter {
                     md += "Over-represented \(MarkdownText.escape(name)): " + over.map { "\(MarkdownText.escape($0.level)) (\(String(format: "%.1f", $0.lift))×)" }.joined(separator: ", ") + "\n\n"
                 }
             }
+        }
+        if let top = r.nearDuplicateGroups.first, top.count > 1 {
+            md += "\n## Near-duplicates\n\n\(r.nearDuplicateGroups.count) groups of near-identical responses (term sets one term apart), \(r.nearDuplicateGroups.reduce(0) { $0 + $1.count }) responses in all. The largest (\(top.count)):\n\n"
+            for i in top.prefix(3) { md += "> \(MarkdownText.escape(table.texts[i]))\n\n" }
         }
         if let top = r.duplicateGroups.first {
             md += "\n## Repeated responses\n\nThe most repeated response appears \(top.count) times: \(MarkdownText.escape(table.texts[top[0]]))\n"

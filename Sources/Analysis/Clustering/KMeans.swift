@@ -149,17 +149,8 @@ public struct KMeans: Sendable {
     /// The nearest centre of every row (squared Euclidean distance; ties to the lower index), in
     /// one streamed pass: for assigning a large set to centres fitted on a sample of it.
     public static func nearest<S: BLASScalar>(_ x: Matrix<S>, centres: Matrix<Double>) throws -> [Int] {
-        let n = x.rows, k = centres.rows, d = centres.columns
-        var norms = [Double](repeating: 0, count: n)
-        x.withUnsafeBufferPointer { p in
-            for i in 0..<n {
-                var s = 0.0
-                for j in 0..<d { let v = Double(p[i * d + j]); s += v * v }
-                norms[i] = s
-            }
-        }
-        var cn = [Double](repeating: 0, count: k)
-        centres.withUnsafeBufferPointer { c in for r in 0..<k { for j in 0..<d { cn[r] += c[r * d + j] * c[r * d + j] } } }
+        let n = x.rows, k = centres.rows
+        let norms = squaredNorms(x), cn = squaredNorms(centres)
         var labels = [Int](repeating: 0, count: n)
         try labels.withUnsafeMutableBufferPointer { lp in
             let out = UncheckedSendable(lp)
@@ -195,9 +186,8 @@ public struct KMeans: Sendable {
     /// (bit-identical at any thread count).
     static func squaredDistances(_ x: Matrix<Double>, norms: [Double], centres: Matrix<Double>) throws -> Matrix<Double> {
         var cross = try x.multipliedByRowBlocks(by: centres, transposingOther: true)
-        let k = centres.rows, d = centres.columns
-        var cn = [Double](repeating: 0, count: k)
-        centres.withUnsafeBufferPointer { c in for r in 0..<k { for j in 0..<d { cn[r] += c[r * d + j] * c[r * d + j] } } }
+        let k = centres.rows
+        let cn = squaredNorms(centres)
         cross.withUnsafeMutableBufferPointer { o in
             for i in 0..<x.rows { for c in 0..<k { o[i * k + c] = max(0, norms[i] - 2 * o[i * k + c] + cn[c]) } }
         }
@@ -235,8 +225,7 @@ public struct KMeans: Sendable {
         var iterations = 0
         /// One pass: labels, distances, per-chunk sums; returns (changed, Σ weight · distance).
         func pass(accumulate: Bool) throws -> (Bool, Double) {
-            var cn = [Double](repeating: 0, count: k)
-            centres.withUnsafeBufferPointer { c in for r in 0..<k { for j in 0..<d { cn[r] += c[r * d + j] * c[r * d + j] } } }
+            let cn = Self.squaredNorms(centres)
             for c in 0..<chunks { totals[c] = 0; changes[c] = false }
             if accumulate {
                 sums.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }

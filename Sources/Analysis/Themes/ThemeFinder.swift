@@ -139,14 +139,7 @@ public struct ThemeFinder: Sendable {
     func themes<S: BLASScalar>(_ embedding: consuming Matrix<S>, fitted: TfidfVectorizer.Fitted, fromVectors: Bool,
                                clock: inout StageClock) throws -> Result {
         let n = embedding.rows, d = embedding.columns
-        var norms = [Double](repeating: 0, count: n)
-        embedding.withUnsafeBufferPointer { e in
-            for i in 0..<n {
-                var s = 0.0
-                for j in 0..<d { let v = Double(e[i * d + j]); s += v * v }
-                norms[i] = s.squareRoot()
-            }
-        }
+        let norms = KMeans.squaredNorms(embedding).map { $0.squareRoot() }
         // Responses with no terms are "empty". With terms but a zero embedding (every term unseen
         // in the fitting sample) they are live nowhere and go to "other".
         let offsets = fitted.matrix.csrRowOffsets

@@ -114,15 +114,8 @@ public struct Matrix<Scalar: BLASScalar>: Sendable, Equatable {
     /// (unspecialised, each element costs witness-table calls and the array grows by appends).
     @inlinable
     public func converted<Other: BLASScalar>(to _: Other.Type = Other.self) -> Matrix<Other> {
-        let count = storage.count
-        let elements = [Other](unsafeUninitializedCapacity: count) { out, initialized in
-            storage.withUnsafeBufferPointer { src in
-                for i in 0..<count { (out.baseAddress! + i).initialize(to: Other(src[i])) }
-            }
-            initialized = count
-        }
         // Shapes match by construction.
-        return try! Matrix<Other>(rows: rows, columns: columns, elements: elements)
+        try! Matrix<Other>(rows: rows, columns: columns, elements: convertedElements(storage))
     }
 }
 
@@ -132,5 +125,18 @@ extension Matrix: CustomStringConvertible {
             (0..<min(columns, 8)).map { "\(self[i, $0])" }.joined(separator: " ") + (columns > 8 ? " …" : "")
         }
         return "Matrix<\(Scalar.blasName)> \(shape)\n" + shown.joined(separator: "\n") + (rows > 8 ? "\n…" : "")
+    }
+}
+
+/// The elements of `source` in another precision, in one specialisable loop (shared by the dense
+/// and sparse conversions).
+@inlinable
+func convertedElements<Source: BLASScalar, Target: BLASScalar>(_ source: [Source]) -> [Target] {
+    let count = source.count
+    return [Target](unsafeUninitializedCapacity: count) { out, initialized in
+        source.withUnsafeBufferPointer { src in
+            for i in 0..<count { (out.baseAddress! + i).initialize(to: Target(src[i])) }
+        }
+        initialized = count
     }
 }

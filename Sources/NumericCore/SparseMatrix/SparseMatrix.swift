@@ -189,14 +189,7 @@ extension SparseMatrix {
     /// The same matrix with values in another precision; the structure arrays are shared, not copied.
     @inlinable
     public func converted<Other: BLASScalar>(to _: Other.Type = Other.self) -> SparseMatrix<Other> {
-        let count = values.count
-        let converted = [Other](unsafeUninitializedCapacity: count) { out, initialized in
-            values.withUnsafeBufferPointer { src in
-                for i in 0..<count { (out.baseAddress! + i).initialize(to: Other(src[i])) }
-            }
-            initialized = count
-        }
-        return SparseMatrix<Other>(uncheckedRows: rows, columns: columns, rowOffsets: rowOffsets, columnIndices: columnIndices,
-                                   values: converted)
+        SparseMatrix<Other>(uncheckedRows: rows, columns: columns, rowOffsets: rowOffsets, columnIndices: columnIndices,
+                            values: convertedElements(values))
     }
 }

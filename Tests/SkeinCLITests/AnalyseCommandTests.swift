@@ -6,6 +6,35 @@ import TestSupport
 /// input order; themes.csv, themes.json, summary.md; hostile text stays text; clear errors.
 @Suite("skein analyse")
 struct AnalyseCommandTests {
+    /// `skein export corpus`: the originals first, then perturbed copies, labels alongside; the
+    /// same seed gives the same file; --timings names the stages.
+    @Test func exportsTheReplicatedCorpusAndTimesTheStages() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("skein-corpus-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let texts = ["more staff on the night shift please", "parking permits cost too much", "training days clash with rotas"]
+        try (texts.joined(separator: "\n") + "\n").write(to: dir.appendingPathComponent("r.txt"), atomically: true, encoding: .utf8)
+        try "0\n1\n2\n".write(to: dir.appendingPathComponent("l.txt"), atomically: true, encoding: .utf8)
+        func export(_ name: String) throws -> [String] {
+            let r = try CommandRunner.skein(["export", "corpus", dir.appendingPathComponent("r.txt").path, "--responses", "30",
+                                             "--labels", dir.appendingPathComponent("l.txt").path,
+                                             "--labels-out", dir.appendingPathComponent("\(name)-labels.txt").path,
+                                             "-o", dir.appendingPathComponent("\(name).txt").path])
+            #expect(r.status == 0, "\(r.stderr)")
+            return try String(contentsOf: dir.appendingPathComponent("\(name).txt"), encoding: .utf8).split(separator: "\n").map(String.init)
+        }
+        let first = try export("a"), second = try export("b")
+        #expect(first.count == 30 && Array(first.prefix(3)) == texts && first == second)
+        #expect(first.dropFirst(3).contains { !texts.contains($0) })
+        let labels = try String(contentsOf: dir.appendingPathComponent("a-labels.txt"), encoding: .utf8).split(separator: "\n")
+        #expect(labels.count == 30 && labels[4] == "1")
+        let run = try CommandRunner.skein(["analyse", dir.appendingPathComponent("a.txt").path, "--out", dir.appendingPathComponent("out").path,
+                                           "--k", "3", "--timings"])
+        #expect(run.status == 0 && run.stderr.contains("stages: read") && run.stderr.contains("svd") && run.stderr.contains("write"))
+        let bad = try CommandRunner.skein(["export", "corpus", dir.appendingPathComponent("missing.txt").path, "--responses", "5", "-o", "x.txt"])
+        #expect(bad.status != 0 && bad.stderr.contains("missing.txt"))
+    }
+
     @Test func writesThemesAndAssignmentsInInputOrder() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("skein-analyse-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -48,7 +48,9 @@ struct ExportCorpus: ParsableCommand {
         commandName: "corpus",
         abstract: "Write a responses file replicated to N responses with perturbed copies (the themes benchmarks' 200k and 2M inputs), one per line, for peers.",
         discussion: """
-            The first pass copies the responses unchanged; each later copy drops words (15%) and swaps neighbours (10%)             from its own random stream, so the same seed gives the same corpus anywhere (`ThemesWorkload` with             `responses:` analyses exactly this). With --labels, the labels file is replicated alongside (LABELS-OUT).
+            The first pass copies the responses unchanged; each later copy drops words (15%) and swaps neighbours (10%) \
+            from its own random stream, so the same seed gives the same corpus anywhere (`ThemesWorkload` with \
+            `responses:` analyses exactly this). With --labels, the labels file is replicated alongside (--labels-out).
             """
     )
 

@@ -138,8 +138,6 @@ public struct TfidfVectorizer: Sendable {
                 winner[t] = slot
             }
         }
-        var isPair = [Bool](repeating: true, count: names.count)
-        for w in 0..<words.count where wordTerm[w] >= 0 { isPair[Int(wordTerm[w])] = false }
         // Near-duplicates from every unigram (rare words included), before the vocabulary is cut.
         let near = NearDuplicates.groups(rows: n) { d, terms in
             for e in entries[rowOffsets[d]..<rowOffsets[d + 1]] where !bigramFlag[Int(e.term)] { terms.append(UInt32(e.term)) }
@@ -175,7 +173,7 @@ public struct TfidfVectorizer: Sendable {
             offsets[d + 1] = columns.count
         }
         let matrix = try SparseMatrix(rows: n, columns: kept.count, rowOffsets: offsets, columnIndices: columns, values: values)
-        let labels = kept.map { t in isPair[t] ? spell(winner[t]) : words.word(Int32(winner[t])) }
+        let labels = kept.map { t in bigramFlag[t] ? spell(winner[t]) : words.word(Int32(winner[t])) }
         return Fitted(terms: kept.map { names[$0] }, labels: labels, documentFrequency: kept.map { df[$0] }, idf: idf,
                       matrix: matrix, counts: counts, signatures: signatures, nearDuplicateGroups: near)
     }

@@ -6,7 +6,6 @@
 /// with one term left out); responses that share a key are joined (union–find). Linear in the
 /// number of terms, so it runs on millions of responses; exact duplicates fall in the same groups.
 enum NearDuplicates {
-    ///
     /// `rowTerms(i, &terms)` fills row i's unigram term ids in ascending order — every term, not
     /// only those kept by document-frequency limits, or rare words would vanish and unrelated
     /// responses look alike.
@@ -42,18 +41,7 @@ enum NearDuplicates {
                 }
             }
         }
-        // Roots are each group's first response (unions point the larger index at the smaller).
-        var joined: [(root: Int, row: Int)] = []
-        for i in 0..<n { let r = find(i); if r != i { joined.append((r, i)) } }
-        joined.sort { $0.root != $1.root ? $0.root < $1.root : $0.row < $1.row }
-        var groups: [[Int]] = []
-        var start = 0
-        while start < joined.count {
-            var end = start
-            while end < joined.count && joined[end].root == joined[start].root { end += 1 }
-            groups.append([joined[start].root] + joined[start..<end].map(\.row))
-            start = end
-        }
-        return groups.sorted { $0.count != $1.count ? $0.count > $1.count : $0[0] < $1[0] }
+        let roots = (0..<n).map(find)
+        return GroupsByKey.groups(Array(0..<n)) { roots[$0] }
     }
 }

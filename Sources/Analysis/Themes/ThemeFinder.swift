@@ -32,8 +32,15 @@ public struct ThemeFinder: Sendable {
     /// 0 fits on everything.
     public var fitSample = 100_000
 
-    /// The sample size for n responses with terms (n itself when no sampling applies).
-    func fitSize(_ n: Int) -> Int { fitSample > 0 && n > fitSample ? fitSample : n }
+    /// Whether n responses are fitted on a sample of `fitSample` rather than on all of them.
+    func fitsOnSample(_ n: Int) -> Bool { fitSample > 0 && n > fitSample }
+
+    /// `size` of 0..<n in ascending order, from stream (seed, `stream`, clustering): the same rows
+    /// on every machine and at any thread count.
+    func fixedSample(_ size: Int, of n: Int, stream: UInt64) -> [Int] {
+        var rng = Xoshiro256PlusPlus(seed: seed, replicate: stream, purpose: .clustering)
+        return rng.sampleWithoutReplacement(size, from: n).sorted()
+    }
 
     public init(k: Int? = nil, seed: UInt64 = 0) {
         self.k = k
@@ -101,13 +108,12 @@ public struct ThemeFinder: Sendable {
             clock.lap("svd")
             return try themes(fitted.matrix.toDense(), fitted: fitted, fromVectors: false, clock: &clock)
         }
-        // Four power iterations: LSA needs the leading subspace, not digits (scikit-learn uses 5).
         let withTerms = (0..<n).filter { fitted.matrix.csrRowOffsets[$0 + 1] > fitted.matrix.csrRowOffsets[$0] }
         // The SVD runs in single precision: LSA needs the leading directions, not digits, and the
-        // sparse products and orthonormalisations move half the bytes.
+        // sparse products and orthonormalisations move half the bytes. Four power iterations, for
+        // the same reason (scikit-learn uses 5).
         let tfidf = fitted.matrix.converted(to: Float.self)
-        let sampleSize = fitSize(withTerms.count)
-        guard sampleSize < withTerms.count else {
+        guard fitsOnSample(withTerms.count) else {
             let svd = try BLASRuntime.singleThreaded {
                 try RandomizedSVD(rank: rank, powerIterations: 4, seed: seed, rightVectors: false, smallProblem: .gram).decompose(SparseOperator(tfidf))
             }
@@ -118,11 +124,10 @@ public struct ThemeFinder: Sendable {
         // from the sample get no direction, so the SVD's vocabulary side is only the sample's
         // terms. The embedding of everyone is single precision: at millions of responses it is
         // the largest array, and clustering unit vectors needs no more digits.
-        var rng = Xoshiro256PlusPlus(seed: seed, replicate: 2, purpose: .clustering)
-        let sample = rng.sampleWithoutReplacement(sampleSize, from: withTerms.count).sorted().map { withTerms[$0] }
+        let sample = fixedSample(fitSample, of: withTerms.count, stream: 2).map { withTerms[$0] }
         let (compact, kept) = tfidf.gatheringRows(sample).droppingEmptyColumns()
         let svd = try BLASRuntime.singleThreaded {
-            try RandomizedSVD(rank: max(1, min(rank, kept.count - 1, sampleSize - 1)), powerIterations: 4, seed: seed, smallProblem: .gram)
+            try RandomizedSVD(rank: max(1, min(rank, kept.count - 1, fitSample - 1)), powerIterations: 4, seed: seed, smallProblem: .gram)
                 .decompose(SparseOperator(compact))
         }
         var directions = Matrix<Float>(rows: fitted.matrix.columns, columns: svd.rank)
@@ -160,9 +165,8 @@ public struct ThemeFinder: Sendable {
 
         let chosenK = min(k ?? Self.automaticK(live.count), live.count)
         var labels: [Int]
-        if fitSize(live.count) < live.count {
-            var rng = Xoshiro256PlusPlus(seed: seed, replicate: 3, purpose: .clustering)
-            let sample = rng.sampleWithoutReplacement(fitSize(live.count), from: live.count).sorted()
+        if fitsOnSample(live.count) {
+            let sample = fixedSample(fitSample, of: live.count, stream: 3)
             let fit = try cluster(double(points.gatheringRows(sample)), k: chosenK, seed: seed)
             labels = try KMeans.nearest(points, centres: fit.centres)
             if method == .balanced {
@@ -179,9 +183,8 @@ public struct ThemeFinder: Sendable {
         // already steady), so it costs a fraction of the main fit.
         var stability: Double?
         do {
-            var rng = Xoshiro256PlusPlus(seed: seed, replicate: 1, purpose: .clustering)
             let size = max(2000, 50 * chosenK)
-            let sample = live.count <= size ? Array(0..<live.count) : rng.sampleWithoutReplacement(size, from: live.count).sorted()
+            let sample = live.count <= size ? Array(0..<live.count) : fixedSample(size, of: live.count, stream: 1)
             let sub = double(sample.count == live.count ? points : points.gatheringRows(sample))
             let subK = min(chosenK, sample.count)
             let runs = try [seed, seed &+ 1, seed &+ 2].map { try cluster(sub, k: subK, seed: $0).labels }
@@ -221,23 +224,13 @@ public struct ThemeFinder: Sendable {
                                 representatives: reps, cohesion: members[id].reduce(0.0) { $0 + similarity[$1] } / Double(max(1, members[id].count))))
         }
         members = []
-        // Exact duplicates (same term sequence), largest groups first: runs of equal signatures
-        // after one sort (no dictionary of millions of small arrays).
-        let bySignature = live.sorted { fitted.signatures[$0] != fitted.signatures[$1] ? fitted.signatures[$0] < fitted.signatures[$1] : $0 < $1 }
-        var duplicates: [[Int]] = []
-        var runStart = 0
-        while runStart < bySignature.count {
-            var runEnd = runStart + 1
-            while runEnd < bySignature.count && fitted.signatures[bySignature[runEnd]] == fitted.signatures[bySignature[runStart]] { runEnd += 1 }
-            if runEnd - runStart > 1 { duplicates.append(Array(bySignature[runStart..<runEnd])) }
-            runStart = runEnd
-        }
-        duplicates.sort { $0.count != $1.count ? $0.count > $1.count : $0[0] < $1[0] }
+        // Exact duplicates (same term sequence), largest groups first.
+        let duplicates = GroupsByKey.groups(live) { fitted.signatures[$0] }
         // Map coordinates: the two principal components of the unit rows (the plane that spreads
         // the responses most), signs fixed so the largest loading is positive.
         clock.lap("describe")
         var x = [Double](repeating: .nan, count: n), y = x
-        let map = try Self.principalPlane(points, sampleAbove: fitSize(live.count) < live.count ? fitSize(live.count) : 0, seed: seed)
+        let map = try principalPlane(points)
         for (r, i) in live.enumerated() {
             x[i] = map[r, 0]
             y[i] = map.columns > 1 ? map[r, 1] : 0
@@ -293,17 +286,14 @@ public struct ThemeFinder: Sendable {
 
     /// Projection of the rows on their first two principal components (thread-count invariant).
     /// The scatter matrix comes from XᵀX − n·μμᵀ and the projection from X·A − μᵀA, so no centred
-    /// copy of the n × d matrix is made (800 MB at a million responses). Above `sampleAbove` rows
+    /// copy of the n × d matrix is made (800 MB at a million responses). Above `fitSample` rows
     /// the axes come from a fixed sample of that many (the plane of 100 000 responses is the plane
     /// of millions), and every row is projected.
-    static func principalPlane<S: BLASScalar>(_ points: Matrix<S>, sampleAbove: Int = 0, seed: UInt64 = 0) throws -> Matrix<Double> {
+    func principalPlane<S: BLASScalar>(_ points: Matrix<S>) throws -> Matrix<Double> {
         let d = points.columns
         guard d > 2 else { return points.converted(to: Double.self) }
         var fitRows = points
-        if sampleAbove > 0 && points.rows > sampleAbove {
-            var rng = Xoshiro256PlusPlus(seed: seed, replicate: 4, purpose: .clustering)
-            fitRows = points.gatheringRows(rng.sampleWithoutReplacement(sampleAbove, from: points.rows).sorted())
-        }
+        if fitsOnSample(points.rows) { fitRows = points.gatheringRows(fixedSample(fitSample, of: points.rows, stream: 4)) }
         let n = fitRows.rows
         var mean = [Double](repeating: 0, count: d)
         fitRows.withUnsafeBufferPointer { p in

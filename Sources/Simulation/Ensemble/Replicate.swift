@@ -67,7 +67,7 @@ public struct Replicate {
         if touched.count * 4 > agents.count {
             agents.reset()
         } else {
-            for v in touched { agents.reset(Int(v)) }
+            agents.reset(touched)
         }
         touched.removeAll(keepingCapacity: true)
         interventionTouched.removeAll(keepingCapacity: true)

@@ -41,6 +41,7 @@ public struct IndependentCascade: DiffusionModel {
 
     public struct Workspace {
         var addedTieProbability = 0.0
+        var trials = ArcTrials()
     }
 
     public func makeWorkspace(_ population: Population) -> Workspace {
@@ -83,18 +84,13 @@ public struct IndependentCascade: DiffusionModel {
         switch probability {
         case let .uniform(p):
             guard p > 0 else { return false }
-            let skip = GeometricSkip(probability: p)
-            population.offsets.withUnsafeBufferPointer { offsets in
-            population.targets.withUnsafeBufferPointer { targets in
-                for v in frontier {
-                    let start = offsets[Int(v)], end = offsets[Int(v) + 1]
-                    var p = start + skip.nextSkip(using: &r.rng)
-                    while p < end {
-                        let u = Int(targets[p])
-                        if r.agents.state[u] < adopted { r.adopt(u, at: time, from: v) }
-                        let s = skip.nextSkip(using: &r.rng)
-                        p = s >= end - p ? end : p + s + 1
-                    }
+            workspace.trials.draw(from: frontier, offsets: population.offsets, heads: population.targets,
+                                  skip: GeometricSkip(probability: p), using: &r.rng)
+            workspace.trials.sources.withUnsafeBufferPointer { sources in
+            workspace.trials.targets.withUnsafeBufferPointer { targets in
+                for i in sources.indices {
+                    let u = Int(targets[i])
+                    if r.agents.state[u] < adopted { r.adopt(u, at: time, from: sources[i]) }
                 }
             }
             }

@@ -52,15 +52,25 @@ public struct AgentState: Sendable {
         flags[v] = 0
     }
 
+    /// The listed agents back to unaware: one pass per column, so resetting a cascade's few
+    /// thousand agents costs no more than touching them did.
+    public mutating func reset(_ agents: [Int32]) {
+        agents.withUnsafeBufferPointer { agents in
+            state.withUnsafeMutableBufferPointer { c in for v in agents { c[Int(v)] = AdoptionState.unaware.rawValue } }
+            adoptedAt.withUnsafeMutableBufferPointer { c in for v in agents { c[Int(v)] = -1 } }
+            adoptedFrom.withUnsafeMutableBufferPointer { c in for v in agents { c[Int(v)] = -1 } }
+            lapses.withUnsafeMutableBufferPointer { c in for v in agents { c[Int(v)] = 0 } }
+            flags.withUnsafeMutableBufferPointer { c in for v in agents { c[Int(v)] = 0 } }
+        }
+    }
+
     /// Back to everyone unaware, keeping the arrays' storage (one allocation per worker, not per replicate).
     public mutating func reset() {
-        for i in state.indices {
-            state[i] = AdoptionState.unaware.rawValue
-            adoptedAt[i] = -1
-            adoptedFrom[i] = -1
-            lapses[i] = 0
-            flags[i] = 0
-        }
+        state.withUnsafeMutableBufferPointer { $0.update(repeating: AdoptionState.unaware.rawValue) }
+        adoptedAt.withUnsafeMutableBufferPointer { $0.update(repeating: -1) }
+        adoptedFrom.withUnsafeMutableBufferPointer { $0.update(repeating: -1) }
+        lapses.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+        flags.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
     }
 
     @inlinable public func isAdopted(_ v: Int) -> Bool { state[v] == AdoptionState.adopted.rawValue }

@@ -15,6 +15,8 @@ public struct BalancedKMeans: Sendable {
     public var refinements: Int
     /// Single-precision distance products in the k-means runs (see `KMeans.singlePrecision`).
     public var singlePrecision = false
+    /// Members of an oversized cluster that its 2-means split is fitted on (see `split`).
+    public var splitSample = 4096
 
     public init(k: Int, restarts: Int = 3, maxShareOfFair: Double = 2, seed: UInt64 = 0, refinements: Int = 5) {
         self.k = k
@@ -87,6 +89,20 @@ public struct BalancedKMeans: Sendable {
         return labels
     }
 
+    /// Halves of an oversized cluster by 2-means. Two centres are well placed by a few thousand
+    /// members, so a big cluster is fitted on a seeded sample of `splitSample` of them and every
+    /// member then goes to the nearer centre: the splits cost one pass over the cluster instead of
+    /// ~20 Lloyd passes times the restarts (at 200 000 responses that was 3× the main k-means).
+    func split(_ sub: Matrix<Double>, number: Int) throws -> [Int] {
+        var twoMeans = KMeans(k: 2, restarts: restarts, seed: seed &+ 1000 &+ UInt64(number))
+        twoMeans.singlePrecision = singlePrecision
+        guard sub.rows > splitSample else { return try twoMeans.fit(sub).labels }
+        var rng = Xoshiro256PlusPlus(seed: seed, replicate: 1000 &+ UInt64(number), purpose: .clustering)
+        let picked = rng.sampleWithoutReplacement(splitSample, from: sub.rows).sorted()
+        let centres = try twoMeans.fit(sub.gatheringRows(picked)).centres
+        return singlePrecision ? try KMeans.nearest(sub.converted(to: Float.self), centres: centres) : try KMeans.nearest(sub, centres: centres)
+    }
+
     public func fit(_ points: Matrix<Double>) throws -> KMeans.Fit {
         let n = points.rows, d = points.columns
         var kmeans = KMeans(k: k, restarts: restarts, seed: seed)
@@ -100,13 +116,10 @@ public struct BalancedKMeans: Sendable {
         var splits = 0
         while splits < 10 * k, let big = members.indices.filter({ members[$0].count > cap }).max(by: { members[$0].count < members[$1].count }) {
             let rows = members[big]
-            let sub = points.gatheringRows(rows)
-            var split = KMeans(k: 2, restarts: restarts, seed: seed &+ 1000 &+ UInt64(splits))
-            split.singlePrecision = singlePrecision
-            let fit = try split.fit(sub)
+            let labels = try split(points.gatheringRows(rows), number: splits)
             splits += 1
-            let left = rows.indices.filter { fit.labels[$0] == 0 }.map { rows[$0] }
-            let right = rows.indices.filter { fit.labels[$0] == 1 }.map { rows[$0] }
+            let left = rows.indices.filter { labels[$0] == 0 }.map { rows[$0] }
+            let right = rows.indices.filter { labels[$0] == 1 }.map { rows[$0] }
             guard !left.isEmpty, !right.isEmpty else { break }
             members[big] = left
             members.append(right)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import NumericCore
 import Provenance
 
 /// The `skein` command: one entry point for simulation, analysis, reports and benchmarks.
@@ -14,4 +15,9 @@ struct Skein: ParsableCommand {
         version: BuildInfo.versionString,
         subcommands: [Doctor.self, Network.self, Validate.self, Run.self, Sweep.self, Merge.self, Analyse.self, AnalyseVotes.self, Report.self, Export.self, BenchCommand.self]
     )
+
+    static func main() {
+        LargeAllocations.reuseFreedPages()
+        main(nil)
+    }
 }

@@ -14,8 +14,9 @@ struct Analyse: ParsableCommand {
             FILE is CSV/TSV (a header row; the text column is text, response, comment, comment-body, answer, body or \
             content unless --text-column says), JSON Lines, or plain text with one response per line. Pipeline: NFKC and \
             case folding, words (co-production and A&E kept whole), English stop words (plus --stop-words), Porter2 \
-            stems, unigrams and bigrams, TF-IDF (sublinear tf, l2), truncated SVD (LSA), unit rows, bisecting k-means \
-            (or --method kmeans); k from --k or chosen (≈ n^(1/3), near-identical themes merged). Writes \
+            stems, unigrams and bigrams, TF-IDF (sublinear tf, l2), truncated SVD (LSA), unit rows, balanced k-means \
+            (oversized themes split, near ones merged; or --method); above --fit-sample responses both are fitted on a \
+            sample and everyone is projected and assigned; k from --k or chosen (≈ n^(1/3), near-identical themes merged). Writes \
             assignments.csv (row, id, theme: −1 for other/empty, similarity, status, --by columns), themes.csv, \
             themes.json and summary.md.
             """

@@ -41,7 +41,9 @@ struct RandomizedSVDTests {
         #expect(try gram.u.maxAbsoluteDifference(lapack.u) < 1e-8)
         #expect(try gram.vt.maxAbsoluteDifference(lapack.vt) < 1e-8)
         let left = try RandomizedSVD(rank: 10, seed: 1, rightVectors: false, smallProblem: .gram).decompose(a)
-        #expect(try left.u.maxAbsoluteDifference(gram.u) == 0 && left.vt.rows == 10 && left.vt.columns == 0)
+        // The same computation up to U; not compared bit for bit because tests run concurrently and
+        // share OpenBLAS's process-wide thread count, which may change the last bits of a GEMM.
+        #expect(try left.u.maxAbsoluteDifference(gram.u) < 1e-13 && left.vt.rows == 10 && left.vt.columns == 0)
     }
 
     @Test("Float: top singular values within single-precision tolerance of full SVD")

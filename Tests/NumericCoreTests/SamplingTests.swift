@@ -49,6 +49,43 @@ struct SamplingTests {
         #expect(abs(Descriptive.variance(normals) - 1) < 5 * (2 / Double(n - 1)).squareRoot())
     }
 
+    @Test("the ziggurat's 256 layers have equal area and close at the top")
+    func zigguratTables() {
+        let z = NormalZiggurat.shared
+        let area = z.edge[1] * (z.height[2] - z.height[1])
+        // Rectangle i ≥ 1 spans width xᵢ and heights f(xᵢ)…f(xᵢ₊₁); the last one reaches f(0) = 1.
+        for i in 1..<255 { #expect(isClose(z.edge[i] * (z.height[i + 1] - z.height[i]), area, relative: 1e-9)) }
+        #expect(isClose(z.edge[255] * (1 - z.height[255]), area, relative: 1e-6))
+        // The base strip: the rectangle under f(r) plus the tail's area, √(π/2)·erfc(r/√2).
+        let r = z.edge[1]
+        let base = r * z.height[1] + (Double.pi / 2).squareRoot() * erfc(r / 2.0.squareRoot())
+        #expect(isClose(base, area, relative: 1e-6))
+        #expect(isClose(z.edge[0] * z.height[1], area, relative: 1e-9))
+    }
+
+    @Test("normal pairs: the standard normal CDF at ten points, tails included, and uncorrelated members")
+    mutating func normalShape() {
+        // Moments alone would pass a wrong shape; compare the empirical CDF with Φ (erfc) where
+        // the polar method's scaling matters most: the tails and the shoulders.
+        let n = 200_000
+        var first: [Double] = [], second: [Double] = []
+        for _ in 0..<(n / 2) {
+            let (a, b) = g.normalPair()
+            first.append(a)
+            second.append(b)
+        }
+        let all = first + second
+        for z in [-3.7, -3, -2, -1, -0.5, 0.5, 1, 2, 3, 3.7] {
+            let phi = 0.5 * erfc(-z / 2.0.squareRoot())
+            let share = Double(all.filter { $0 <= z }.count) / Double(n)
+            #expect(abs(share - phi) < 5 * (phi * (1 - phi) / Double(n)).squareRoot(), "F(\(z)) = \(share), Φ = \(phi)")
+        }
+        // The two members of a pair are independent: correlation within 5 standard errors of 0.
+        let m = Double(n / 2)
+        let r = zip(first, second).reduce(0.0) { $0 + $1.0 * $1.1 } / m
+        #expect(abs(r) < 5 / m.squareRoot())
+    }
+
     @Test("geometric skips have mean (1 − p)/p and handle p = 0 and p = 1")
     mutating func geometricSkip() {
         let p = 0.05

@@ -56,33 +56,31 @@ extension RandomNumberGenerator {
         -Foundation.log(nextOpenUnitDouble()) / rate
     }
 
-    /// A pair of independent standard normals (Box–Muller).
+    /// A pair of independent standard normals (two ziggurat draws; see `NormalZiggurat`).
     @inlinable
     public mutating func normalPair() -> (Double, Double) {
-        let radius = (-2 * Foundation.log(nextOpenUnitDouble())).squareRoot()
-        let angle = 2 * Double.pi * nextUnitDouble()
-        return (radius * Foundation.cos(angle), radius * Foundation.sin(angle))
+        NormalZiggurat.withTables { e, h in
+            let z = NormalZiggurat.shared
+            let a = z.draw(using: &self, edge: e, height: h)
+            return (a, z.draw(using: &self, edge: e, height: h))
+        }
     }
 
-    /// One standard normal. Wastes the second of the pair; use `fillNormal` for bulk draws.
+    /// One standard normal, scaled and shifted.
     @inlinable
     public mutating func normal(mean: Double = 0, standardDeviation: Double = 1) -> Double {
-        mean + standardDeviation * normalPair().0
+        mean + standardDeviation * NormalZiggurat.withTables { NormalZiggurat.shared.draw(using: &self, edge: $0, height: $1) }
     }
 
-    /// Fills a buffer with standard normals, two per Box–Muller step. Inlinable so that callers in
-    /// other modules get it specialised for their generator (unspecialised, every draw went through
-    /// a witness table: a fifth of commitment dynamics' run time).
+    /// Fills a buffer with standard normals, in order. Inlinable so that callers in other modules
+    /// get it specialised for their generator (unspecialised, every draw went through a witness
+    /// table: a fifth of commitment dynamics' run time).
     @inlinable
     public mutating func fillNormal<Scalar: BinaryFloatingPoint>(_ buffer: UnsafeMutableBufferPointer<Scalar>) {
-        var i = 0
-        while i + 1 < buffer.count {
-            let (a, b) = normalPair()
-            buffer[i] = Scalar(a)
-            buffer[i + 1] = Scalar(b)
-            i += 2
+        NormalZiggurat.withTables { e, h in
+            let z = NormalZiggurat.shared
+            for i in buffer.indices { buffer[i] = Scalar(z.draw(using: &self, edge: e, height: h)) }
         }
-        if i < buffer.count { buffer[i] = Scalar(normalPair().0) }
     }
 
     /// Fisher–Yates shuffle in place: every permutation equally likely.

@@ -89,61 +89,71 @@ public struct KMeans: Sendable {
     /// Greedy k-means++ (Arthur & Vassilvitskii 2007; the greedy variant of their §5): each next
     /// centre is the best, by the resulting potential Σ weight · D², of 2 + ⌊ln k⌋ candidates drawn
     /// with probability ∝ weight · D². Markedly better seeds than one draw, for a few more products.
+    /// Per centre: one pass for the cumulative mass (each candidate is then a binary search), one
+    /// product with the candidates, one pass for their potentials and one to update D².
     func plusPlus<S: BLASScalar>(_ x: Matrix<S>, norms: [Double], weights: [Double], using rng: inout Xoshiro256PlusPlus) throws -> Matrix<Double> {
         let n = x.rows, d = x.columns
         let trials = 2 + Int(log(Double(k)))
         var centres = Matrix<Double>(rows: k, columns: d)
         var distance = [Double](repeating: .infinity, count: n)
-        /// Squared distances from every point to each of `candidates` (n × c), one blocked GEMM.
-        func distances(to candidates: [Int]) throws -> Matrix<Double> {
-            let picked = x.gatheringRows(candidates)
-            let cross = try x.multipliedByRowBlocks(by: picked, transposingOther: true)
-            var out = Matrix<Double>(rows: n, columns: candidates.count)
-            cross.withUnsafeBufferPointer { p in
-                out.withUnsafeMutableBufferPointer { o in
-                    for i in 0..<n {
-                        for (t, c) in candidates.enumerated() {
-                            o[i * candidates.count + t] = max(0, norms[i] - 2 * Double(p[i * candidates.count + t]) + norms[c])
-                        }
-                    }
-                }
-            }
-            return out
-        }
+        var cumulative = [Double](repeating: 0, count: n)
         var pick = Self.weightedIndex(weights, using: &rng)
         for c in 0..<k {
+            let candidates: [Int]
             if c == 0 {
-                let dc = try distances(to: [pick])
-                for i in 0..<n { distance[i] = dc[i, 0] }
+                candidates = [pick]
             } else {
-                let mass = zip(distance, weights).map { $0 * $1 }
-                let total = mass.reduce(0, +)
-                let candidates = (0..<trials).map { _ in total > 0 ? Self.weightedIndex(mass, using: &rng) : rng.nextInt(below: n) }
-                let dc = try distances(to: candidates)
-                var best = 0, bestPotential = Double.infinity
-                for t in candidates.indices {
-                    var potential = 0.0
-                    for i in 0..<n { potential += weights[i] * Swift.min(distance[i], dc[i, t]) }
-                    if potential < bestPotential { bestPotential = potential; best = t }
+                var total = 0.0
+                for i in 0..<n { total += weights[i] * distance[i]; cumulative[i] = total }
+                candidates = (0..<trials).map { _ in
+                    total > 0 ? Self.index(in: cumulative, at: rng.nextUnitDouble() * total) : rng.nextInt(below: n)
                 }
-                pick = candidates[best]
-                for i in 0..<n { distance[i] = Swift.min(distance[i], dc[i, best]) }
             }
+            let t = candidates.count
+            let cross = try x.multipliedByRowBlocks(by: x.gatheringRows(candidates), transposingOther: true)
+            let candidateNorms = candidates.map { norms[$0] }
+            var best = 0
+            cross.withUnsafeBufferPointer { p in
+                if c > 0 {
+                    var potential = [Double](repeating: 0, count: t)
+                    for i in 0..<n {
+                        for j in 0..<t {
+                            let dc = Swift.max(0, norms[i] - 2 * Double(p[i * t + j]) + candidateNorms[j])
+                            potential[j] += weights[i] * Swift.min(distance[i], dc)
+                        }
+                    }
+                    for j in 1..<t where potential[j] < potential[best] { best = j }
+                }
+                for i in 0..<n {
+                    distance[i] = Swift.min(distance[i], Swift.max(0, norms[i] - 2 * Double(p[i * t + best]) + candidateNorms[best]))
+                }
+            }
+            pick = candidates[best]
             let row = x.row(pick)
             for j in 0..<d { centres[c, j] = Double(row[j]) }
         }
         return centres
     }
 
-    static func weightedIndex(_ mass: [Double], using rng: inout Xoshiro256PlusPlus) -> Int {
-        let total = mass.reduce(0, +)
-        guard total > 0 else { return rng.nextInt(below: mass.count) }
-        var u = rng.nextUnitDouble() * total
-        for (i, m) in mass.enumerated() {
-            u -= m
-            if u < 0 { return i }
+    /// The first index whose cumulative mass exceeds `u` (binary search); past the end (rounding),
+    /// the last index that carries mass.
+    static func index(in cumulative: [Double], at u: Double) -> Int {
+        var low = 0, high = cumulative.count
+        while low < high {
+            let mid = (low + high) / 2
+            if cumulative[mid] > u { high = mid } else { low = mid + 1 }
         }
-        return mass.lastIndex { $0 > 0 } ?? mass.count - 1
+        if low < cumulative.count { return low }
+        var i = cumulative.count - 1
+        while i > 0 && cumulative[i] == cumulative[i - 1] { i -= 1 }
+        return i
+    }
+
+    static func weightedIndex(_ mass: [Double], using rng: inout Xoshiro256PlusPlus) -> Int {
+        guard mass.reduce(0, +) > 0 else { return rng.nextInt(below: mass.count) }
+        var cumulative = mass
+        for i in 1..<cumulative.count { cumulative[i] += cumulative[i - 1] }
+        return index(in: cumulative, at: rng.nextUnitDouble() * cumulative[cumulative.count - 1])
     }
 
     /// The nearest centre of every row (squared Euclidean distance; ties to the lower index), in

@@ -150,10 +150,11 @@ public struct KMeans: Sendable {
     }
 
     static func weightedIndex(_ mass: [Double], using rng: inout Xoshiro256PlusPlus) -> Int {
-        guard mass.reduce(0, +) > 0 else { return rng.nextInt(below: mass.count) }
         var cumulative = mass
         for i in 1..<cumulative.count { cumulative[i] += cumulative[i - 1] }
-        return index(in: cumulative, at: rng.nextUnitDouble() * cumulative[cumulative.count - 1])
+        let total = cumulative[cumulative.count - 1]
+        guard total > 0 else { return rng.nextInt(below: mass.count) }
+        return index(in: cumulative, at: rng.nextUnitDouble() * total)
     }
 
     /// The nearest centre of every row (squared Euclidean distance; ties to the lower index), in

@@ -32,9 +32,9 @@ struct NormalZiggurat: Sendable {
         height = x.map(f)
     }
 
-    /// One standard normal.
+    /// One standard normal, given the tables' storage (see `withTables`).
     @inlinable
-    func draw<G: RandomNumberGenerator>(using g: inout G, edge: UnsafePointer<Double>, height: UnsafePointer<Double>) -> Double {
+    static func draw<G: RandomNumberGenerator>(using g: inout G, edge: UnsafePointer<Double>, height: UnsafePointer<Double>) -> Double {
         while true {
             let bits = g.next()
             let i = Int(bits & 0xFF)
@@ -48,7 +48,7 @@ struct NormalZiggurat: Sendable {
 
     /// Beyond r, by Marsaglia's (1964) method: r + a with a = −ln(U₁)/r, kept when −2 ln U₂ > a².
     @inlinable
-    func tail<G: RandomNumberGenerator>(using g: inout G) -> Double {
+    static func tail<G: RandomNumberGenerator>(using g: inout G) -> Double {
         let r = Self.tailStart
         while true {
             let a = -log(g.nextOpenUnitDouble()) / r
@@ -57,10 +57,9 @@ struct NormalZiggurat: Sendable {
         }
     }
 
-    /// Runs `body` with the tables' base addresses (one lookup of the shared tables per batch).
+    /// Runs `body` with the shared tables' edges and heights (one lookup of the tables per batch).
     @inlinable
     static func withTables<R>(_ body: (UnsafePointer<Double>, UnsafePointer<Double>) -> R) -> R {
-        let z = shared
-        return z.edge.withUnsafeBufferPointer { e in z.height.withUnsafeBufferPointer { h in body(e.baseAddress!, h.baseAddress!) } }
+        shared.edge.withUnsafeBufferPointer { e in shared.height.withUnsafeBufferPointer { h in body(e.baseAddress!, h.baseAddress!) } }
     }
 }

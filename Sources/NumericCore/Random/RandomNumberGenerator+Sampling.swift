@@ -60,16 +60,15 @@ extension RandomNumberGenerator {
     @inlinable
     public mutating func normalPair() -> (Double, Double) {
         NormalZiggurat.withTables { e, h in
-            let z = NormalZiggurat.shared
-            let a = z.draw(using: &self, edge: e, height: h)
-            return (a, z.draw(using: &self, edge: e, height: h))
+            let a = NormalZiggurat.draw(using: &self, edge: e, height: h)
+            return (a, NormalZiggurat.draw(using: &self, edge: e, height: h))
         }
     }
 
     /// One standard normal, scaled and shifted.
     @inlinable
     public mutating func normal(mean: Double = 0, standardDeviation: Double = 1) -> Double {
-        mean + standardDeviation * NormalZiggurat.withTables { NormalZiggurat.shared.draw(using: &self, edge: $0, height: $1) }
+        mean + standardDeviation * NormalZiggurat.withTables { NormalZiggurat.draw(using: &self, edge: $0, height: $1) }
     }
 
     /// Fills a buffer with standard normals, in order. Inlinable so that callers in other modules
@@ -78,8 +77,7 @@ extension RandomNumberGenerator {
     @inlinable
     public mutating func fillNormal<Scalar: BinaryFloatingPoint>(_ buffer: UnsafeMutableBufferPointer<Scalar>) {
         NormalZiggurat.withTables { e, h in
-            let z = NormalZiggurat.shared
-            for i in buffer.indices { buffer[i] = Scalar(z.draw(using: &self, edge: e, height: h)) }
+            for i in buffer.indices { buffer[i] = Scalar(NormalZiggurat.draw(using: &self, edge: e, height: h)) }
         }
     }
 

@@ -8,21 +8,19 @@ import NumericCore
 /// one at a time; drawn first, the targets are then gathered in a tight loop whose loads are
 /// independent, so the memory system serves many at once. The draws depend only on the rows'
 /// bounds, so they come in the same order as in one pass: the results are the same.
-public struct ArcTrials {
+struct ArcTrials {
     /// The frontier agent at the tail of each successful arc, in draw order.
-    public private(set) var sources: [Int32] = []
+    private(set) var sources: [Int32] = []
     /// The head of each successful arc, in draw order.
-    public private(set) var targets: [UInt32] = []
+    private(set) var targets: [UInt32] = []
     private var positions: [Int] = []
     private var bounds: [Int] = []
 
-    public init() {}
-
-    public var count: Int { positions.count }
+    var count: Int { positions.count }
 
     /// Draws, in frontier order, the successes along each agent's arcs (skipping geometrically
     /// between them), then gathers their heads.
-    public mutating func draw<G: RandomNumberGenerator>(from frontier: [Int32], offsets: [Int], heads: [UInt32],
+    mutating func draw<G: RandomNumberGenerator>(from frontier: [Int32], offsets: [Int], heads: [UInt32],
                                                        skip: GeometricSkip, using rng: inout G) {
         sources.removeAll(keepingCapacity: true)
         positions.removeAll(keepingCapacity: true)
@@ -50,13 +48,13 @@ public struct ArcTrials {
                 }
             }
         }
-        let n = positions.count
-        if targets.count < n { targets.append(contentsOf: repeatElement(0, count: n - targets.count)) }
-        if targets.count > n { targets.removeLast(targets.count - n) }
+        // The gather: a tight loop of independent loads into storage sized up front.
+        targets.removeAll(keepingCapacity: true)
+        targets.append(contentsOf: repeatElement(0, count: positions.count))
         positions.withUnsafeBufferPointer { positions in
             heads.withUnsafeBufferPointer { heads in
                 targets.withUnsafeMutableBufferPointer { out in
-                    for i in 0..<n { out[i] = heads[positions[i]] }
+                    for (i, p) in positions.enumerated() { out[i] = heads[p] }
                 }
             }
         }

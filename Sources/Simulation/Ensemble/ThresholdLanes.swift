@@ -28,11 +28,10 @@ struct ThresholdLanes {
         guard !model.useWeights, let theta = model.staticThreshold(population),
               (population.inDegree.max() ?? 0) < 0xFFFF else { return nil }
         needed = population.inDegree.indices.map { LinearThreshold.needed(theta[$0], inDegree: population.inDegree[$0]) }
-        let planes = needed.reduce(0) { $0 + UInt32.bitWidth - $1.leadingZeroBitCount }
-        guard planes <= Int(UInt32.max) else { return nil }
-        var start = [UInt32](repeating: 0, count: needed.count + 1)
-        for v in needed.indices { start[v + 1] = start[v] + UInt32(UInt32.bitWidth - needed[v].leadingZeroBitCount) }
-        planeStart = start
+        var start = [Int](repeating: 0, count: needed.count + 1)
+        for v in needed.indices { start[v + 1] = start[v] + (UInt32.bitWidth - needed[v].leadingZeroBitCount) }
+        guard start[needed.count] <= Int(UInt32.max) else { return nil }
+        planeStart = start.map { UInt32($0) }
     }
 
     struct Workspace {

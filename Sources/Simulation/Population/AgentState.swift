@@ -43,15 +43,6 @@ public struct AgentState: Sendable {
         if threshold.count != state.count { threshold = [Double](repeating: 0, count: state.count) }
     }
 
-    /// One agent back to unaware.
-    @inlinable public mutating func reset(_ v: Int) {
-        state[v] = AdoptionState.unaware.rawValue
-        adoptedAt[v] = -1
-        adoptedFrom[v] = -1
-        lapses[v] = 0
-        flags[v] = 0
-    }
-
     /// The listed agents back to unaware: one pass per column, so resetting a cascade's few
     /// thousand agents costs no more than touching them did.
     public mutating func reset(_ agents: [Int32]) {

@@ -1,45 +1,126 @@
-/// Builds RFC 4180 CSV text for outputs meant for spreadsheets. Fields are quoted when they hold a
+import Foundation
+
+/// Builds RFC 4180 CSV for outputs meant for spreadsheets. Fields are quoted when they hold a
 /// comma, quote or line break; text fields that a spreadsheet would run as a formula (starting with
 /// =, +, -, @, tab or carriage return) get a leading apostrophe, so untrusted labels from event
 /// input or node files cannot inject formulas. Numbers are written by the caller as numbers.
+///
+/// The text is built as UTF-8 bytes, field by field: a million-row assignments file is millions of
+/// fields, and a String and an array per row cost more than the numbers themselves.
 public struct CSVWriter {
-    public private(set) var text = ""
+    private var bytes: [UInt8] = []
+    /// Whether the current row has a field (the next one needs a comma).
+    private var rowOpen = false
 
     public init(header: [String]) { row(header) }
+    private init() {}
+
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+    public var data: Data { Data(bytes) }
 
     /// A row of already-formatted fields; `text` fields are escaped and neutralised.
     public mutating func row(_ fields: [String]) {
-        text += fields.map(Self.field).joined(separator: ",")
-        text += "\n"
+        for f in fields { field(f) }
+        endRow()
+    }
+
+    /// Appends a text field to the current row, escaped and neutralised (numbers in text pass unchanged).
+    public mutating func field(_ value: String) {
+        separate()
+        let utf8 = value.utf8
+        let formula = utf8.first.map { $0 == 61 || $0 == 43 || $0 == 45 || $0 == 64 || $0 == 9 || $0 == 13 } ?? false && Double(value) == nil
+        let quoted = utf8.contains { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }
+        if quoted { bytes.append(34) }
+        if formula { bytes.append(39) }
+        if quoted {
+            for b in utf8 {
+                if b == 34 { bytes.append(34) }
+                bytes.append(b)
+            }
+            bytes.append(34)
+        } else {
+            bytes.append(contentsOf: utf8)
+        }
+    }
+
+    /// Appends an integer field.
+    public mutating func integer(_ value: Int) {
+        separate()
+        if value < 0 { bytes.append(45) }
+        Self.appendDigits(value.magnitude, to: &bytes)
+    }
+
+    /// Appends `x` with exactly `places` decimals (see `fixed(_:places:)`).
+    public mutating func fixed(_ x: Double, places: Int) {
+        separate()
+        Self.appendFixed(x, places: places, to: &bytes)
+    }
+
+    /// Appends an empty field.
+    public mutating func empty() { separate() }
+
+    /// Ends the current row.
+    public mutating func endRow() {
+        bytes.append(10)
+        rowOpen = false
+    }
+
+    private mutating func separate() {
+        if rowOpen { bytes.append(44) }
+        rowOpen = true
     }
 
     /// One field, escaped: numbers pass through unchanged, formula-like text is neutralised.
-    /// Scans UTF-8 bytes (the characters that matter are all ASCII): a million-row assignments
-    /// file is millions of fields.
     public static func field(_ value: String) -> String {
-        var v = value
-        if let first = v.utf8.first, first == 61 || first == 43 || first == 45 || first == 64 || first == 9 || first == 13, Double(v) == nil {
-            v = "'" + v
-        }
-        if v.utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) {
-            return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return v
+        var one = CSVWriter()
+        one.field(value)
+        return one.text
     }
 
     /// `x` with exactly `places` decimals, as "%.Nf" writes it (halves away from zero; no "-0"),
     /// without Foundation's format parser, which costs microseconds a call.
     public static func fixed(_ x: Double, places: Int) -> String {
+        var out: [UInt8] = []
+        appendFixed(x, places: places, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func appendFixed(_ x: Double, places: Int, to out: inout [UInt8]) {
         let scale = [1.0, 10, 100, 1_000, 10_000, 100_000, 1_000_000][min(max(places, 0), 6)]
-        guard x.isFinite, abs(x) * scale < 9e15, places <= 6 else { return String(format: "%.\(places)f", x) }
+        guard x.isFinite, abs(x) * scale < 9e15, places <= 6 else {
+            out.append(contentsOf: String(format: "%.\(places)f", x).utf8)
+            return
+        }
         let scaled = UInt64((abs(x) * scale).rounded())
         let unit = UInt64(scale)
-        var out = x < 0 && scaled != 0 ? "-" : ""
-        out += String(scaled / unit)
+        if x < 0 && scaled != 0 { out.append(45) }
+        appendDigits(scaled / unit, to: &out)
         if places > 0 {
-            let fraction = String(scaled % unit)
-            out += "." + String(repeating: "0", count: places - fraction.count) + fraction
+            out.append(46)
+            var digits = [UInt8](repeating: 48, count: places)
+            var fraction = scaled % unit
+            for p in stride(from: places - 1, through: 0, by: -1) {
+                digits[p] = 48 + UInt8(fraction % 10)
+                fraction /= 10
+            }
+            out.append(contentsOf: digits)
         }
-        return out
+    }
+
+    private static func appendDigits(_ value: UInt, to out: inout [UInt8]) { appendDigits(UInt64(value), to: &out) }
+
+    private static func appendDigits(_ value: UInt64, to out: inout [UInt8]) {
+        var reversed: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                        UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var v = value, count = 0
+        withUnsafeMutableBytes(of: &reversed) { r in
+            repeat {
+                r[count] = 48 + UInt8(v % 10)
+                v /= 10
+                count += 1
+            } while v > 0
+            for i in stride(from: count - 1, through: 0, by: -1) { out.append(r[i]) }
+        }
     }
 }

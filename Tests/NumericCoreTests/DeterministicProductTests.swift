@@ -1,3 +1,4 @@
+import Foundation
 import NumericCore
 import Testing
 import TestSupport
@@ -66,5 +67,33 @@ struct DeterministicProductTests {
         try inPlace.multiplyByRowBlocksInPlace(by: square)
         #expect(Self.bits(inPlace) == Self.bits(try a.multipliedByRowBlocks(by: square)))
         #expect(throws: ShapeError.self) { try inPlace.multiplyByRowBlocksInPlace(by: Self.random(30, 4, seed: 9)) }
+    }
+
+    /// Power iterations keep a sketch as it is while it is well conditioned and re-condition it
+    /// (an SVQB pass) past the bound; either way the range is the input's. The orthonormal basis
+    /// has orthonormal columns spanning the same range.
+    @Test func conditionedBasisKeepsTheRangeAndPassesOnlyWhenNeeded() throws {
+        let base = Self.random(900, 12, seed: 8)
+        func projectionResidual(_ q: Matrix<Double>, _ x: Matrix<Double>) throws -> Double {
+            let basis = try q.orthonormalBasis()
+            let coefficients = try basis.multiplied(by: x, transposingSelf: true)
+            let back = try basis.multiplied(by: coefficients)
+            return try back.maxAbsoluteDifference(x) / (try x.frobeniusNorm())
+        }
+        // Gaussian columns: κ ≈ 1.3, kept bit for bit.
+        let kept = try base.wellConditionedBasis(maxCondition: 100)
+        #expect(Self.bits(kept) == Self.bits(base))
+        // Columns scaled over four decades (κ ≈ 10⁴): re-conditioned, same range.
+        var skewed = base
+        for i in 0..<skewed.rows { for j in 0..<skewed.columns { skewed[i, j] *= pow(10, Double(j) / 3) } }
+        let conditioned = try skewed.wellConditionedBasis(maxCondition: 100)
+        let g = try conditioned.gram()
+        let (values, _) = try g.symmetricEigen()
+        #expect(values.max()! / values.min()! < 1.01, "one pass from κ ≈ 10⁴ gives orthonormal columns up to rounding")
+        #expect(try projectionResidual(conditioned, skewed) < 1e-10)
+        // The orthonormal basis: QᵀQ = I, same range.
+        let q = try skewed.orthonormalBasis()
+        #expect(try q.gram().maxAbsoluteDifference(Matrix<Double>.identity(12)) < 1e-12)
+        #expect(try projectionResidual(q, skewed) < 1e-10)
     }
 }

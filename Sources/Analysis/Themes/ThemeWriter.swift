@@ -51,10 +51,20 @@ public enum ThemeWriter {
         var assignments = CSVWriter(header: ["row", "id", "theme", "similarity", "status", "x", "y"] + table.groups.map(\.name))
         for i in 0..<n {
             let status = emptySet.contains(i) ? "empty" : r.assignments[i] < 0 ? "other" : duplicateOf[i] >= 0 ? "duplicate" : "ok"
-            let placed = r.x[i].isFinite
-            assignments.row([String(i), table.ids[i], String(r.assignments[i]), CSVWriter.fixed(r.similarity[i], places: 4), status,
-                             placed ? CSVWriter.fixed(r.x[i], places: 4) : "", placed ? CSVWriter.fixed(r.y[i], places: 4) : ""]
-                            + table.groups.map { $0.values[i] })
+            assignments.integer(i)
+            assignments.field(table.ids[i])
+            assignments.integer(r.assignments[i])
+            assignments.fixed(r.similarity[i], places: 4)
+            assignments.field(status)
+            if r.x[i].isFinite {
+                assignments.fixed(r.x[i], places: 4)
+                assignments.fixed(r.y[i], places: 4)
+            } else {
+                assignments.empty()
+                assignments.empty()
+            }
+            for group in table.groups { assignments.field(group.values[i]) }
+            assignments.endRow()
         }
         let presence = breakdown(r, table)
         var themes = CSVWriter(header: ["theme", "size", "share", "label", "terms", "bigrams", "cohesion", "representative_1", "representative_2", "representative_3"])
@@ -112,7 +122,7 @@ public enum ThemeWriter {
         if let top = r.duplicateGroups.first {
             md += "\n## Repeated responses\n\nThe most repeated response appears \(top.count) times: \(MarkdownText.escape(table.texts[top[0]]))\n"
         }
-        try AtomicFile.write(assignments.text, to: dir.appendingPathComponent("assignments.csv"))
+        try AtomicFile.write(assignments.data, to: dir.appendingPathComponent("assignments.csv"))
         try AtomicFile.write(themes.text, to: dir.appendingPathComponent("themes.csv"))
         try AtomicFile.write(try JSONSerialization.data(withJSONObject: json, options: [.prettyPrinted, .sortedKeys]), to: dir.appendingPathComponent("themes.json"))
         try AtomicFile.write(md, to: dir.appendingPathComponent("summary.md"))

@@ -1,8 +1,7 @@
 /// Truncated SVD by randomized range finding (Halko, Martinsson & Tropp 2011, Algorithms 4.4 and 5.1).
 ///
 /// Sketches the range of A with l = rank + oversampling Gaussian test vectors, sharpens it with
-/// power iterations (re-orthonormalised at every half-step, for stability when the spectrum
-/// decays slowly, as term–document matrices' does), then takes the exact SVD of the small
+/// power iterations (re-conditioned whenever a half-step's condition number passes 100), then takes the exact SVD of the small
 /// projected matrix. Cost O(nnz·l·(2q + 2) + (m + n)·l²); memory two m × l and two n × l blocks.
 /// The sketch comes from the stream (seed, 0, "randomized-sketch"): same seed, same result.
 public struct RandomizedSVD: Sendable, Hashable {
@@ -37,6 +36,9 @@ public struct RandomizedSVD: Sendable, Hashable {
         self.smallProblem = smallProblem
     }
 
+    @_specialize(where Operator == SparseOperator<Float>)
+    @_specialize(where Operator == SparseOperator<Double>)
+    @_specialize(where Operator == Matrix<Double>)
     public func decompose<Operator: LinearOperator>(_ a: Operator) throws -> SingularValueDecomposition<Operator.Scalar> {
         typealias Scalar = Operator.Scalar
         let smaller = Swift.min(a.rows, a.columns)
@@ -53,16 +55,17 @@ public struct RandomizedSVD: Sendable, Hashable {
         }
         var generator = Xoshiro256PlusPlus(seed: seed, replicate: 0, purpose: .sketch)
         let omega = Matrix<Scalar>.gaussian(rows: a.columns, columns: l, using: &generator)
-        // Power iterations keep the sketch well conditioned with one orthonormalisation pass per
-        // half-step (as scikit-learn's LU steps do); only the final basis gets the second pass that
-        // makes it orthonormal to working precision.
-        var q = try a.apply(omega).orthonormalBasis(passes: iterations == 0 ? 2 : 1)
+        // Power iterations need each half-step's range intact, not orthonormal columns: a sketch is
+        // re-conditioned (one SVQB pass, as scikit-learn's LU steps do every time) only when its
+        // condition number passes 100, which a flat spectrum such as TF-IDF's (σ₁/σ₁₁₀ ≈ 3) reaches
+        // every second half-step or so. Only the final basis is made orthonormal, by two passes.
+        var q = try iterations == 0 ? a.apply(omega).orthonormalBasis(passes: 2) : a.apply(omega).wellConditionedBasis()
         for iteration in 0..<iterations {
-            let z = try a.applyTransposed(q).orthonormalBasis(passes: 1)
+            let z = try a.applyTransposed(q).wellConditionedBasis()
             // Release the old basis before the next m × l product exists: at a million rows each
             // m × l matrix is ~0.9 GB, and the peak is how many of them are alive at once.
             q = Matrix(rows: 0, columns: 0)
-            q = try a.apply(z).orthonormalBasis(passes: iteration == iterations - 1 ? 2 : 1)
+            q = try iteration == iterations - 1 ? a.apply(z).orthonormalBasis(passes: 2) : a.apply(z).wellConditionedBasis()
         }
         // Bᵀ = Aᵀ·Q (n × l); Bᵀ = U_b·Σ·V_bᵀ, so A ≈ Q·B = (Q·V_b)·Σ·U_bᵀ. Only the leading `rank`
         // columns of Q·V_b are kept, so only they are computed.

@@ -101,26 +101,48 @@ extension Matrix {
     /// Consuming: a temporary sketch is orthonormalised in its own storage, with no copy.
     public consuming func orthonormalBasis(passes: Int = 2) throws -> Matrix {
         guard rows > 0, columns > 0 else { return self }
-        let width = columns
         var q = consume self
-        for _ in 0..<Swift.max(1, passes) {
-            let g = try q.gram()
-            let (values, vectors) = try BLASRuntime.singleThreaded { try g.symmetricEigen() }
-            let top = values.max() ?? 0
-            // Deficient: below 10⁻⁴ ulp of the largest (10⁻²⁰ in Double, 10⁻¹¹ in Float).
-            guard top > 0, (values.min() ?? 0) > top * Scalar.ulpOfOne * Scalar(1e-4 as Double) else {
-                // q spans the input's column space (earlier passes multiplied by invertible matrices).
-                let current = q
-                return try BLASRuntime.singleThreaded { try current.orthonormalColumns() }
-            }
-            var scaled = vectors
-            for j in 0..<width {
-                let s = 1 / values[j].squareRoot()
-                for i in 0..<width { scaled[i, j] *= s }
-            }
-            try q.multiplyByRowBlocksInPlace(by: scaled)
+        for _ in 0..<Swift.max(1, passes) where try !q.svqbPass(unlessConditionBelow: nil) {
+            // q spans the input's column space (earlier passes multiplied by invertible matrices).
+            let current = q
+            return try BLASRuntime.singleThreaded { try current.orthonormalColumns() }
         }
         return q
+    }
+
+    /// A basis of the same column space with condition number below `maxCondition`: the matrix
+    /// itself when it already is one (its Gram eigenvalues tell), else one SVQB pass. The sketches
+    /// between power iterations need their range kept intact in floating point, not orthonormal
+    /// columns — any invertible mix of the columns spans the same range — so a well-conditioned
+    /// sketch skips the pass's m × l × l product. Scales far from 1 (|λ| outside 10^±12) get
+    /// the pass too, so repeated products cannot overflow.
+    public consuming func wellConditionedBasis(maxCondition: Double = 100) throws -> Matrix {
+        guard rows > 0, columns > 0 else { return self }
+        var q = consume self
+        guard try q.svqbPass(unlessConditionBelow: maxCondition) else {
+            let current = q
+            return try BLASRuntime.singleThreaded { try current.orthonormalColumns() }
+        }
+        return q
+    }
+
+    /// One SVQB pass in place, skipped when the condition number is below `condition` (nil: never
+    /// skipped). False, with nothing done, when the columns are numerically rank-deficient: an
+    /// eigenvalue below 10⁻⁴ ulp of the largest (10⁻²⁰ in Double, 10⁻¹¹ in Float).
+    private mutating func svqbPass(unlessConditionBelow condition: Double?) throws -> Bool {
+        let width = columns
+        let g = try gram()
+        let (values, vectors) = try BLASRuntime.singleThreaded { try g.symmetricEigen() }
+        let top = values.max() ?? 0, bottom = values.min() ?? 0
+        guard top > 0, bottom > top * Scalar.ulpOfOne * Scalar(1e-4 as Double) else { return false }
+        if let condition, Double(top) < condition * condition * Double(bottom), Double(top) > 1e-12, Double(top) < 1e12 { return true }
+        var scaled = vectors
+        for j in 0..<width {
+            let s = 1 / values[j].squareRoot()
+            for i in 0..<width { scaled[i, j] *= s }
+        }
+        try multiplyByRowBlocksInPlace(by: scaled)
+        return true
     }
 
     /// self ← self·B for a square B (columns × columns), block by block through a small buffer.

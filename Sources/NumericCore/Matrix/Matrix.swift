@@ -64,7 +64,11 @@ public struct Matrix<Scalar: BLASScalar>: Sendable, Equatable {
         return m
     }
 
-    /// A matrix of independent standard normal entries from `generator`.
+    /// A matrix of independent standard normal entries from `generator`. Specialised for the
+    /// library's generator: called from generic code (the randomized SVD), the draws' conversion to
+    /// `Scalar` would otherwise go through the generic floating-point initialiser, slower than the draw.
+    @_specialize(where Scalar == Float, G == Xoshiro256PlusPlus)
+    @_specialize(where Scalar == Double, G == Xoshiro256PlusPlus)
     public static func gaussian<G: RandomNumberGenerator>(rows: Int, columns: Int, using generator: inout G) -> Matrix {
         var m = Matrix(rows: rows, columns: columns)
         m.storage.withUnsafeMutableBufferPointer { generator.fillNormal($0) }

@@ -128,18 +128,19 @@ public struct Ensemble: Sendable {
                     return true
                 }
                 var peak = (value: 0, time: 0)
+                /// Reads the replicate in place: a `let` copy of it would retain every array it holds, per step.
                 func record(_ t: Int) {
-                    let rep = worker.replicate
                     let base = (r * steps + t) * width
-                    for s in 0..<width { stateCounts[base + s] = Int32(rep.stateCounts[s]) }
-                    meanCommitment[r * steps + t] = population.count > 0 ? rep.commitmentSum / Double(population.count) : 0
-                    reachSeries[r * steps + t] = Int32(rep.reach)
-                    for g in rep.groupCounts.indices {
-                        let width = rep.groupCounts[g].count
+                    for s in 0..<width { stateCounts[base + s] = Int32(worker.replicate.stateCounts[s]) }
+                    meanCommitment[r * steps + t] = population.count > 0 ? worker.replicate.commitmentSum / Double(population.count) : 0
+                    reachSeries[r * steps + t] = Int32(worker.replicate.reach)
+                    for g in worker.replicate.groupCounts.indices {
+                        let width = worker.replicate.groupCounts[g].count
                         let base = groupBase[g] + (r * steps + t) * width
-                        for i in 0..<width { groupCounts[base + i] = rep.groupCounts[g][i] }
+                        for i in 0..<width { groupCounts[base + i] = worker.replicate.groupCounts[g][i] }
                     }
-                    if rep.stateCounts[2] > peak.value { peak = (rep.stateCounts[2], t) }
+                    let adopted = worker.replicate.stateCounts[2]
+                    if adopted > peak.value { peak = (adopted, t) }
                 }
                 if lastDue >= 0 { _ = intervene(0) }
                 record(0)

@@ -55,30 +55,12 @@ public struct BalancedKMeans: Sendable {
                     }
                 }
             }
-            var demand = [Int](repeating: 0, count: k)
-            for i in 0..<n { demand[best[i]] += 1 }
-            let overfull = demand.map { $0 > cap }
-            var next = best
-            if overfull.contains(true) && cap * k >= n {
-                var load = (0..<k).map { overfull[$0] ? 0 : demand[$0] }
-                let competitors = (0..<n).filter { overfull[best[$0]] }
-                    .sorted { margin[$0] != margin[$1] ? margin[$0] > margin[$1] : $0 < $1 }
-                var displaced: [Int] = []
-                for i in competitors {
-                    if load[best[i]] < cap { load[best[i]] += 1 } else { displaced.append(i) }
-                }
-                x.withUnsafeBufferPointer { xs in
-                    centres.withUnsafeBufferPointer { cs in
-                        for i in displaced {
-                            var target = -1, value = -Double.infinity
-                            for c in 0..<k where load[c] < cap {
-                                var dot = 0.0
-                                for j in 0..<d { dot += Double(xs[i * d + j]) * cs[c * d + j] }
-                                if dot > value { value = dot; target = c }
-                            }
-                            load[target] += 1
-                            next[i] = target
-                        }
+            let next = x.withUnsafeBufferPointer { xs in
+                centres.withUnsafeBufferPointer { cs in
+                    Self.assignUnderCapacity(best: best, margin: margin, clusters: k, cap: cap) { i, c in
+                        var dot = 0.0
+                        for j in 0..<d { dot += Double(xs[i * d + j]) * cs[c * d + j] }
+                        return dot
                     }
                 }
             }
@@ -87,6 +69,38 @@ public struct BalancedKMeans: Sendable {
             if !changed { break }
         }
         return labels
+    }
+
+    /// The capacity step of a refinement pass. Each row's best theme (`best`) stands when that
+    /// theme is within `cap`; an over-full theme keeps the `cap` competitors with the clearest
+    /// preference (`margin`: best minus second-best similarity), and the rest, in that order, go to
+    /// the most similar theme (`similarity(row, theme)`) that still has room. Only competitors are
+    /// sorted and only displaced rows rescored, so a pass over millions costs its product.
+    static func assignUnderCapacity(best: [Int], margin: [Double], clusters k: Int, cap: Int,
+                                    similarity: (_ row: Int, _ theme: Int) -> Double) -> [Int] {
+        let n = best.count
+        var demand = [Int](repeating: 0, count: k)
+        for i in 0..<n { demand[best[i]] += 1 }
+        let overfull = demand.map { $0 > cap }
+        var next = best
+        guard overfull.contains(true) && cap * k >= n else { return next }
+        var load = (0..<k).map { overfull[$0] ? 0 : demand[$0] }
+        let competitors = (0..<n).filter { overfull[best[$0]] }
+            .sorted { margin[$0] != margin[$1] ? margin[$0] > margin[$1] : $0 < $1 }
+        var displaced: [Int] = []
+        for i in competitors {
+            if load[best[i]] < cap { load[best[i]] += 1 } else { displaced.append(i) }
+        }
+        for i in displaced {
+            var target = -1, value = -Double.infinity
+            for c in 0..<k where load[c] < cap {
+                let s = similarity(i, c)
+                if s > value { value = s; target = c }
+            }
+            load[target] += 1
+            next[i] = target
+        }
+        return next
     }
 
     /// Halves of an oversized cluster by 2-means. Two centres are well placed by a few thousand

@@ -2,8 +2,9 @@ import Foundation
 import NumericCore
 
 /// Themes in free-text responses: TF-IDF (unigrams and bigrams, Porter2 stems) → truncated SVD
-/// (LSA) → unit-length rows → bisecting (or plain) k-means on cosine geometry, with k given or
-/// chosen from the data; labels by class-based TF-IDF; representative responses nearest each
+/// (LSA) → unit-length rows → balanced (or bisecting, plain, mini-batch, Ward) k-means on cosine
+/// geometry, balanced themes then polished in the full term space (`TermSpaceRefinement`), with k
+/// given or chosen from the data; labels by class-based TF-IDF; representative responses nearest each
 /// theme's centre; an "other" bucket (theme −1) for responses far from every theme.
 ///
 /// Configuration here, fitted results in `ThemeFinder.Result` (as scikit-learn separates them).

@@ -15,8 +15,9 @@ struct Analyse: ParsableCommand {
             content unless --text-column says), JSON Lines, or plain text with one response per line. Pipeline: NFKC and \
             case folding, words (co-production and A&E kept whole), English stop words (plus --stop-words), Porter2 \
             stems, unigrams and bigrams, TF-IDF (sublinear tf, l2), truncated SVD (LSA), unit rows, balanced k-means \
-            (oversized themes split, near ones merged; or --method); above --fit-sample responses both are fitted on a \
-            sample and everyone is projected and assigned; k from --k or chosen (≈ n^(1/3), near-identical themes merged). Writes \
+            (oversized themes split, near ones merged, then capacity-constrained passes in the full TF-IDF space; or \
+            --method); above --fit-sample responses both are fitted on a sample and everyone is projected, assigned and \
+            polished; k from --k or chosen (≈ n^(1/3), near-identical themes merged). Writes \
             assignments.csv (row, id, theme: −1 for other/empty, similarity, status, --by columns), themes.csv, \
             themes.json and summary.md.
             """
@@ -30,7 +31,7 @@ struct Analyse: ParsableCommand {
     @Option(name: .customLong("id-column"), help: "Column holding a response id.") var idColumn: String?
     @Option(name: .customLong("by"), help: "Metadata column to break themes down by (repeatable): table, organisation, role…") var by: [String] = []
     @Option(name: .customLong("stop-words"), help: "File of extra stop words, one per line.") var stopWords: String?
-    @Option(name: .long, help: "balanced (default: k-means, oversized themes split, near ones merged), bisecting, kmeans, minibatch (mini-batch k-means, for very large inputs), or ward (agglomerative; up to 4000 responses).") var method: String = "balanced"
+    @Option(name: .long, help: "balanced (default: k-means, oversized themes split, near ones merged, polished in term space under a size cap), bisecting, kmeans, minibatch (mini-batch k-means, for very large inputs), or ward (agglomerative; up to 4000 responses).") var method: String = "balanced"
     @Option(name: .long, help: "LSA dimensions.") var dimensions = 100
     @Option(name: .customLong("min-df"), help: "Keep terms in at least this many responses.") var minDF = 2
     @Option(name: .customLong("max-df"), help: "Drop terms in more than this share of responses.") var maxDF = 0.5

@@ -21,14 +21,16 @@ NOT_RUN = {
 CONTEXT = {
     "themes-stackoverflow-20k": "Skein's default method caps every theme at twice the fair share (largest ≤ 2 000 of"
     " 20 000) where k-means makes a catch-all of ~6 000, hence its higher ARI; NMI varies with the seed on both sides"
-    " (seeds 0–4: Skein 0.682–0.702, mean 0.694; scikit-learn 0.689–0.738, mean 0.712). Issue #6 asks for 3×"
-    " scikit-learn's speed at 20k, 200k and 2M.",
+    " (seeds 0–4: Skein 0.670–0.717, mean 0.701 with the term-space polish, 0.694 before it; scikit-learn"
+    " 0.689–0.738, mean 0.712). Issue #6 asks for 3× scikit-learn's speed at 20k, 200k and 2M.",
     "themes-stackoverflow-200k": "Above 100 000 responses Skein fits the SVD and the clustering on a 100 000-response"
-    " sample and projects and assigns everyone (`--fit-sample`); peak memory is in the outcome column.",
+    " sample, projects and assigns everyone, and polishes the themes of all in term space (`--fit-sample`); peak"
+    " memory is in the outcome column. This VM's timings move by ±15% from run to run (interactive runs of the same"
+    " build: 4.5–4.7 s).",
     "themes-stackoverflow-2m": "Skein's peak memory stays under issue #6's 2 GB (single-precision embedding); scikit-learn"
     " holds the float64 TF-IDF, SVD and k-means arrays of all 2M responses. Skein's NMI here varies with the sample"
-    " drawn (0.557–0.591 over draws of 100 000 and 200 000); fitted on all 2M it reaches 0.593 (138 s, 3.9 GB), so"
-    " the rest of the gap to k-means's 0.608 is the capped themes'.",
+    " drawn (0.557–0.591 over draws of 100 000 and 200 000 before the term-space polish, which adds ~0.01 and"
+    " changes little with more passes); a 50 000 sample loses a further 0.01–0.03 at 200k.",
     "ic-p0.05-ba100k": "Issue #4's target is 2× the best peer here; the cascade is bound by memory latency on successful"
     " trials.",
     "pagerank-ba100k": "Skein and networkx stop when the L1 change falls below n·10⁻⁶ (networkx's rule); igraph's PRPACK"

@@ -29,4 +29,28 @@ struct CSVWriterTests {
         #expect(CSVWriter.field("=SUM(A1)") == "'=SUM(A1)" && CSVWriter.field("-1.5") == "-1.5" && CSVWriter.field("@x") == "'@x")
         #expect(CSVWriter.field("line\nbreak") == "\"line\nbreak\"" && CSVWriter.field("café, thé") == "\"café, thé\"")
     }
+
+    /// Typed fields appended one by one write the same bytes as the row of formatted strings.
+    @Test func typedFieldsWriteWhatFormattedRowsWrite() {
+        var typed = CSVWriter(header: ["row", "id", "theme", "similarity", "status", "x", "y"])
+        var rows = typed
+        let cases: [(Int, String, Int, Double, String, Double?)] = [
+            (0, "r0", 3, 0.58031, "ok", -0.02744), (1, "=cmd", -1, -0.00004, "other", nil), (12345678, "a,\"b\"", 0, 1, "empty", 12.5),
+            (Int.min + 1, "", Int.max, 0.99996, "ok", -0.0),
+        ]
+        for (i, id, theme, s, status, x) in cases {
+            typed.integer(i)
+            typed.field(id)
+            typed.integer(theme)
+            typed.fixed(s, places: 4)
+            typed.field(status)
+            if let x { typed.fixed(x, places: 4); typed.fixed(-x, places: 4) } else { typed.empty(); typed.empty() }
+            typed.endRow()
+            rows.row([String(i), id, String(theme), CSVWriter.fixed(s, places: 4), status,
+                      x.map { CSVWriter.fixed($0, places: 4) } ?? "", x.map { CSVWriter.fixed(-$0, places: 4) } ?? ""])
+        }
+        #expect(typed.text == rows.text)
+        #expect(typed.data == Data(rows.text.utf8))
+        #expect(typed.text.contains("\n1,'=cmd,-1,0.0000,other,,\n"))
+    }
 }

@@ -1,8 +1,8 @@
 /// Truncated SVD by randomized range finding (Halko, Martinsson & Tropp 2011, Algorithms 4.4 and 5.1).
 ///
 /// Sketches the range of A with l = rank + oversampling Gaussian test vectors, sharpens it with
-/// power iterations (re-conditioned whenever a half-step's condition number passes 100), then takes the exact SVD of the small
-/// projected matrix. Cost O(nnz·l·(2q + 2) + (m + n)·l²); memory two m × l and two n × l blocks.
+/// power iterations (re-conditioned whenever a half-step's condition number passes 100), then
+/// takes the exact SVD of the small projected matrix. Cost O(nnz·l·(2q + 2) + (m + n)·l²); memory two m × l and two n × l blocks.
 /// The sketch comes from the stream (seed, 0, "randomized-sketch"): same seed, same result.
 public struct RandomizedSVD: Sendable, Hashable {
     /// The number of singular triplets wanted.

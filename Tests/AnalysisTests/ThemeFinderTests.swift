@@ -70,6 +70,17 @@ struct ThemeFinderTests {
         #expect(AdjustedRandIndex.score(all.assignments, r.assignments) == 1)
     }
 
+    /// The fit's sample: all up to 10 000 responses, then half of them (at least 10 000), at most `fitSample`.
+    @Test func theFitSampleIsHalfTheResponsesBetweenItsBounds() {
+        var finder = ThemeFinder()
+        #expect([5_000, 12_340, 20_000, 60_000, 199_786, 2_000_000].map(finder.fitSize) == [5_000, 10_000, 10_000, 30_000, 99_893, 100_000])
+        #expect(finder.fitSize(10_000) == 10_000 && finder.fitSize(10_001) == 10_000)
+        finder.fitShare = 1
+        #expect([20_000, 200_000].map(finder.fitSize) == [20_000, 100_000])
+        finder.fitSample = 0
+        #expect(finder.fitSize(2_000_000) == 2_000_000)
+    }
+
     @Test func automaticKKeepsTopicsApart() throws {
         // k from the size rule may cut a topic in two, but never mixes topics in one theme.
         let (texts, truth) = Self.planted()

@@ -27,17 +27,29 @@ public struct ThemeFinder: Sendable {
     public var mergeSimilarity = 0.8
     public var vectorizer = TfidfVectorizer()
     public var representatives = 5
-    /// Above this many responses, the SVD and the clustering are fitted on a fixed random sample
-    /// of this many (from the seed's stream), then every response is projected on the fitted
-    /// directions and assigned to the nearest theme (for `balanced`, with its capacity-constrained
-    /// passes over all of them). The cost of fitting on all grows with n; the fit's quality varies
-    /// more with the draw than with the sample's size (StackOverflow replicated to 2M: NMI 0.557–
-    /// 0.591 over draws of 100 000 and 200 000, 0.593 on all, at 21 s, 26–30 s and 138 s).
-    /// 0 fits on everything.
+    /// The SVD and the clustering are fitted on a fixed random sample (from the seed's stream) of
+    /// `fitSize(n)` responses — half of them (`fitShare`) but at least `minimumFitSample` and at
+    /// most this many — then every response is projected on the fitted directions, assigned to
+    /// the nearest theme and (for `balanced`) polished in term space with all of them. The cost of
+    /// fitting grows with n while the themes do not get better: on StackOverflow 20k, seeds 0–5,
+    /// NMI 0.700 fitted on all and 0.709 on 10 000; on SearchSnippets (12 340) 0.38–0.39 on all,
+    /// 0.38–0.40 on 10 000 (but 0.34–0.36 on half); at 200k, 0.611 on 100 000 and 0.596 on
+    /// 50 000 (seeds 0–2). 0 fits on everything.
     public var fitSample = 100_000
+    /// The share of the responses the fit uses above `minimumFitSample` (1: only `fitSample` caps it).
+    public var fitShare = 0.5
+    /// Up to this many responses the fit uses all of them.
+    public static let minimumFitSample = 10_000
 
-    /// Whether n responses are fitted on a sample of `fitSample` rather than on all of them.
-    func fitsOnSample(_ n: Int) -> Bool { fitSample > 0 && n > fitSample }
+    /// How many of n responses the SVD and the clustering are fitted on.
+    public func fitSize(_ n: Int) -> Int {
+        guard fitSample > 0 else { return n }
+        let share = max(Self.minimumFitSample, Int((fitShare * Double(n)).rounded(.down)))
+        return min(n, fitSample, share)
+    }
+
+    /// Whether n responses are fitted on a sample rather than on all of them.
+    func fitsOnSample(_ n: Int) -> Bool { fitSize(n) < n }
 
     /// `size` of 0..<n in ascending order, from stream (seed, `stream`, clustering): the same rows
     /// on every machine and at any thread count.
@@ -128,10 +140,10 @@ public struct ThemeFinder: Sendable {
         // from the sample get no direction, so the SVD's vocabulary side is only the sample's
         // terms. The embedding of everyone is single precision: at millions of responses it is
         // the largest array, and clustering unit vectors needs no more digits.
-        let sample = fixedSample(fitSample, of: withTerms.count, stream: 2).map { withTerms[$0] }
+        let sample = fixedSample(fitSize(withTerms.count), of: withTerms.count, stream: 2).map { withTerms[$0] }
         let (compact, kept) = tfidf.gatheringRows(sample).droppingEmptyColumns()
         let svd = try BLASRuntime.singleThreaded {
-            try RandomizedSVD(rank: max(1, min(rank, kept.count - 1, fitSample - 1)), powerIterations: 4, seed: seed, smallProblem: .gram)
+            try RandomizedSVD(rank: max(1, min(rank, kept.count - 1, sample.count - 1)), powerIterations: 4, seed: seed, smallProblem: .gram)
                 .decompose(SparseOperator(compact))
         }
         var directions = Matrix<Float>(rows: fitted.matrix.columns, columns: svd.rank)
@@ -173,7 +185,7 @@ public struct ThemeFinder: Sendable {
         let polish = method == .balanced && !fromVectors && termSpacePasses > 0
         var labels: [Int]
         if fitsOnSample(live.count) {
-            let sample = fixedSample(fitSample, of: live.count, stream: 3)
+            let sample = fixedSample(fitSize(live.count), of: live.count, stream: 3)
             let fit = try cluster(double(points.gatheringRows(sample)), k: chosenK, seed: seed, refinements: polish ? 0 : 5)
             labels = try KMeans.nearest(points, centres: fit.centres)
             if method == .balanced && !polish {
@@ -298,14 +310,14 @@ public struct ThemeFinder: Sendable {
 
     /// Projection of the rows on their first two principal components (thread-count invariant).
     /// The scatter matrix comes from XᵀX − n·μμᵀ and the projection from X·A − μᵀA, so no centred
-    /// copy of the n × d matrix is made (800 MB at a million responses). Above `fitSample` rows
-    /// the axes come from a fixed sample of that many (the plane of 100 000 responses is the plane
-    /// of millions), and every row is projected.
+    /// copy of the n × d matrix is made (800 MB at a million responses). The axes come from the
+    /// fit's sample (`fitSize`; the plane of 100 000 responses is the plane of millions), and
+    /// every row is projected.
     func principalPlane<S: BLASScalar>(_ points: Matrix<S>) throws -> Matrix<Double> {
         let d = points.columns
         guard d > 2 else { return points.converted(to: Double.self) }
         var fitRows = points
-        if fitsOnSample(points.rows) { fitRows = points.gatheringRows(fixedSample(fitSample, of: points.rows, stream: 4)) }
+        if fitsOnSample(points.rows) { fitRows = points.gatheringRows(fixedSample(fitSize(points.rows), of: points.rows, stream: 4)) }
         let n = fitRows.rows
         var mean = [Double](repeating: 0, count: d)
         fitRows.withUnsafeBufferPointer { p in

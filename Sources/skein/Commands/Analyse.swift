@@ -16,8 +16,8 @@ struct Analyse: ParsableCommand {
             case folding, words (co-production and A&E kept whole), English stop words (plus --stop-words), Porter2 \
             stems, unigrams and bigrams, TF-IDF (sublinear tf, l2), truncated SVD (LSA), unit rows, balanced k-means \
             (oversized themes split, near ones merged, then capacity-constrained passes in the full TF-IDF space; or \
-            --method); above --fit-sample responses both are fitted on a sample and everyone is projected, assigned and \
-            polished; k from --k or chosen (≈ n^(1/3), near-identical themes merged). Writes \
+            --method); above 10 000 responses both are fitted on a sample (half of them, at most --fit-sample) and everyone is \
+            projected, assigned and polished; k from --k or chosen (≈ n^(1/3), near-identical themes merged). Writes \
             assignments.csv (row, id, theme: −1 for other/empty, similarity, status, --by columns), themes.csv, \
             themes.json and summary.md.
             """
@@ -36,7 +36,8 @@ struct Analyse: ParsableCommand {
     @Option(name: .customLong("min-df"), help: "Keep terms in at least this many responses.") var minDF = 2
     @Option(name: .customLong("max-df"), help: "Drop terms in more than this share of responses.") var maxDF = 0.5
     @Option(name: .customLong("other-threshold"), help: "Cosine similarity to a theme's centre below which a response is 'other'.") var otherThreshold = 0.1
-    @Option(name: .customLong("fit-sample"), help: "Above this many responses, fit the SVD and clustering on a random sample of this many, then project and assign every response (0: fit on all).") var fitSample = ThemeFinder().fitSample
+    @Option(name: .customLong("fit-sample"), help: "Fit the SVD and clustering on a random sample of at most this many responses, then project, assign and polish every response (0: fit on all).") var fitSample = ThemeFinder().fitSample
+    @Option(name: .customLong("fit-share"), help: "Above 10 000 responses, the share of them the fit's sample takes (at least 10 000, at most --fit-sample; 1: all up to --fit-sample).") var fitShare = ThemeFinder().fitShare
     @Flag(name: .customLong("no-bigrams"), help: "Unigrams only.") var noBigrams = false
     @Flag(name: .customLong("no-stemming"), help: "Keep words unstemmed.") var noStemming = false
     @Option(name: .long, help: "NumPy .npy embeddings (float32/float64, one row per response) instead of TF-IDF and SVD.") var vectors: String?
@@ -53,12 +54,13 @@ struct Analyse: ParsableCommand {
         guard minDF >= 1 else { throw ValidationError("--min-df must be at least 1") }
         guard maxDF > 0, maxDF <= 1 else { throw ValidationError("--max-df must be in (0, 1]") }
         guard fitSample == 0 || fitSample >= 1000 else { throw ValidationError("--fit-sample must be 0 (fit on all) or at least 1000 (got \(fitSample))") }
+        guard fitShare > 0 && fitShare <= 1 else { throw ValidationError("--fit-share must be in (0, 1] (got \(fitShare))") }
     }
 
     /// The arguments that rerun this analysis, for themes.json (and notebooks): the input absolute, no --out.
     var reproducingArguments: [String] {
         var a = ["analyse", URL(fileURLWithPath: file).standardizedFileURL.path, "--k", k, "--seed", String(seed), "--method", method,
-                 "--dimensions", String(dimensions), "--min-df", String(minDF), "--max-df", String(maxDF), "--other-threshold", String(otherThreshold), "--fit-sample", String(fitSample)]
+                 "--dimensions", String(dimensions), "--min-df", String(minDF), "--max-df", String(maxDF), "--other-threshold", String(otherThreshold), "--fit-sample", String(fitSample), "--fit-share", String(fitShare)]
         if let textColumn { a += ["--text-column", textColumn] }
         if let idColumn { a += ["--id-column", idColumn] }
         for b in by { a += ["--by", b] }
@@ -84,6 +86,7 @@ struct Analyse: ParsableCommand {
         finder.dimensions = dimensions
         finder.otherThreshold = otherThreshold
         finder.fitSample = fitSample
+        finder.fitShare = fitShare
         finder.vectorizer = TfidfVectorizer(tokenizer: Tokenizer(extraStopWords: extra, stem: !noStemming), minDocumentFrequency: minDF,
                                             maxDocumentShare: maxDF, bigrams: !noBigrams)
         let read = DispatchTime.now().uptimeNanoseconds

@@ -21,8 +21,9 @@ NOT_RUN = {
 CONTEXT = {
     "themes-stackoverflow-20k": "Skein's default method caps every theme at twice the fair share (largest ≤ 2 000 of"
     " 20 000) where k-means makes a catch-all of ~6 000, hence its higher ARI; NMI varies with the seed on both sides"
-    " (seeds 0–4: Skein 0.670–0.717, mean 0.701 with the term-space polish, 0.694 before it; scikit-learn"
-    " 0.689–0.738, mean 0.712). Issue #6 asks for 3× scikit-learn's speed at 20k, 200k and 2M.",
+    " (seeds 0–4: Skein 0.705–0.720, mean 0.710, fitted on a 10 000 sample and polished in term space; 0.694"
+    " before this session's changes; scikit-learn 0.689–0.738, mean 0.712). Issue #6 asks for 3× scikit-learn's"
+    " speed at 20k, 200k and 2M.",
     "themes-stackoverflow-200k": "Above 100 000 responses Skein fits the SVD and the clustering on a 100 000-response"
     " sample, projects and assigns everyone, and polishes the themes of all in term space (`--fit-sample`); peak"
     " memory is in the outcome column. This VM's timings move by ±15% from run to run (interactive runs of the same"

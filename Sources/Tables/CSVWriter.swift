@@ -47,7 +47,7 @@ public struct CSVWriter {
     public mutating func integer(_ value: Int) {
         separate()
         if value < 0 { bytes.append(45) }
-        Self.appendDigits(value.magnitude, to: &bytes)
+        Self.appendDigits(UInt64(value.magnitude), to: &bytes)
     }
 
     /// Appends `x` with exactly `places` decimals (see `fixed(_:places:)`).
@@ -97,30 +97,22 @@ public struct CSVWriter {
         appendDigits(scaled / unit, to: &out)
         if places > 0 {
             out.append(46)
-            var digits = [UInt8](repeating: 48, count: places)
-            var fraction = scaled % unit
-            for p in stride(from: places - 1, through: 0, by: -1) {
-                digits[p] = 48 + UInt8(fraction % 10)
-                fraction /= 10
-            }
-            out.append(contentsOf: digits)
+            appendDigits(scaled % unit, width: places, to: &out)
         }
     }
 
-    private static func appendDigits(_ value: UInt, to out: inout [UInt8]) { appendDigits(UInt64(value), to: &out) }
-
-    private static func appendDigits(_ value: UInt64, to out: inout [UInt8]) {
-        var reversed: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                        UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var v = value, count = 0
-        withUnsafeMutableBytes(of: &reversed) { r in
-            repeat {
-                r[count] = 48 + UInt8(v % 10)
-                v /= 10
-                count += 1
-            } while v > 0
-            for i in stride(from: count - 1, through: 0, by: -1) { out.append(r[i]) }
+    /// The decimal digits of `value`, left-padded with zeros to `width`, written in place (no
+    /// temporary: a million-row file writes millions of numbers).
+    private static func appendDigits(_ value: UInt64, width: Int = 1, to out: inout [UInt8]) {
+        var count = 1, v = value
+        while v >= 10 { v /= 10; count += 1 }
+        count = max(count, width)
+        let start = out.count
+        out.append(contentsOf: repeatElement(48, count: count))
+        v = value
+        for i in stride(from: start + count - 1, through: start, by: -1) where v > 0 {
+            out[i] = 48 + UInt8(v % 10)
+            v /= 10
         }
     }
 }

@@ -71,6 +71,11 @@ public struct BalancedKMeans: Sendable {
         return labels
     }
 
+    /// The most members a theme may have: `shareOfFair` times the fair share n/k (at least 2).
+    static func capacity(_ n: Int, clusters k: Int, shareOfFair: Double = 2) -> Int {
+        max(2, Int((shareOfFair * Double(n) / Double(max(1, k))).rounded(.down)))
+    }
+
     /// The capacity step of a refinement pass. Each row's best theme (`best`) stands when that
     /// theme is within `cap`; an over-full theme keeps the `cap` competitors with the clearest
     /// preference (`margin`: best minus second-best similarity), and the rest, in that order, go to
@@ -125,7 +130,7 @@ public struct BalancedKMeans: Sendable {
         var members = [[Int]](repeating: [], count: k)
         for (i, l) in first.labels.enumerated() { members[l].append(i) }
         members = members.filter { !$0.isEmpty }
-        let cap = max(2, Int((maxShareOfFair * Double(n) / Double(k)).rounded(.down)))
+        let cap = Self.capacity(n, clusters: k, shareOfFair: maxShareOfFair)
         // Split oversized clusters, largest first.
         var splits = 0
         while splits < 10 * k, let big = members.indices.filter({ members[$0].count > cap }).max(by: { members[$0].count < members[$1].count }) {

@@ -189,7 +189,7 @@ public struct ThemeFinder: Sendable {
             let fit = try cluster(double(points.gatheringRows(sample)), k: chosenK, seed: seed, refinements: polish ? 0 : 5)
             labels = try KMeans.nearest(points, centres: fit.centres)
             if method == .balanced && !polish {
-                let cap = max(2, Int((2 * Double(live.count) / Double(chosenK)).rounded(.down)))
+                let cap = BalancedKMeans.capacity(live.count, clusters: chosenK)
                 labels = try BalancedKMeans(k: chosenK, seed: seed).refine(points, labels: labels, clusters: fit.centres.rows, cap: cap)
             }
         } else {
@@ -198,7 +198,7 @@ public struct ThemeFinder: Sendable {
         if k == nil { labels = Self.mergeSimilar(points, labels: labels, threshold: mergeSimilarity) }
         if polish {
             let count = (labels.max() ?? -1) + 1
-            let cap = max(2, Int((2 * Double(live.count) / Double(max(1, count))).rounded(.down)))
+            let cap = BalancedKMeans.capacity(live.count, clusters: count)
             labels = TermSpaceRefinement(passes: termSpacePasses).refine(fitted.matrix, rows: live, labels: labels, clusters: count, cap: cap)
         }
         clock.lap("cluster")

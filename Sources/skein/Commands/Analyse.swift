@@ -37,7 +37,7 @@ struct Analyse: ParsableCommand {
     @Option(name: .customLong("max-df"), help: "Drop terms in more than this share of responses.") var maxDF = 0.5
     @Option(name: .customLong("other-threshold"), help: "Cosine similarity to a theme's centre below which a response is 'other'.") var otherThreshold = 0.1
     @Option(name: .customLong("fit-sample"), help: "Fit the SVD and clustering on a random sample of at most this many responses, then project, assign and polish every response (0: fit on all).") var fitSample = ThemeFinder().fitSample
-    @Option(name: .customLong("fit-share"), help: "Above 10 000 responses, the share of them the fit's sample takes (at least 10 000, at most --fit-sample; 1: all up to --fit-sample).") var fitShare = ThemeFinder().fitShare
+    @Option(name: .customLong("fit-share"), help: "Above \(ThemeFinder.minimumFitSample) responses, the share of them the fit's sample takes (at least \(ThemeFinder.minimumFitSample), at most --fit-sample; 1: all up to --fit-sample).") var fitShare = ThemeFinder().fitShare
     @Flag(name: .customLong("no-bigrams"), help: "Unigrams only.") var noBigrams = false
     @Flag(name: .customLong("no-stemming"), help: "Keep words unstemmed.") var noStemming = false
     @Option(name: .long, help: "NumPy .npy embeddings (float32/float64, one row per response) instead of TF-IDF and SVD.") var vectors: String?

@@ -34,6 +34,23 @@ struct DeterministicProductTests {
         }
     }
 
+    /// Single precision against ≤ 4 rows (k-means++ candidates, 2-means) takes one pass per row
+    /// of A (`narrowRowDots`): every width from 1 to 4, an inner size with a tail past the
+    /// 8-lane body, equal to the Double product within Float rounding and the same on 1 and 2 threads.
+    @Test func narrowSinglePrecisionProductMatchesTheDoubleOne() throws {
+        let a = Self.random(1300, 45, seed: 21)
+        for t in 1...4 {
+            let b = Self.random(t, 45, seed: UInt64(30 + t))
+            let (af, bf) = (a.converted(to: Float.self), b.converted(to: Float.self))
+            let one = try Compute.withThreads(1) { try af.multipliedByRowBlocks(by: bf, transposingOther: true) }
+            let two = try Compute.withThreads(2) { try af.multipliedByRowBlocks(by: bf, transposingOther: true) }
+            #expect(one.rows == 1300 && one.columns == t)
+            #expect(one.withUnsafeBufferPointer { $0.map(\.bitPattern) } == two.withUnsafeBufferPointer { $0.map(\.bitPattern) })
+            let exact = try a.multiplied(by: b, transposingOther: true)
+            #expect(try one.converted(to: Double.self).maxAbsoluteDifference(exact) < 1e-5 * (try exact.frobeniusNorm()))
+        }
+    }
+
     /// The streamed product hands every row over once, in order within its chunk, with the same
     /// values as the plain product — on both the GEMM path (k > 4) and the GEMV path (k ≤ 4) —
     /// and the in-place product equals the allocating one.

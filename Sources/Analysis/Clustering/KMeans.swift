@@ -221,64 +221,79 @@ public struct KMeans: Sendable {
     }
 
     /// Lloyd iterations. Each one is a single streamed pass (`streamRowBlockProducts`): a block's
-    /// products with the centres, its nearest centres, and its rows summed into its chunk's
-    /// partial centre sums while still in cache; partials reduce in chunk order (thread-count
-    /// invariant). No n × k matrix and no allocation per point.
+    /// products with the centres, its nearest centres, and the rows that changed centre moved
+    /// between their chunk's partial centre sums while still in cache (after the first passes few
+    /// points move, so re-summing every row each pass was most of a pass's own work); partials
+    /// reduce in chunk order (thread-count invariant). No n × k matrix and no allocation per point.
     func lloyd<S: BLASScalar>(_ x: Matrix<S>, norms: [Double], weights: [Double], centres start: Matrix<Double>) throws -> Fit {
         let n = x.rows, d = x.columns, k = self.k
         let chunks = Matrix<Double>.rowChunkCount(n)
         var centres = start
         var labels = [Int](repeating: -1, count: n)
         var nearest = [Double](repeating: 0, count: n)
-        var sums = [Double](repeating: 0, count: chunks * k * d), mass = [Double](repeating: 0, count: chunks * k)
-        var totals = [Double](repeating: 0, count: chunks), changes = [Bool](repeating: false, count: chunks)
+        // Per-chunk partial sums, weights and member counts (members decide emptiness: a weight
+        // sum may cancel to zero only up to rounding), owned for the whole fit.
+        let sums = UnsafeMutableBufferPointer<Double>.allocate(capacity: chunks * k * d)
+        let mass = UnsafeMutableBufferPointer<Double>.allocate(capacity: chunks * k)
+        let members = UnsafeMutableBufferPointer<Int>.allocate(capacity: chunks * k)
+        let totals = UnsafeMutableBufferPointer<Double>.allocate(capacity: chunks)
+        let changes = UnsafeMutableBufferPointer<Bool>.allocate(capacity: chunks)
+        defer { for p in [sums, mass, totals] { p.deallocate() }; members.deallocate(); changes.deallocate() }
+        sums.initialize(repeating: 0); mass.initialize(repeating: 0); members.initialize(repeating: 0)
         var inertia = Double.infinity
         var iterations = 0
-        /// One pass: labels, distances, per-chunk sums; returns (changed, Σ weight · distance).
+        /// One pass: labels, distances, and the per-chunk sums kept in step with the labels;
+        /// returns (changed, Σ weight · distance).
         func pass(accumulate: Bool) throws -> (Bool, Double) {
             let cn = Self.squaredNorms(centres)
-            for c in 0..<chunks { totals[c] = 0; changes[c] = false }
-            if accumulate {
-                sums.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
-                mass.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
-            }
+            totals.initialize(repeating: 0)
+            changes.initialize(repeating: false)
             try x.withUnsafeBufferPointer { xs in
-                try labels.withUnsafeMutableBufferPointer { lp in
-                    try nearest.withUnsafeMutableBufferPointer { np in
-                        try sums.withUnsafeMutableBufferPointer { sp in
-                            try mass.withUnsafeMutableBufferPointer { mp in
-                                try totals.withUnsafeMutableBufferPointer { tp in
-                                    try changes.withUnsafeMutableBufferPointer { cp in
-                                        let shared = UncheckedSendable((xs, lp, np, sp, mp, tp, cp))
-                                        try x.streamRowBlockProducts(by: centres.converted(to: S.self), transposingOther: true) { chunk, rows, cross in
-                                            let (xs, lp, np, sp, mp, tp, cp) = shared.value
-                                            var total = 0.0, changed = false
-                                            let chunkSums = sp.baseAddress! + chunk * k * d, chunkMass = mp.baseAddress! + chunk * k
-                                            for (r, i) in rows.enumerated() {
-                                                var best = 0, bestD = Double.infinity
-                                                for c in 0..<k {
-                                                    let dist = Swift.max(0, norms[i] - 2 * Double(cross[r * k + c]) + cn[c])
-                                                    if dist < bestD { bestD = dist; best = c }
-                                                }
-                                                if lp[i] != best { changed = true; lp[i] = best }
-                                                np[i] = bestD
-                                                let w = weights[i]
-                                                total += w * bestD
-                                                if accumulate {
-                                                    chunkMass[best] += w
-                                                    let row = xs.baseAddress! + i * d, sum = chunkSums + best * d
-                                                    for j in 0..<d { sum[j] += w * Double(row[j]) }
-                                                }
-                                            }
-                                            tp[chunk] += total
-                                            cp[chunk] = cp[chunk] || changed
-                                        }
-                                    }
-                                }
-                            }
+            try weights.withUnsafeBufferPointer { wp in
+            try norms.withUnsafeBufferPointer { rowNorms in
+            try cn.withUnsafeBufferPointer { centreNorms in
+            try labels.withUnsafeMutableBufferPointer { lp in
+            try nearest.withUnsafeMutableBufferPointer { np in
+                let shared = UncheckedSendable((xs, wp, rowNorms, centreNorms, lp, np, sums, mass, members, totals, changes))
+                try x.streamRowBlockProducts(by: centres.converted(to: S.self), transposingOther: true) { chunk, rows, cross in
+                    let (xs, wp, rowNorms, centreNorms, lp, np, sums, mass, members, totals, changes) = shared.value
+                    var total = 0.0, changed = false
+                    let chunkSums = sums.baseAddress! + chunk * k * d
+                    let chunkMass = mass.baseAddress! + chunk * k, chunkMembers = members.baseAddress! + chunk * k
+                    for (r, i) in rows.enumerated() {
+                        var best = 0, bestD = Double.infinity
+                        let norm = rowNorms[i], products = cross.baseAddress! + r * k
+                        for c in 0..<k {
+                            let dist = Swift.max(0, norm - 2 * Double(products[c]) + centreNorms[c])
+                            if dist < bestD { bestD = dist; best = c }
                         }
+                        let w = wp[i], old = lp[i]
+                        np[i] = bestD
+                        total += w * bestD
+                        guard old != best else { continue }
+                        changed = true
+                        lp[i] = best
+                        guard accumulate else { continue }
+                        let row = xs.baseAddress! + i * d
+                        if old >= 0 {
+                            chunkMass[old] -= w
+                            chunkMembers[old] -= 1
+                            let sum = chunkSums + old * d
+                            for j in 0..<d { sum[j] -= w * Double(row[j]) }
+                        }
+                        chunkMass[best] += w
+                        chunkMembers[best] += 1
+                        let sum = chunkSums + best * d
+                        for j in 0..<d { sum[j] += w * Double(row[j]) }
                     }
+                    totals[chunk] = total
+                    changes[chunk] = changed
                 }
+            }
+            }
+            }
+            }
+            }
             }
             return (changes.contains(true), totals.reduce(0, +))
         }
@@ -288,9 +303,9 @@ public struct KMeans: Sendable {
             // New centres: weighted means (partials in chunk order); an emptied cluster takes the
             // point farthest from its centre.
             for c in 0..<k {
-                var m = 0.0
-                for chunk in 0..<chunks { m += mass[chunk * k + c] }
-                if m > 0 {
+                var m = 0.0, count = 0
+                for chunk in 0..<chunks { m += mass[chunk * k + c]; count += members[chunk * k + c] }
+                if count > 0 && m > 0 {
                     for j in 0..<d {
                         var s = 0.0
                         for chunk in 0..<chunks { s += sums[(chunk * k + c) * d + j] }

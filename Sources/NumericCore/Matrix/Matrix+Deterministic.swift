@@ -243,13 +243,18 @@ extension Matrix {
 
     /// C (rows × outColumns, row-major, ldc = outColumns) = A·op(B) for one block on the calling
     /// thread. With ≤ 4 output columns (2-means, k-means++ candidates) a GEMM's time goes to
-    /// packing the tall operand, so each column is a GEMV that streams A once and writes its
-    /// strided column of C in place.
+    /// packing the tall operand: in single precision against rows of B, one pass over A computes
+    /// all the dot products of a row (`narrowRowDots`); otherwise each column is a GEMV that
+    /// streams A once and writes its strided column of C in place.
     @usableFromInline
     static func blockProduct(rows: Int, a: UnsafePointer<Scalar>, lda: Int32, inner: Int32, b: UnsafePointer<Scalar>, ldb: Int32,
                              transposingB: Bool, outColumns: Int32, into c: UnsafeMutablePointer<Scalar>) {
         if inner == 0 {
             c.update(repeating: 0, count: rows * Int(outColumns))
+        } else if outColumns <= 4 && transposingB && Scalar.self == Float.self {
+            narrowRowDots(rows: rows, a: UnsafeRawPointer(a).assumingMemoryBound(to: Float.self), lda: Int(lda), inner: Int(inner),
+                          b: UnsafeRawPointer(b).assumingMemoryBound(to: Float.self), ldb: Int(ldb), columns: Int(outColumns),
+                          into: UnsafeMutableRawPointer(c).assumingMemoryBound(to: Float.self))
         } else if outColumns <= 4 {
             for j in 0..<Int(outColumns) {
                 // Column j of op(B): row j of B (contiguous) when transposed, else column j (stride ldb).
@@ -260,6 +265,63 @@ extension Matrix {
         } else {
             Scalar._gemm(transA: false, transB: transposingB, m: Int32(rows), n: outColumns, k: inner, alpha: 1,
                          a: a, lda: lda, b: b, ldb: ldb, beta: 0, c: c, ldc: outColumns)
+        }
+    }
+
+    /// c[i·t + j] = a_i · b_j for t ≤ 4 rows b_j: each row of A is read once, against all of them
+    /// (four GEMVs read it four times). Eight lanes per accumulator, reduced in the binary's fixed
+    /// order: rows are independent, so the result is the same for any thread count.
+    static func narrowRowDots(rows: Int, a: UnsafePointer<Float>, lda: Int, inner d: Int, b: UnsafePointer<Float>, ldb: Int,
+                              columns t: Int, into c: UnsafeMutablePointer<Float>) {
+        // Missing columns repeat the first; their sums are computed and dropped.
+        let b0 = b, b1 = b + (t > 1 ? ldb : 0), b2 = b + (t > 2 ? 2 * ldb : 0), b3 = b + (t > 3 ? 3 * ldb : 0)
+        let body = d - d % 8
+        @inline(__always) func load(_ p: UnsafePointer<Float>, _ j: Int) -> SIMD8<Float> {
+            UnsafeRawPointer(p + j).loadUnaligned(as: SIMD8<Float>.self)
+        }
+        if t <= 2 {
+            // 2-means: two accumulators (the same sums as the four-wide loop's first two).
+            for i in 0..<rows {
+                let row = a + i * lda
+                var s0 = SIMD8<Float>(), s1 = SIMD8<Float>()
+                var j = 0
+                while j < body {
+                    let x = load(row, j)
+                    s0.addProduct(x, load(b0, j))
+                    s1.addProduct(x, load(b1, j))
+                    j += 8
+                }
+                var d0 = s0.sum(), d1 = s1.sum()
+                while j < d { d0 += row[j] * b0[j]; d1 += row[j] * b1[j]; j += 1 }
+                let out = c + i * t
+                out[0] = d0
+                if t > 1 { out[1] = d1 }
+            }
+            return
+        }
+        for i in 0..<rows {
+            let row = a + i * lda
+            var s0 = SIMD8<Float>(), s1 = SIMD8<Float>(), s2 = SIMD8<Float>(), s3 = SIMD8<Float>()
+            var j = 0
+            while j < body {
+                let x = load(row, j)
+                s0.addProduct(x, load(b0, j))
+                s1.addProduct(x, load(b1, j))
+                s2.addProduct(x, load(b2, j))
+                s3.addProduct(x, load(b3, j))
+                j += 8
+            }
+            var d0 = s0.sum(), d1 = s1.sum(), d2 = s2.sum(), d3 = s3.sum()
+            while j < d {
+                let x = row[j]
+                d0 += x * b0[j]; d1 += x * b1[j]; d2 += x * b2[j]; d3 += x * b3[j]
+                j += 1
+            }
+            let out = c + i * t
+            out[0] = d0
+            if t > 1 { out[1] = d1 }
+            if t > 2 { out[2] = d2 }
+            if t > 3 { out[3] = d3 }
         }
     }
 

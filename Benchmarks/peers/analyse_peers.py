@@ -2,7 +2,8 @@
 """The analyser peer of issue #6: scikit-learn's short-text clustering pipeline on the STC2
 corpora, end to end (reading the file to writing assignments), one BLAS thread:
 TfidfVectorizer(sublinear_tf=True, min_df=2, stop_words='english') → TruncatedSVD(100, randomized)
-→ Normalizer → KMeans(k = number of labels, n_init=3), seed 42. Prints time, peak RSS, NMI, ARI and
+→ Normalizer → KMeans(k = number of labels, n_init=3), seed 42 (--seed for others: the scores
+move with it, so compare means over seeds). Prints time, peak RSS, NMI, ARI and
 the largest cluster, and, when given Skein's assignments.csv, the same scores for Skein.
 
   Benchmarks/.venv/bin/pip install scikit-learn
@@ -43,6 +44,7 @@ def main():
     ap.add_argument("labels")
     ap.add_argument("--skein", help="Skein's assignments.csv for the same file")
     ap.add_argument("--out", default="/tmp/sklearn-assignments.csv")
+    ap.add_argument("--seed", type=int, default=42, help="random_state of TruncatedSVD and KMeans")
     ap.add_argument("--workload", help="the workload name in Benchmarks/suites/peers.yaml, for --json")
     ap.add_argument("--json", help="append one JSON line (the pipeline's time, NMI, ARI) here (for compare.py)")
     a = ap.parse_args()
@@ -53,8 +55,8 @@ def main():
         texts = [line.rstrip("\n") for line in f]
     fit_start = time.perf_counter()
     x = TfidfVectorizer(sublinear_tf=True, min_df=2, stop_words="english").fit_transform(texts)
-    z = Normalizer(copy=False).fit_transform(TruncatedSVD(100, random_state=42).fit_transform(x))
-    pred = KMeans(k, n_init=3, random_state=42).fit_predict(z)
+    z = Normalizer(copy=False).fit_transform(TruncatedSVD(100, random_state=a.seed).fit_transform(x))
+    pred = KMeans(k, n_init=3, random_state=a.seed).fit_predict(z)
     fit_seconds = time.perf_counter() - fit_start
     with open(a.out, "w", newline="") as f:
         w = csv.writer(f)

@@ -46,7 +46,17 @@ CONTEXT = {
 def fmt_time(s):
     if s is None:
         return "–"
+    if s < 0.01:
+        return f"{s * 1e3:.2f} ms"
     return f"{s * 1e3:.1f} ms" if s < 1 else f"{s:.2f} s"
+
+
+def with_best(run):
+    """Skein's median, and its best run in brackets when there were several."""
+    median, best = run.get("median_seconds"), run.get("min_seconds")
+    if median is None:
+        return "–"
+    return fmt_time(median) + (f" ({fmt_time(best)})" if best is not None and len(run.get("seconds", [])) > 1 else "")
 
 
 def fmt(x, digits=4):
@@ -126,12 +136,14 @@ def main():
         f"({p['skein']['commit'][:12]}{', modified' if p['skein']['dirty'] else ''}), {p['compiler'].split('(')[0].strip()}, "
         f"OpenBLAS {p['blas']['version']}. Regenerate with `make bench-peers` (see the README's Benchmarks section).",
         "",
-        "Skein's time is `skein bench Benchmarks/suites/peers.yaml --threads 1` (median of its timed runs after a warm-up;"
-        " inputs prepared once, as the peers' graph conversion is excluded); the peers' is their best of N"
-        " (Benchmarks/peers/*.py). Simulation outcomes are compared as means within sampling error (each side draws its"
+        "Skein's time is `skein bench Benchmarks/suites/peers.yaml --threads 1`: the median of its timed runs after a"
+        " warm-up, and in brackets the best of them (inputs prepared once, as the peers' graph conversion is excluded)."
+        " The peers' time is their best of N timed runs, or a single run (Benchmarks/peers/*.py; scikit-learn, EoN and"
+        " NDlib run once). The ratio is like for like: a peer's best of N beside Skein's best, a peer's single run"
+        " beside Skein's median. Simulation outcomes are compared as means within sampling error (each side draws its"
         " own 50 random seeds per replicate): they agree when the difference is within 3 standard errors.",
         "",
-        "| workload | Skein 1T | Skein 2T | peer | peer time | peer ÷ Skein 1T | Skein outcome | peer outcome | agreement |",
+        "| workload | Skein 1T median (best) | Skein 2T median (best) | peer | peer time | peer ÷ Skein 1T | Skein outcome | peer outcome | agreement |",
         "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for name, run in runs.items():
@@ -143,17 +155,21 @@ def main():
         if run["status"] != "ok":
             lines.append(f"| {name} | {run['status']}: {run.get('message', '')} | | | | | | | |")
             continue
-        t1 = run.get("median_seconds")
-        t2 = two.get(name, {}).get("median_seconds")
+        t1, t2 = run.get("median_seconds"), two.get(name, {}).get("median_seconds")
+        shown1, shown2 = with_best(run), with_best(two.get(name, {}))
         for r in rows:
             if r.get("note"):
-                lines.append(f"| {name} | {fmt_time(t1)} | {fmt_time(t2)} | {r['peer']} | {r['note']} | | | | |")
+                lines.append(f"| {name} | {shown1} | {shown2} | {r['peer']} | {r['note']} | | | | |")
                 continue
             ours, theirs, verdict = agreement(dict(run.get("figures", {}), _peak_mb=run.get("peak_memory_bytes", 0) / 2**20), dict(r["figures"], _peer=r["peer"]))
-            ratio = f"{r['seconds'] / t1:.1f}×" if t1 and r["seconds"] else "–"
-            lines.append(f"| {name} | {fmt_time(t1)} | {fmt_time(t2)} | {r['peer']} | {fmt_time(r['seconds'])} | {ratio} | {ours} | {theirs} | {verdict} |")
+            # Like for like: the peer's best of N beside Skein's best; a single run beside Skein's median.
+            timed_runs = r.get("runs", 1)
+            ours_t = run.get("min_seconds") if timed_runs > 1 else t1
+            ratio = f"{r['seconds'] / ours_t:.1f}×" if ours_t and r["seconds"] else "–"
+            peer_t = fmt_time(r["seconds"]) + (f" (best of {timed_runs})" if timed_runs > 1 else "")
+            lines.append(f"| {name} | {shown1} | {shown2} | {r['peer']} | {peer_t} | {ratio} | {ours} | {theirs} | {verdict} |")
         if not rows:
-            lines.append(f"| {name} | {fmt_time(t1)} | {fmt_time(t2)} | (no peer row) | | | | | |")
+            lines.append(f"| {name} | {shown1} | {shown2} | (no peer row) | | | | | |")
     lines += ["", "Reading it: a ratio above 1× means Skein is faster; Skein 2T is the same workload on two threads"
               " (the peers are single-threaded). Rows marked **differ** or **lower** are open questions.", ""]
     notes = [(name, text) for name, text in CONTEXT.items() if name in runs]

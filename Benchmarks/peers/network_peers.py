@@ -33,12 +33,13 @@ def best(label, repeats, fn):
             result = fn()
             times.append(time.perf_counter() - t)
     print(f"{label:<34} {min(times):8.4f} s", flush=True)
-    global LAST
-    LAST = min(times)
+    global LAST, LAST_RUNS
+    LAST, LAST_RUNS = min(times), len(times)
     return result
 
 
 LAST = 0.0
+LAST_RUNS = 1
 RECORD = Recorder(None)
 
 
@@ -53,30 +54,30 @@ def run_igraph(path, repeats):
         return g.simplify()
     g = best("load edge list", repeats, load)
     print(f"  n = {g.vcount()}, m = {g.ecount()}")
-    RECORD.emit(f"load-{name}", peer, LAST, nodes=g.vcount(), edges=g.ecount())
+    RECORD.emit(f"load-{name}", peer, LAST, runs=LAST_RUNS, nodes=g.vcount(), edges=g.ecount())
     comps = best("connected components", repeats, lambda: g.connected_components())
     print(f"  components = {len(comps)}")
-    RECORD.emit(f"components-{name}", peer, LAST, components=len(comps))
+    RECORD.emit(f"components-{name}", peer, LAST, runs=LAST_RUNS, components=len(comps))
     c = best("average clustering", repeats, lambda: g.transitivity_avglocal_undirected(mode="zero"))
     print(f"  average clustering = {c}")
-    RECORD.emit(f"clustering-{name}", peer, LAST, average_clustering=c)
+    RECORD.emit(f"clustering-{name}", peer, LAST, runs=LAST_RUNS, average_clustering=c)
     pr = best("PageRank (unweighted)", repeats, lambda: g.pagerank())
     print(f"  max PageRank = {max(pr)}")
-    RECORD.emit(f"pagerank-{name}", peer, LAST, max_pagerank=max(pr))
+    RECORD.emit(f"pagerank-{name}", peer, LAST, runs=LAST_RUNS, max_pagerank=max(pr))
     random.seed(1)
     sources = random.sample(range(g.vcount()), 500)
     b = best("betweenness, 500 sampled sources", repeats, lambda: g.betweenness(sources=sources))
     print(f"  max betweenness (unnormalised) = {max(b)}")
-    RECORD.emit(f"betweenness-{name}", peer, LAST)
+    RECORD.emit(f"betweenness-{name}", peer, LAST, runs=LAST_RUNS)
     louv = best("Louvain (1 run)", repeats, lambda: g.community_multilevel())
     print(f"  communities = {len(louv)}, modularity = {louv.modularity}")
-    RECORD.emit(f"louvain-{name}", peer, LAST, communities=len(louv), modularity=louv.modularity)
+    RECORD.emit(f"louvain-{name}", peer, LAST, runs=LAST_RUNS, communities=len(louv), modularity=louv.modularity)
     leid = best("Leiden", repeats, lambda: g.community_leiden(objective_function="modularity", n_iterations=2))
     print(f"  communities = {len(leid)}, modularity = {g.modularity(leid.membership)}")
-    RECORD.emit(f"leiden-{name}", peer, LAST, communities=len(leid), modularity=g.modularity(leid.membership))
+    RECORD.emit(f"leiden-{name}", peer, LAST, runs=LAST_RUNS, communities=len(leid), modularity=g.modularity(leid.membership))
     cores = best("core numbers", repeats, lambda: g.coreness())
     print(f"  max core = {max(cores)}")
-    RECORD.emit(f"kcore-{name}", peer, LAST, max_core=max(cores))
+    RECORD.emit(f"kcore-{name}", peer, LAST, runs=LAST_RUNS, max_core=max(cores))
 
 
 def run_networkx(path, repeats, skip=()):
@@ -86,27 +87,27 @@ def run_networkx(path, repeats, skip=()):
     name = os.path.basename(path).split(".")[0]
     g = best("load edge list", repeats, lambda: nx.read_edgelist(path, nodetype=int, data=False))
     print(f"  n = {g.number_of_nodes()}, m = {g.number_of_edges()}")
-    RECORD.emit(f"load-{name}", peer, LAST, nodes=g.number_of_nodes(), edges=g.number_of_edges())
+    RECORD.emit(f"load-{name}", peer, LAST, runs=LAST_RUNS, nodes=g.number_of_nodes(), edges=g.number_of_edges())
     comps = best("connected components", repeats, lambda: nx.number_connected_components(g))
     print(f"  components = {comps}")
-    RECORD.emit(f"components-{name}", peer, LAST, components=comps)
+    RECORD.emit(f"components-{name}", peer, LAST, runs=LAST_RUNS, components=comps)
     c = best("average clustering", repeats, lambda: nx.average_clustering(g))
     print(f"  average clustering = {c}")
-    RECORD.emit(f"clustering-{name}", peer, LAST, average_clustering=c)
+    RECORD.emit(f"clustering-{name}", peer, LAST, runs=LAST_RUNS, average_clustering=c)
     pr = best("PageRank (unweighted)", repeats, lambda: nx.pagerank(g, weight=None))
     print(f"  max PageRank = {max(pr.values())}")
-    RECORD.emit(f"pagerank-{name}", peer, LAST, max_pagerank=max(pr.values()))
+    RECORD.emit(f"pagerank-{name}", peer, LAST, runs=LAST_RUNS, max_pagerank=max(pr.values()))
     if "betweenness" not in skip:
         b = best("betweenness, 500 sampled sources", repeats, lambda: nx.betweenness_centrality(g, k=500, seed=1))
         print(f"  max betweenness = {max(b.values())}")
-        RECORD.emit(f"betweenness-{name}", peer, LAST, max_betweenness=max(b.values()))
+        RECORD.emit(f"betweenness-{name}", peer, LAST, runs=LAST_RUNS, max_betweenness=max(b.values()))
     if "louvain" not in skip:
         louv = best("Louvain (1 run)", repeats, lambda: nx.community.louvain_communities(g, seed=1))
         print(f"  communities = {len(louv)}, modularity = {nx.community.modularity(g, louv)}")
-        RECORD.emit(f"louvain-{name}", peer, LAST, communities=len(louv), modularity=nx.community.modularity(g, louv))
+        RECORD.emit(f"louvain-{name}", peer, LAST, runs=LAST_RUNS, communities=len(louv), modularity=nx.community.modularity(g, louv))
     cores = best("core numbers", repeats, lambda: nx.core_number(g))
     print(f"  max core = {max(cores.values())}")
-    RECORD.emit(f"kcore-{name}", peer, LAST, max_core=max(cores.values()))
+    RECORD.emit(f"kcore-{name}", peer, LAST, runs=LAST_RUNS, max_core=max(cores.values()))
 
 
 def main():

@@ -2,7 +2,9 @@
 Benchmarks/peers/compare.py, which sets them beside `skein bench` results in RESULTS.md.
 
 A record: {"workload": NAME (as in Benchmarks/suites/peers.yaml), "peer": "cynetdiff 0.1.18",
-"seconds": best time, "figures": {outcome figures named as skein bench names them}}.
+"seconds": best time, "runs": how many timed runs it is the best of (1: a single run),
+"figures": {outcome figures named as skein bench names them}}. compare.py sets a best of several
+runs beside Skein's best, and a single run beside Skein's median: like for like.
 """
 import json
 import statistics
@@ -13,11 +15,11 @@ class Recorder:
     def __init__(self, path):
         self.path = path
 
-    def emit(self, workload, peer, seconds, **figures):
+    def emit(self, workload, peer, seconds, runs=1, **figures):
         if not self.path:
             return
         with open(self.path, "a") as f:
-            f.write(json.dumps({"workload": workload, "peer": peer, "seconds": seconds, "figures": figures}) + "\n")
+            f.write(json.dumps({"workload": workload, "peer": peer, "seconds": seconds, "runs": runs, "figures": figures}) + "\n")
 
 
 def size_figures(sizes, population=None):

@@ -33,7 +33,7 @@ def best(label, repeats, fn, workload=None, peer=None):
     sd = statistics.stdev(sizes) if len(sizes) > 1 else 0.0
     print(f"{label:<36} {min(times):9.4f} s   mean final size {statistics.mean(sizes):.1f} (SD {sd:.1f})", flush=True)
     if workload:
-        RECORD.emit(workload, peer, min(times), **size_figures(sizes))
+        RECORD.emit(workload, peer, min(times), runs=repeats, **size_figures(sizes))
 
 
 

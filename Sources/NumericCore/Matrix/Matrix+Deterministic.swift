@@ -242,10 +242,11 @@ extension Matrix {
     }
 
     /// C (rows × outColumns, row-major, ldc = outColumns) = A·op(B) for one block on the calling
-    /// thread. With ≤ 4 output columns (2-means, k-means++ candidates) a GEMM's time goes to
-    /// packing the tall operand: in single precision against rows of B, one pass over A computes
-    /// all the dot products of a row (`narrowRowDots`); otherwise each column is a GEMV that
-    /// streams A once and writes its strided column of C in place.
+    /// thread. Against few rows of B a GEMM's time goes to packing the tall operand. In single
+    /// precision: with ≤ 4 of them (2-means, k-means++ candidates) one pass over A computes all
+    /// the dot products of a row (`narrowRowDots`); with up to 64 (k-means centres) four rows at a
+    /// time meet a transposed panel of them (`CentreProducts`). In double precision with ≤ 4,
+    /// each column is a GEMV that streams A once and writes its strided column of C in place.
     @usableFromInline
     static func blockProduct(rows: Int, a: UnsafePointer<Scalar>, lda: Int32, inner: Int32, b: UnsafePointer<Scalar>, ldb: Int32,
                              transposingB: Bool, outColumns: Int32, into c: UnsafeMutablePointer<Scalar>) {
@@ -255,6 +256,10 @@ extension Matrix {
             narrowRowDots(rows: rows, a: UnsafeRawPointer(a).assumingMemoryBound(to: Float.self), lda: Int(lda), inner: Int(inner),
                           b: UnsafeRawPointer(b).assumingMemoryBound(to: Float.self), ldb: Int(ldb), columns: Int(outColumns),
                           into: UnsafeMutableRawPointer(c).assumingMemoryBound(to: Float.self))
+        } else if transposingB && Scalar.self == Float.self && outColumns <= CentreProducts.maximumColumns {
+            CentreProducts.multiply(rows: rows, a: UnsafeRawPointer(a).assumingMemoryBound(to: Float.self), lda: Int(lda), inner: Int(inner),
+                                    b: UnsafeRawPointer(b).assumingMemoryBound(to: Float.self), ldb: Int(ldb), columns: Int(outColumns),
+                                    into: UnsafeMutableRawPointer(c).assumingMemoryBound(to: Float.self))
         } else if outColumns <= 4 {
             for j in 0..<Int(outColumns) {
                 // Column j of op(B): row j of B (contiguous) when transposed, else column j (stride ldb).

@@ -21,17 +21,22 @@ NOT_RUN = {
 CONTEXT = {
     "themes-stackoverflow-20k": "Skein's default method caps every theme at twice the fair share (largest ≤ 2 000 of"
     " 20 000) where k-means makes a catch-all of ~6 000, hence its higher ARI; NMI varies with the seed on both sides"
-    " (seeds 0–4: Skein 0.705–0.720, mean 0.710, fitted on a 10 000 sample and polished in term space; 0.694"
-    " before this session's changes; scikit-learn 0.689–0.738, mean 0.712). Issue #6 asks for 3× scikit-learn's"
-    " speed at 20k, 200k and 2M.",
+    " (seeds 0–4: Skein 0.705–0.720, mean 0.710, fitted on a 10 000 sample and polished in term space; scikit-learn"
+    " 0.689–0.738, mean 0.712). Issue #6 asks for 3× scikit-learn's speed at 20k, 200k and 2M.",
     "themes-stackoverflow-200k": "Above 100 000 responses Skein fits the SVD and the clustering on a 100 000-response"
     " sample, projects and assigns everyone, and polishes the themes of all in term space (`--fit-sample`); peak"
-    " memory is in the outcome column. This VM's timings move by ±15% from run to run (interactive runs of the same"
-    " build: 4.5–4.7 s).",
+    " memory is in the outcome column. NMI over seeds 0–2: 0.611 on average. This VM's timings move by ±15% from"
+    " run to run.",
     "themes-stackoverflow-2m": "Skein's peak memory stays under issue #6's 2 GB (single-precision embedding); scikit-learn"
-    " holds the float64 TF-IDF, SVD and k-means arrays of all 2M responses. Skein's NMI here varies with the sample"
-    " drawn (0.557–0.591 over draws of 100 000 and 200 000 before the term-space polish, which adds ~0.01 and"
-    " changes little with more passes); a 50 000 sample loses a further 0.01–0.03 at 200k.",
+    " holds the float64 TF-IDF, SVD and k-means arrays of all 2M responses. NMI moves with the seed on both sides:"
+    " Skein 0.586–0.610 over seeds 0–4 (mean 0.594), scikit-learn 0.608 (random_state 42), 0.617 (0), 0.659 (1)"
+    " (`analyse_peers.py --seed`). On the first 200 000 rows (the 200k corpus itself) Skein's 2M themes score"
+    " 0.594–0.604 against 0.611 when that corpus is analysed alone, while scikit-learn's gain (0.625, 0.667): its"
+    " k-means on all 2M rows profits from the extra copies, Skein's fit on a 100 000 sample does not, and neither"
+    " larger samples (200 000, 400 000), nor min-df 10–40, nor 8 restarts closed the gap (means within ±0.01).",
+    "ic-p0.01-ba100k": "Skein's time moves between two levels from minute to minute on this VM (≈0.53 ms and"
+    " ≈0.85–1.0 ms, the same binary and process; address layout and huge pages ruled out), cynetdiff's stays at"
+    " 1.2–1.4 ms; timed 201 times so the best is not one burst's.",
     "ic-p0.05-ba100k": "Issue #4's target is 2× the best peer here; the cascade is bound by memory latency on successful"
     " trials.",
     "pagerank-ba100k": "Skein and networkx stop when the L1 change falls below n·10⁻⁶ (networkx's rule); igraph's PRPACK"

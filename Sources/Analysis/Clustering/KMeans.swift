@@ -238,7 +238,7 @@ public struct KMeans: Sendable {
         let members = UnsafeMutableBufferPointer<Int>.allocate(capacity: chunks * k)
         let totals = UnsafeMutableBufferPointer<Double>.allocate(capacity: chunks)
         let changes = UnsafeMutableBufferPointer<Bool>.allocate(capacity: chunks)
-        defer { for p in [sums, mass, totals] { p.deallocate() }; members.deallocate(); changes.deallocate() }
+        defer { sums.deallocate(); mass.deallocate(); members.deallocate(); totals.deallocate(); changes.deallocate() }
         sums.initialize(repeating: 0); mass.initialize(repeating: 0); members.initialize(repeating: 0)
         var inertia = Double.infinity
         var iterations = 0

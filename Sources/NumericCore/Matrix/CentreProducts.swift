@@ -18,13 +18,18 @@ enum CentreProducts {
     static func multiply(rows: Int, a: UnsafePointer<Float>, lda: Int, inner d: Int, b: UnsafePointer<Float>, ldb: Int,
                          columns t: Int, into c: UnsafeMutablePointer<Float>) {
         let width = (t + 7) / 8 * 8
-        let panel = UnsafeMutablePointer<Float>.allocate(capacity: d * width)
-        defer { panel.deallocate() }
-        for j in 0..<d {
-            for col in 0..<width { panel[j * width + col] = col < t ? b[col * ldb + j] : 0 }
+        // Scratch on the stack where it fits (one product per 512-row block: no heap traffic).
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: d * width + 4 * 24) { scratch in
+            let panel = scratch.baseAddress!, lanes = panel + d * width
+            for j in 0..<d {
+                for col in 0..<width { panel[j * width + col] = col < t ? b[col * ldb + j] : 0 }
+            }
+            multiply(rows: rows, a: a, lda: lda, inner: d, panel: panel, width: width, columns: t, lanes: lanes, into: c)
         }
-        let lanes = UnsafeMutablePointer<Float>.allocate(capacity: 4 * 24)
-        defer { lanes.deallocate() }
+    }
+
+    static func multiply(rows: Int, a: UnsafePointer<Float>, lda: Int, inner d: Int, panel: UnsafePointer<Float>, width: Int,
+                         columns t: Int, lanes: UnsafeMutablePointer<Float>, into c: UnsafeMutablePointer<Float>) {
         var start = 0
         while start < width {
             // Panels of three lanes of 8 (24 columns), then of one.

@@ -284,11 +284,13 @@ extension Matrix {
         @inline(__always) func load(_ p: UnsafePointer<Float>, _ j: Int) -> SIMD8<Float> {
             UnsafeRawPointer(p + j).loadUnaligned(as: SIMD8<Float>.self)
         }
+        // Two rows at a time share each load of the columns (with four: six loads feed eight
+        // multiply-adds instead of five feeding four); a last odd row goes alone. Each row's sums
+        // are the same whichever loop computes them.
+        var i = 0
         if t <= 2 {
-            // 2-means: two accumulators (the same sums as the four-wide loop's first two).
-            var i = 0
+            // 2-means: two accumulators per row (the four-wide loop's first two).
             while i + 2 <= rows {
-                // Two rows share each load of the columns, as below.
                 let row = a + i * lda, next = row + lda
                 var s0 = SIMD8<Float>(), s1 = SIMD8<Float>(), u0 = SIMD8<Float>(), u1 = SIMD8<Float>()
                 var j = 0
@@ -309,28 +311,8 @@ extension Matrix {
                 if t > 1 { out[1] = d1; out[t + 1] = e1 }
                 i += 2
             }
-            if i < rows {
-                let row = a + i * lda
-                var s0 = SIMD8<Float>(), s1 = SIMD8<Float>()
-                var j = 0
-                while j < body {
-                    let x = load(row, j)
-                    s0.addProduct(x, load(b0, j))
-                    s1.addProduct(x, load(b1, j))
-                    j += 8
-                }
-                var d0 = s0.sum(), d1 = s1.sum()
-                while j < d { d0 += row[j] * b0[j]; d1 += row[j] * b1[j]; j += 1 }
-                let out = c + i * t
-                out[0] = d0
-                if t > 1 { out[1] = d1 }
-            }
-            return
         }
-        // Two rows at a time share each load of the four columns (six loads feed eight
-        // multiply-adds instead of five feeding four); each row's sums are the one-row loop's.
-        var i = 0
-        while i + 2 <= rows {
+        while t > 2 && i + 2 <= rows {
             let row = a + i * lda, next = row + lda
             var s0 = SIMD8<Float>(), s1 = SIMD8<Float>(), s2 = SIMD8<Float>(), s3 = SIMD8<Float>()
             var u0 = SIMD8<Float>(), u1 = SIMD8<Float>(), u2 = SIMD8<Float>(), u3 = SIMD8<Float>()

@@ -9,7 +9,7 @@ public struct Porter2Stemmer: Sendable {
         "ugly": "ugli", "early": "earli", "only": "onli", "singly": "singl", "sky": "sky", "news": "news", "howe": "howe",
         "atlas": "atlas", "cosmos": "cosmos", "bias": "bias", "andes": "andes",
     ]
-    static let afterStep1a: Set<String> = ["inning", "outing", "canning", "herring", "earring", "proceed", "exceed", "succeed"]
+    static let afterStep1a: [[UInt8]] = ["inning", "outing", "canning", "herring", "earring", "proceed", "exceed", "succeed"].map { Array($0.utf8) }
 
     public func stem(_ word: String) -> String {
         if let e = Self.exceptions[word] { return e }
@@ -24,8 +24,7 @@ public struct Porter2Stemmer: Sendable {
         let (r1, r2) = Self.regions(w)
         Self.step0(&w)
         Self.step1a(&w)
-        let afterA = String(decoding: w, as: UTF8.self)
-        if Self.afterStep1a.contains(afterA) { return afterA }
+        if Self.afterStep1a.contains(w) { return String(decoding: w, as: UTF8.self) }
         Self.step1b(&w, r1: r1)
         Self.step1c(&w)
         Self.step2(&w, r1: r1)
@@ -42,7 +41,8 @@ public struct Porter2Stemmer: Sendable {
         c == 97 || c == 101 || c == 105 || c == 111 || c == 117 || c == 121
     }
 
-    static let doubles: [[UInt8]] = ["bb", "dd", "ff", "gg", "mm", "nn", "pp", "rr", "tt"].map { Array($0.utf8) }
+    /// The letters whose doubles (bb, dd, ff, gg, mm, nn, pp, rr, tt) step 1b undoubles.
+    static let doubled: Set<UInt8> = Set("bdfgmnprt".utf8)
     static let liEndings: Set<UInt8> = Set("cdeghkmnrt".utf8)
 
     static let r1Prefixes = ["gener", "commun", "arsen"].map { Array($0.utf8) }
@@ -99,12 +99,17 @@ public struct Porter2Stemmer: Sendable {
 
     // MARK: Steps
 
+    // The suffix lists are built once (an array literal in a step would be built per word).
+    static let step0Suffixes = ["'", "'s", "'s'"]
+    static let step1aSuffixes = ["sses", "ied", "ies", "us", "ss", "s"]
+    static let step1bSuffixes = ["eed", "eedly", "ed", "edly", "ing", "ingly"]
+
     static func step0(_ w: inout [UInt8]) {
-        if let s = longest(w, ["'", "'s", "'s'"]) { w.removeLast(s.utf8.count) }
+        if let s = longest(w, step0Suffixes) { w.removeLast(s.utf8.count) }
     }
 
     static func step1a(_ w: inout [UInt8]) {
-        guard let s = longest(w, ["sses", "ied", "ies", "us", "ss", "s"]) else { return }
+        guard let s = longest(w, step1aSuffixes) else { return }
         switch s {
         case "sses": replace(&w, s, with: "ss")
         case "ied", "ies": replace(&w, s, with: w.count - s.utf8.count > 1 ? "i" : "ie")
@@ -116,7 +121,7 @@ public struct Porter2Stemmer: Sendable {
     }
 
     static func step1b(_ w: inout [UInt8], r1: Int) {
-        guard let s = longest(w, ["eed", "eedly", "ed", "edly", "ing", "ingly"]) else { return }
+        guard let s = longest(w, step1bSuffixes) else { return }
         let stem = w.count - s.utf8.count
         if s == "eed" || s == "eedly" {
             if stem >= r1 { replace(&w, s, with: "ee") }
@@ -126,7 +131,7 @@ public struct Porter2Stemmer: Sendable {
         w.removeLast(s.utf8.count)
         if ends(w, "at") || ends(w, "bl") || ends(w, "iz") {
             w.append(101)
-        } else if doubles.contains(where: { ends(w, String(decoding: $0, as: UTF8.self)) }) {
+        } else if w.count >= 2 && w[w.count - 1] == w[w.count - 2] && doubled.contains(w[w.count - 1]) {
             w.removeLast()
         } else if isShort(w, r1: r1) {
             w.append(101)

@@ -33,7 +33,8 @@ CONTEXT = {
     " (`analyse_peers.py --seed`). On the first 200 000 rows (the 200k corpus itself) Skein's 2M themes score"
     " 0.594–0.604 against 0.611 when that corpus is analysed alone, while scikit-learn's gain (0.625, 0.667): its"
     " k-means on all 2M rows profits from the extra copies, Skein's fit on a 100 000 sample does not, and neither"
-    " larger samples (200 000, 400 000), nor min-df 10–40, nor 8 restarts closed the gap (means within ±0.01).",
+    " larger samples (200 000, 400 000), nor min-df 10–40, nor 8 restarts, nor Lloyd passes over all rows closed"
+    " the gap (means within ±0.01).",
     "ic-p0.01-ba100k": "Skein's time moves between two levels from minute to minute on this VM (≈0.53 ms and"
     " ≈0.85–1.0 ms, the same binary and process; address layout and huge pages ruled out), cynetdiff's stays at"
     " 1.2–1.4 ms; timed 201 times so the best is not one burst's.",

@@ -35,7 +35,7 @@ struct DeterministicProductTests {
     }
 
     /// Single precision against ≤ 4 rows (k-means++ candidates, 2-means) takes one pass per pair
-    /// of rows of A (`narrowRowDots`): every width from 1 to 4, an inner size with a tail past the
+    /// of rows of A (`CentreProducts.fewColumns`): every width from 1 to 4, an inner size with a tail past the
     /// 8-lane body, an odd row count, equal to the Double product within Float rounding, the same
     /// on 1 and 2 threads and whatever rows are paired.
     @Test func narrowSinglePrecisionProductMatchesTheDoubleOne() throws {

@@ -34,45 +34,33 @@ struct TermSpaceRefinement {
             var norms = [Double](repeating: 0, count: k)
             for t in 0..<terms { for c in 0..<k { norms[c] += sums[t * k + c] * sums[t * k + c] } }
             let scale = norms.map { Float($0 > 0 ? 1 / $0.squareRoot() : 0) }
-            // Each response's best and second-best theme, in parallel over fixed chunks; raw
-            // buffers throughout, so the inner loop over themes has no bounds checks and vectorises.
+            // Each response's best and second-best theme, in parallel over fixed chunks.
             centres.withUnsafeBufferPointer { cs in
-            best.withUnsafeMutableBufferPointer { bp in
-            margin.withUnsafeMutableBufferPointer { mp in
-            rows.withUnsafeBufferPointer { rp in
-            offsets.withUnsafeBufferPointer { op in
-            columns.withUnsafeBufferPointer { colp in
-            values.withUnsafeBufferPointer { vp in
-            scale.withUnsafeBufferPointer { sp in
-                let shared = UncheckedSendable((cs, bp, mp, rp, op, colp, vp, sp))
-                let chunks = Parallel.chunkCount(count: n, grain: 4096)
-                Parallel.forEach(count: chunks) { chunk in
-                    let (cs, bp, mp, rows, offsets, columns, values, scale) = shared.value
-                    let score = UnsafeMutablePointer<Float>.allocate(capacity: k)
-                    defer { score.deallocate() }
-                    for r in Parallel.chunkRange(chunk, chunks: chunks, count: n) {
-                        let i = rows[r]
-                        score.update(repeating: 0, count: k)
-                        for p in offsets[i]..<offsets[i + 1] {
-                            let v = Float(values[p]), centre = cs.baseAddress! + Int(columns[p]) * k
-                            for c in 0..<k { score[c] += v * centre[c] }
+                best.withUnsafeMutableBufferPointer { bp in
+                    margin.withUnsafeMutableBufferPointer { mp in
+                        let shared = UncheckedSendable((cs, bp, mp))
+                        let chunks = Parallel.chunkCount(count: n, grain: 4096)
+                        Parallel.forEach(count: chunks) { chunk in
+                            let (cs, bp, mp) = shared.value
+                            var score = [Float](repeating: 0, count: k)
+                            for r in Parallel.chunkRange(chunk, chunks: chunks, count: n) {
+                                let i = rows[r]
+                                for c in 0..<k { score[c] = 0 }
+                                for p in offsets[i]..<offsets[i + 1] {
+                                    let v = Float(values[p]), centre = cs.baseAddress! + Int(columns[p]) * k
+                                    for c in 0..<k { score[c] += v * centre[c] }
+                                }
+                                var b = 0, first = -Float.infinity, second = -Float.infinity
+                                for c in 0..<k {
+                                    let s = score[c] * scale[c]
+                                    if s > first { second = first; first = s; b = c } else if s > second { second = s }
+                                }
+                                bp[r] = b
+                                mp[r] = Double(first - second)
+                            }
                         }
-                        var b = 0, first = -Float.infinity, second = -Float.infinity
-                        for c in 0..<k {
-                            let s = score[c] * scale[c]
-                            if s > first { second = first; first = s; b = c } else if s > second { second = s }
-                        }
-                        bp[r] = b
-                        mp[r] = Double(first - second)
                     }
                 }
-            }
-            }
-            }
-            }
-            }
-            }
-            }
             }
             let next = cap.map { cap in
                 BalancedKMeans.assignUnderCapacity(best: best, margin: margin, clusters: k, cap: cap) { r, c in

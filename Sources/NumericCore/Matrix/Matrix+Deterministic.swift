@@ -242,20 +242,15 @@ extension Matrix {
     }
 
     /// C (rows × outColumns, row-major, ldc = outColumns) = A·op(B) for one block on the calling
-    /// thread. Against few rows of B a GEMM's time goes to packing the tall operand. In single
-    /// precision: with ≤ 4 of them (2-means, k-means++ candidates) one pass over A computes all
-    /// the dot products of a row (`narrowRowDots`); with up to 64 (k-means centres) four rows at a
-    /// time meet a transposed panel of them (`CentreProducts`). In double precision with ≤ 4,
-    /// each column is a GEMV that streams A once and writes its strided column of C in place.
+    /// thread. Against few rows of B a GEMM's time goes to packing the tall operand: in single
+    /// precision, up to 64 of them (k-means centres, k-means++ candidates, 2-means) go to
+    /// `CentreProducts`; in double precision with ≤ 4, each column is a GEMV that streams A once
+    /// and writes its strided column of C in place.
     @usableFromInline
     static func blockProduct(rows: Int, a: UnsafePointer<Scalar>, lda: Int32, inner: Int32, b: UnsafePointer<Scalar>, ldb: Int32,
                              transposingB: Bool, outColumns: Int32, into c: UnsafeMutablePointer<Scalar>) {
         if inner == 0 {
             c.update(repeating: 0, count: rows * Int(outColumns))
-        } else if outColumns <= 4 && transposingB && Scalar.self == Float.self {
-            narrowRowDots(rows: rows, a: UnsafeRawPointer(a).assumingMemoryBound(to: Float.self), lda: Int(lda), inner: Int(inner),
-                          b: UnsafeRawPointer(b).assumingMemoryBound(to: Float.self), ldb: Int(ldb), columns: Int(outColumns),
-                          into: UnsafeMutableRawPointer(c).assumingMemoryBound(to: Float.self))
         } else if transposingB && Scalar.self == Float.self && outColumns <= CentreProducts.maximumColumns {
             CentreProducts.multiply(rows: rows, a: UnsafeRawPointer(a).assumingMemoryBound(to: Float.self), lda: Int(lda), inner: Int(inner),
                                     b: UnsafeRawPointer(b).assumingMemoryBound(to: Float.self), ldb: Int(ldb), columns: Int(outColumns),
@@ -270,98 +265,6 @@ extension Matrix {
         } else {
             Scalar._gemm(transA: false, transB: transposingB, m: Int32(rows), n: outColumns, k: inner, alpha: 1,
                          a: a, lda: lda, b: b, ldb: ldb, beta: 0, c: c, ldc: outColumns)
-        }
-    }
-
-    /// c[i·t + j] = a_i · b_j for t ≤ 4 rows b_j: each row of A is read once, against all of them
-    /// (four GEMVs read it four times). Eight lanes per accumulator, reduced in the binary's fixed
-    /// order: rows are independent, so the result is the same for any thread count.
-    static func narrowRowDots(rows: Int, a: UnsafePointer<Float>, lda: Int, inner d: Int, b: UnsafePointer<Float>, ldb: Int,
-                              columns t: Int, into c: UnsafeMutablePointer<Float>) {
-        // Missing columns repeat the first; their sums are computed and dropped.
-        let b0 = b, b1 = b + (t > 1 ? ldb : 0), b2 = b + (t > 2 ? 2 * ldb : 0), b3 = b + (t > 3 ? 3 * ldb : 0)
-        let body = d - d % 8
-        @inline(__always) func load(_ p: UnsafePointer<Float>, _ j: Int) -> SIMD8<Float> {
-            UnsafeRawPointer(p + j).loadUnaligned(as: SIMD8<Float>.self)
-        }
-        // Two rows at a time share each load of the columns (with four: six loads feed eight
-        // multiply-adds instead of five feeding four); a last odd row goes alone. Each row's sums
-        // are the same whichever loop computes them.
-        var i = 0
-        if t <= 2 {
-            // 2-means: two accumulators per row (the four-wide loop's first two).
-            while i + 2 <= rows {
-                let row = a + i * lda, next = row + lda
-                var s0 = SIMD8<Float>(), s1 = SIMD8<Float>(), u0 = SIMD8<Float>(), u1 = SIMD8<Float>()
-                var j = 0
-                while j < body {
-                    let x = load(row, j), y = load(next, j), c0 = load(b0, j), c1 = load(b1, j)
-                    s0.addProduct(x, c0); s1.addProduct(x, c1)
-                    u0.addProduct(y, c0); u1.addProduct(y, c1)
-                    j += 8
-                }
-                var d0 = s0.sum(), d1 = s1.sum(), e0 = u0.sum(), e1 = u1.sum()
-                while j < d {
-                    d0 += row[j] * b0[j]; d1 += row[j] * b1[j]
-                    e0 += next[j] * b0[j]; e1 += next[j] * b1[j]
-                    j += 1
-                }
-                let out = c + i * t
-                out[0] = d0; out[t] = e0
-                if t > 1 { out[1] = d1; out[t + 1] = e1 }
-                i += 2
-            }
-        }
-        while t > 2 && i + 2 <= rows {
-            let row = a + i * lda, next = row + lda
-            var s0 = SIMD8<Float>(), s1 = SIMD8<Float>(), s2 = SIMD8<Float>(), s3 = SIMD8<Float>()
-            var u0 = SIMD8<Float>(), u1 = SIMD8<Float>(), u2 = SIMD8<Float>(), u3 = SIMD8<Float>()
-            var j = 0
-            while j < body {
-                let x = load(row, j), y = load(next, j)
-                let c0 = load(b0, j), c1 = load(b1, j), c2 = load(b2, j), c3 = load(b3, j)
-                s0.addProduct(x, c0); s1.addProduct(x, c1); s2.addProduct(x, c2); s3.addProduct(x, c3)
-                u0.addProduct(y, c0); u1.addProduct(y, c1); u2.addProduct(y, c2); u3.addProduct(y, c3)
-                j += 8
-            }
-            var d0 = s0.sum(), d1 = s1.sum(), d2 = s2.sum(), d3 = s3.sum()
-            var e0 = u0.sum(), e1 = u1.sum(), e2 = u2.sum(), e3 = u3.sum()
-            while j < d {
-                let x = row[j], y = next[j]
-                d0 += x * b0[j]; d1 += x * b1[j]; d2 += x * b2[j]; d3 += x * b3[j]
-                e0 += y * b0[j]; e1 += y * b1[j]; e2 += y * b2[j]; e3 += y * b3[j]
-                j += 1
-            }
-            let out = c + i * t
-            out[0] = d0; out[t] = e0
-            if t > 1 { out[1] = d1; out[t + 1] = e1 }
-            if t > 2 { out[2] = d2; out[t + 2] = e2 }
-            if t > 3 { out[3] = d3; out[t + 3] = e3 }
-            i += 2
-        }
-        if i < rows {
-            let row = a + i * lda
-            var s0 = SIMD8<Float>(), s1 = SIMD8<Float>(), s2 = SIMD8<Float>(), s3 = SIMD8<Float>()
-            var j = 0
-            while j < body {
-                let x = load(row, j)
-                s0.addProduct(x, load(b0, j))
-                s1.addProduct(x, load(b1, j))
-                s2.addProduct(x, load(b2, j))
-                s3.addProduct(x, load(b3, j))
-                j += 8
-            }
-            var d0 = s0.sum(), d1 = s1.sum(), d2 = s2.sum(), d3 = s3.sum()
-            while j < d {
-                let x = row[j]
-                d0 += x * b0[j]; d1 += x * b1[j]; d2 += x * b2[j]; d3 += x * b3[j]
-                j += 1
-            }
-            let out = c + i * t
-            out[0] = d0
-            if t > 1 { out[1] = d1 }
-            if t > 2 { out[2] = d2 }
-            if t > 3 { out[3] = d3 }
         }
     }
 

@@ -26,7 +26,7 @@ import sklearn  # noqa: E402
 from sklearn.cluster import KMeans  # noqa: E402
 from sklearn.decomposition import TruncatedSVD  # noqa: E402
 from sklearn.feature_extraction.text import TfidfVectorizer  # noqa: E402
-from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score  # noqa: E402
+from sklearn.metrics import adjusted_rand_score, homogeneity_score, normalized_mutual_info_score  # noqa: E402
 from sklearn.preprocessing import Normalizer  # noqa: E402
 
 
@@ -35,7 +35,7 @@ def scores(name, pred, labels, seconds=None):
     fair = len(labels) // len(set(labels))
     timing = f"{seconds:8.2f} s  " if seconds is not None else " " * 12
     print(f"{name:<12} {timing}NMI {normalized_mutual_info_score(labels, pred):.3f}  ARI {adjusted_rand_score(labels, pred):.3f}  "
-          f"largest {largest} (fair share {fair})", flush=True)
+          f"homogeneity {homogeneity_score(labels, pred):.3f}  largest {largest} (fair share {fair})", flush=True)
 
 
 def main():
@@ -69,6 +69,7 @@ def main():
     if a.json and a.workload:
         Recorder(a.json).emit(a.workload, f"scikit-learn {sklearn.__version__}", fit_seconds,
                               nmi=normalized_mutual_info_score(labels, pred), ari=adjusted_rand_score(labels, pred),
+                              homogeneity=homogeneity_score(labels, pred),
                               largest_theme=int(max(np.bincount(pred))), themes=k, peak_rss_mb=peak)
     if a.skein:
         with open(a.skein) as f:

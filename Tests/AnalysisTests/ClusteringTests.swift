@@ -66,4 +66,19 @@ struct ClusteringTests {
         // And its example of an uninformative split: adjusted_rand_score([0, 0, 1, 1], [0, 1, 0, 1]) = −0.5.
         #expect(abs(AdjustedRandIndex.score([0, 0, 1, 1], [0, 1, 0, 1]) + 0.5) < 1e-12)
     }
+
+    /// Against scikit-learn 1.9.1 (normalized_mutual_info_score, mutual_info_score and
+    /// homogeneity_completeness_v_measure, computed once), to 1e-12.
+    @Test func mutualInformationAndHomogeneityKnownValues() {
+        let truth = [0, 0, 0, 1, 1, 1, 2, 2, 2, 2], clusters = [0, 0, 1, 1, 1, 2, 2, 2, 2, 2]
+        #expect(abs(NormalizedMutualInformation.score(truth, clusters) - 0.6114971080030807) < 1e-12)
+        #expect(abs(NormalizedMutualInformation.parts(truth, clusters).mutualInformation - 0.6477445130876861) < 1e-12)
+        #expect(abs(NormalizedMutualInformation.homogeneity(truth: truth, clusters: clusters) - 0.5948613534336116) < 1e-12)
+        // A catch-all cluster: NMI 0.283 but homogeneity only 0.200 (its low entropy flatters the NMI).
+        let classes = [0, 0, 1, 1, 2, 2], lopsided = [0, 0, 0, 0, 0, 1]
+        #expect(abs(NormalizedMutualInformation.score(classes, lopsided) - 0.2833925948630292) < 1e-12)
+        #expect(abs(NormalizedMutualInformation.homogeneity(truth: classes, clusters: lopsided) - 0.19980856844936554) < 1e-12)
+        #expect(NormalizedMutualInformation.homogeneity(truth: classes, clusters: [5, 5, 7, 7, 9, 9]) == 1)
+        #expect(NormalizedMutualInformation.score([0, 1], [1, 0]) == 1)
+    }
 }

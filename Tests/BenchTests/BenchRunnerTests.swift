@@ -84,17 +84,22 @@ struct BenchRunnerTests {
 /// The analyser workload: labels scored against the themes, and a labels file that does not fit named.
 @Suite("Themes workload")
 struct ThemesWorkloadTests {
-    static func write(_ text: String, _ name: String) throws -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("skein-themes-\(UUID().uuidString)-\(name)")
+    /// One folder per test, removed at the end, so runs leave nothing behind in the temporary directory.
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("skein-themes-\(UUID().uuidString)")
+
+    func write(_ text: String, _ name: String) throws -> String {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let url = folder.appendingPathComponent(name)
         try Data(text.utf8).write(to: url)
         return url.path
     }
 
     @Test func labelsBecomeNMIAndARIAndBadLabelsAreNamed() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
         let topics = ["parking car spaces permit", "rota shifts weekend nights", "canteen lunch food menu"]
         let texts = (0..<60).map { topics[$0 % 3] + " \($0 % 7 == 0 ? "staff" : "team")" }
-        let file = try Self.write(texts.joined(separator: "\n") + "\n", "texts.txt")
-        let labels = try Self.write((0..<60).map { "\($0 % 3 + 1)" }.joined(separator: "\n") + "\n", "labels.txt")
+        let file = try write(texts.joined(separator: "\n") + "\n", "texts.txt")
+        let labels = try write((0..<60).map { "\($0 % 3 + 1)" }.joined(separator: "\n") + "\n", "labels.txt")
         let w = ThemesWorkload(file: file, k: 3, seed: 1, labels: labels)
         let input = try w.prepare()
         let outcome = try w.outcome(try w.execute(input), input: input)
@@ -102,9 +107,9 @@ struct ThemesWorkloadTests {
         // Replicated to 120 responses, the labels follow their texts.
         let bigger = ThemesWorkload(file: file, responses: 120, k: 3, seed: 1, labels: labels)
         #expect(try bigger.prepare().labels?.count == 120)
-        let short = try Self.write("1\n2\n", "short.txt")
+        let short = try write("1\n2\n", "short.txt")
         #expect { try ThemesWorkload(file: file, labels: short).prepare() } throws: { "\($0)".contains("short.txt") && "\($0)".contains("2 labels for 60 responses") }
-        let words = try Self.write((0..<60).map { $0 == 5 ? "six" : "1" }.joined(separator: "\n"), "words.txt")
+        let words = try write((0..<60).map { $0 == 5 ? "six" : "1" }.joined(separator: "\n"), "words.txt")
         #expect { try ThemesWorkload(file: file, labels: words).prepare() } throws: { "\($0)".contains("words.txt:6") && "\($0)".contains("\"six\"") }
     }
 }

@@ -77,6 +77,7 @@ public struct ThemesWorkload: Workload {
         if let truth = input.labels {
             figures["nmi"] = NormalizedMutualInformation.score(result.assignments, truth)
             figures["ari"] = AdjustedRandIndex.score(result.assignments, truth)
+            figures["homogeneity"] = NormalizedMutualInformation.homogeneity(truth: truth, clusters: result.assignments)
         }
         return WorkloadOutcome(checksum: c.hex(), work: Double(texts.count), figures: figures)
     }

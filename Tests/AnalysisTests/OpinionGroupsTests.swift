@@ -58,7 +58,7 @@ struct OpinionGroupsTests {
     }
 
     @Test func readsLongAndWideFilesAndNamesBadLines() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("skein-votes-\(UUID().uuidString)")
+        let dir = Fixtures.temporaryDirectory.appendingPathComponent("skein-votes-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let long = dir.appendingPathComponent("votes.csv")

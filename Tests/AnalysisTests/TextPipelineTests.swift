@@ -3,6 +3,7 @@ import Foundation
 import NumericCore
 import Tables
 import Testing
+import TestSupport
 
 /// Tokens, TF-IDF weights, response files and .npy vectors.
 @Suite("Text pipeline")
@@ -85,7 +86,7 @@ struct TextPipelineTests {
     }
 
     @Test func responseFilesInEveryFormatAndTheirErrors() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("skein-text-\(UUID().uuidString)")
+        let dir = Fixtures.temporaryDirectory.appendingPathComponent("skein-text-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let csv = dir.appendingPathComponent("r.csv")
@@ -112,7 +113,7 @@ struct TextPipelineTests {
     }
 
     @Test func npyVectorsReadInBothPrecisions() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("skein-npy-\(UUID().uuidString)")
+        let dir = Fixtures.temporaryDirectory.appendingPathComponent("skein-npy-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         func npy(_ descr: String, _ payload: [UInt8]) -> Data {

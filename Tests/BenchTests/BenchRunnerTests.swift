@@ -4,6 +4,7 @@ import Graphs
 import Provenance
 import Scenarios
 import Testing
+import TestSupport
 
 /// The runner's contract: prepared once, timed N times, a checksum that is a function of the
 /// result alone; comparisons that flag what CI should stop on.
@@ -71,7 +72,7 @@ struct BenchRunnerTests {
 
     @Test func aReportSurvivesARoundTripAndBadFilesAreNamed() throws {
         let report = Self.report(["a": (1.0, "x")])
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("bench-\(UUID().uuidString).json")
+        let url = Fixtures.temporaryDirectory.appendingPathComponent("bench-\(UUID().uuidString).json")
         defer { try? FileManager.default.removeItem(at: url) }
         try report.encoded().write(to: url)
         let back = try BenchReport.read(url)
@@ -85,7 +86,7 @@ struct BenchRunnerTests {
 @Suite("Themes workload")
 struct ThemesWorkloadTests {
     /// One folder per test, removed at the end, so runs leave nothing behind in the temporary directory.
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("skein-themes-\(UUID().uuidString)")
+    let folder = Fixtures.temporaryDirectory.appendingPathComponent("skein-themes-\(UUID().uuidString)")
 
     func write(_ text: String, _ name: String) throws -> String {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

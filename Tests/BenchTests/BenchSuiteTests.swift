@@ -9,7 +9,7 @@ import TestSupport
 @Suite("Benchmark suite files")
 struct BenchSuiteTests {
     static func write(_ text: String) throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("skein-bench-\(UUID().uuidString)")
+        let dir = Fixtures.temporaryDirectory.appendingPathComponent("skein-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let url = dir.appendingPathComponent("suite.yaml")
         try Data(text.utf8).write(to: url)

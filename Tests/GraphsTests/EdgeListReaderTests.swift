@@ -7,7 +7,7 @@ import TestSupport
 @Suite("Edge list and node attribute import")
 struct EdgeListReaderTests {
     func write(_ text: String, _ name: String) throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("skein-edgelist-\(UUID().uuidString)")
+        let dir = Fixtures.temporaryDirectory.appendingPathComponent("skein-edgelist-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let url = dir.appendingPathComponent(name)
         try text.write(to: url, atomically: true, encoding: .utf8)

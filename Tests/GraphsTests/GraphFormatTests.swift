@@ -12,7 +12,7 @@ struct GraphFormatTests {
     static let folder = Fixtures.repositoryRoot.appendingPathComponent("Tests/GraphsTests/Fixtures/formats")
 
     func temporary(_ name: String) throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("skein-formats-\(UUID().uuidString)")
+        let dir = Fixtures.temporaryDirectory.appendingPathComponent("skein-formats-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         return dir.appendingPathComponent(name)
     }

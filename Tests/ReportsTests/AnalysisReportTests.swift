@@ -10,7 +10,7 @@ import TestSupport
 @Suite("Analysis report")
 struct AnalysisReportTests {
     static func folder() -> URL {
-        FileManager.default.temporaryDirectory.appendingPathComponent("skein-areport-\(UUID().uuidString)")
+        Fixtures.temporaryDirectory.appendingPathComponent("skein-areport-\(UUID().uuidString)")
     }
 
     @Test func themesPageEscapesResponsesAndShowsEverything() throws {
@@ -61,7 +61,7 @@ struct AnalysisPagesInBrowserTests {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let matrix = try VoteMatrix.read(Self.example.path)
-        try OpinionGroupsWriter.write(try OpinionGroups(seed: 0).analyse(matrix), matrix: matrix, to: dir)
+        _ = try OpinionGroupsWriter.write(try OpinionGroups(seed: 0).analyse(matrix), matrix: matrix, to: dir)
         guard let r = try HeadlessChromium.render(try AnalysisReport.html(directory: dir), height: 2400) else { return }
         HeadlessChromium.expectRendered(r, svgs: 2)
         #expect(r.dom.contains("<circle"))

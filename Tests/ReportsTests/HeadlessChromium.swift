@@ -20,7 +20,7 @@ enum HeadlessChromium {
             print("skipped: Chromium is not installed (make test installs it: scripts/install-system-deps.sh --tests)")
             return nil
         }
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("skein-chromium-\(UUID().uuidString)")
+        let dir = Fixtures.temporaryDirectory.appendingPathComponent("skein-chromium-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let page = dir.appendingPathComponent("report.html"), png = dir.appendingPathComponent("report.png")

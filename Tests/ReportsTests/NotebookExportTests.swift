@@ -51,15 +51,17 @@ struct NotebookExportTests {
             #expect(result.stdout == hostile)
         }
         // In an analysis notebook the response file's name is Markdown-escaped.
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("skein-nb-\(UUID().uuidString)")
+        let dir = Fixtures.temporaryDirectory.appendingPathComponent("skein-nb-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
+        // The responses file sits beside the result folder, so the notebook reaches it as "../…".
+        let input = dir.deletingLastPathComponent().appendingPathComponent("<img src=x onerror=alert(1)>.csv").path
         var rng = Xoshiro256PlusPlus(seed: 2)
         let texts = (0..<30).map { i in (i % 2 == 0 ? ["parking", "car", "spaces"] : ["rota", "shifts", "nights"]).shuffled(using: &rng).joined(separator: " ") }
         let table = ResponseTable(texts: texts, ids: texts.indices.map(String.init), groups: [("table", texts.indices.map { "T\($0 % 3)" })],
-                                  file: "/tmp/<img src=x onerror=alert(1)>.csv")
+                                  file: input)
         try ThemeWriter.write(try ThemeFinder(k: 2, seed: 1).analyse(texts), table: table, to: dir,
-                              command: ["analyse", "/tmp/<img src=x onerror=alert(1)>.csv", "--k", "2"])
+                              command: ["analyse", input, "--k", "2"])
         let cells = try Self.cells(try NotebookExport.notebook(directory: dir, notebookPath: dir.appendingPathComponent("themes.ipynb")))
         let intro = Self.source(cells[0])
         #expect(intro.contains("\\<img") && !intro.replacingOccurrences(of: "\\<", with: "").contains("<"))

@@ -15,7 +15,7 @@ struct RunReportTests {
         let s = try ScenarioLoader.load(file, overrides: ["replicates=\(replicates)"])
         let prepared = try s.prepare()
         let result = try s.model.run(prepared.ensemble, on: prepared.population)
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("skein-report-\(UUID().uuidString)")
+        let dir = Fixtures.temporaryDirectory.appendingPathComponent("skein-report-\(UUID().uuidString)")
         try RunWriter.prepareDirectory(dir, force: false)
         try RunWriter.write(result, prepared, to: dir, timings: .init(networkSeconds: 0, simulationSeconds: 0), threads: 1)
         return dir
@@ -52,7 +52,7 @@ struct RunReportTests {
 
     @Test func notARunFolderIsAClearError() {
         #expect {
-            _ = try RunReport.html(runDirectory: FileManager.default.temporaryDirectory.appendingPathComponent("no-such-run"))
+            _ = try RunReport.html(runDirectory: Fixtures.temporaryDirectory.appendingPathComponent("no-such-run"))
         } throws: { error in "\(error)".contains("no timeseries.csv") }
     }
 

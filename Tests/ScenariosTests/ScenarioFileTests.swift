@@ -18,7 +18,7 @@ struct ScenarioFileTests {
     }
 
     static func temporaryDirectory() -> URL {
-        FileManager.default.temporaryDirectory.appendingPathComponent("skein-scenario-\(UUID().uuidString)")
+        Fixtures.temporaryDirectory.appendingPathComponent("skein-scenario-\(UUID().uuidString)")
     }
 
     @Test func thereAreAtLeastSixExamplesEachOpeningWithItsQuestion() throws {

@@ -3,13 +3,14 @@ import NumericCore
 import Scenarios
 import Simulation
 import Testing
+import TestSupport
 
 /// `skein validate`'s engine: every problem reported at file:line:column with a hint, extends and
 /// overrides, and no crash on any input.
 @Suite("Scenario validation")
 struct ScenarioValidationTests {
     static func write(_ text: String, name: String = "scenario.yaml", in dir: URL? = nil) throws -> URL {
-        let folder = dir ?? FileManager.default.temporaryDirectory.appendingPathComponent("skein-validate-\(UUID().uuidString)")
+        let folder = dir ?? Fixtures.temporaryDirectory.appendingPathComponent("skein-validate-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let url = folder.appendingPathComponent(name)
         try Data(text.utf8).write(to: url)

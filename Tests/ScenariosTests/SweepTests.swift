@@ -2,12 +2,13 @@ import Foundation
 import GRDB
 import Scenarios
 import Testing
+import TestSupport
 
 /// Sweep points (grid, zipped lists, Latin hypercube), the results database, shards and merging.
 @Suite("Sweeps")
 struct SweepTests {
     static func write(_ text: String) throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("skein-sweep-\(UUID().uuidString)")
+        let dir = Fixtures.temporaryDirectory.appendingPathComponent("skein-sweep-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let url = dir.appendingPathComponent("sweep.yaml")
         try Data(text.utf8).write(to: url)

@@ -9,7 +9,7 @@ struct AnalyseCommandTests {
     /// `skein export corpus`: the originals first, then perturbed copies, labels alongside; the
     /// same seed gives the same file; --timings names the stages.
     @Test func exportsTheReplicatedCorpusAndTimesTheStages() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("skein-corpus-\(UUID().uuidString)")
+        let dir = Fixtures.temporaryDirectory.appendingPathComponent("skein-corpus-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let texts = ["more staff on the night shift please", "parking permits cost too much", "training days clash with rotas"]
@@ -36,7 +36,7 @@ struct AnalyseCommandTests {
     }
 
     @Test func writesThemesAndAssignmentsInInputOrder() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("skein-analyse-\(UUID().uuidString)")
+        let dir = Fixtures.temporaryDirectory.appendingPathComponent("skein-analyse-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let topics = [["parking", "car", "spaces", "permit"], ["rota", "shifts", "weekend", "nights"], ["training", "course", "learning", "skills"]]
@@ -74,7 +74,7 @@ struct AnalyseCommandTests {
     }
 
     @Test func aMissingColumnIsNamed() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("skein-analyse-bad-\(UUID().uuidString)")
+        let dir = Fixtures.temporaryDirectory.appendingPathComponent("skein-analyse-bad-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("r.csv")

@@ -16,7 +16,7 @@ struct AnalyseVotesCommandTests {
             print("skipped: \(folder.path) is absent")
             return
         }
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("skein-votes-\(UUID().uuidString)")
+        let out = Fixtures.temporaryDirectory.appendingPathComponent("skein-votes-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: out) }
         let result = try CommandRunner.skein(["analyse-votes", folder.path, "--out", out.path, "--json"])
         #expect(result.status == 0, "\(result.stderr)")
@@ -31,7 +31,7 @@ struct AnalyseVotesCommandTests {
     }
 
     @Test func badInputIsAnErrorNamingTheFile() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("skein-votes-bad-\(UUID().uuidString)")
+        let dir = Fixtures.temporaryDirectory.appendingPathComponent("skein-votes-bad-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("votes.csv")

@@ -38,7 +38,7 @@ struct BenchCommandTests {
     }
 
     @Test func compareFlagsAChangedChecksumWithANonZeroExit() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("skein-bench-\(UUID().uuidString)")
+        let dir = Fixtures.temporaryDirectory.appendingPathComponent("skein-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let baseline = dir.appendingPathComponent("baseline.json")

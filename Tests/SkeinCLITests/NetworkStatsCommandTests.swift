@@ -40,7 +40,7 @@ struct NetworkStatsCommandTests {
 
     @Test("a malformed edge list exits non-zero naming file, line and column")
     func badInput() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("skein-cli-\(UUID().uuidString)")
+        let dir = Fixtures.temporaryDirectory.appendingPathComponent("skein-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let bad = dir.appendingPathComponent("edges.csv")
         try "source,target,weight\na,b,1\nb,c,lots\n".write(to: bad, atomically: true, encoding: .utf8)
@@ -53,7 +53,7 @@ struct NetworkStatsCommandTests {
 
     @Test("network generate writes a GraphML file networkx can read, reproducibly; bad parameters are named")
     func generate() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("skein-gen-\(UUID().uuidString)")
+        let dir = Fixtures.temporaryDirectory.appendingPathComponent("skein-gen-\(UUID().uuidString)")
         let out = dir.appendingPathComponent("org.graphml")
         let args = ["network", "generate", "organisation", "--param", "organisations=4", "--param", "leaders=nurse,doctor,manager",
                     "--seed", "5", "-o", out.path]

@@ -8,7 +8,7 @@ struct ReportCommandTests {
     static let sprint = Fixtures.repositoryRoot.appendingPathComponent("Scenarios/sprint.yaml").path
 
     static func temporary() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("skein-report-cli-\(UUID().uuidString)")
+        let dir = Fixtures.temporaryDirectory.appendingPathComponent("skein-report-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         return dir
     }

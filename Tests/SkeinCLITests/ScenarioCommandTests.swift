@@ -10,7 +10,7 @@ struct ScenarioCommandTests {
     static let sprint = Fixtures.repositoryRoot.appendingPathComponent("Scenarios/sprint.yaml").path
 
     static func temporary() -> URL {
-        FileManager.default.temporaryDirectory.appendingPathComponent("skein-cli-\(UUID().uuidString)")
+        Fixtures.temporaryDirectory.appendingPathComponent("skein-cli-\(UUID().uuidString)")
     }
 
     @Test func validateAcceptsTheExampleAndRejectsABrokenFile() throws {
@@ -60,7 +60,7 @@ struct ScenarioCommandTests {
 @Suite("skein sweep: interruption and resume")
 struct SweepInterruptionTests {
     @Test func killNineLosesAtMostThePointInFlightAndResumeCompletesIt() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("skein-kill-\(UUID().uuidString)")
+        let dir = Fixtures.temporaryDirectory.appendingPathComponent("skein-kill-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let scenario = dir.appendingPathComponent("sweep.yaml")

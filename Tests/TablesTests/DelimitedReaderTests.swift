@@ -1,6 +1,7 @@
 import Foundation
 import Tables
 import Testing
+import TestSupport
 
 @Suite("Delimited text reader")
 struct DelimitedReaderTests {
@@ -49,7 +50,7 @@ struct DelimitedReaderTests {
 
     @Test("atomic writes replace the file whole and leave no temporary behind")
     func atomic() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("skein-atomic-\(UUID().uuidString)")
+        let dir = Fixtures.temporaryDirectory.appendingPathComponent("skein-atomic-\(UUID().uuidString)")
         let url = dir.appendingPathComponent("out.csv")
         try AtomicFile.write("first", to: url)
         try AtomicFile.write("second", to: url)

@@ -15,6 +15,20 @@ public enum Fixtures {
         return FileManager.default.fileExists(atPath: url.path) ? url : nil
     }
 
+    /// A folder of this test process's own under the system's temporary directory, made on first
+    /// use and removed when the process exits: tests put their files here, so a run leaves nothing
+    /// behind (a CI machine's /tmp does not fill up run after run).
+    public static let temporaryDirectory: URL = {
+        let url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("skein-tests-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        scratchPath = url.path
+        atexit { if let path = Fixtures.scratchPath { try? FileManager.default.removeItem(atPath: path) } }
+        return url
+    }()
+
+    nonisolated(unsafe) private static var scratchPath: String?
+
     /// The directory holding the built products (where `skein` is), from the running test binary.
     public static var productsDirectory: URL {
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()

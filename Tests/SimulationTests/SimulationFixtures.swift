@@ -41,11 +41,13 @@ enum SimulationFixtures {
     }
 
     /// Per-node probability of ever adopting, estimated from the final step of each replicate
-    /// (re-run with the same streams to read the agents).
-    static func adoptionFrequencies<M: DiffusionModel>(_ model: M, _ graph: Graph, seeds: [String], replicates: Int, seed: UInt64 = 1) throws -> [Double] {
+    /// (re-run with the same streams to read the agents). The horizon defaults to n + 1 steps, enough
+    /// for a cascade in which each agent acts once; models whose agents stay active longer need more.
+    static func adoptionFrequencies<M: DiffusionModel>(_ model: M, _ graph: Graph, seeds: [String], replicates: Int, seed: UInt64 = 1,
+                                                       horizon: Int? = nil) throws -> [Double] {
         let population = Population(graph)
         var counts = [Double](repeating: 0, count: graph.nodeCount)
-        var ensemble = Ensemble(replicates: replicates, horizon: graph.nodeCount + 1, seed: seed, seeding: .nodes(seeds))
+        var ensemble = Ensemble(replicates: replicates, horizon: horizon ?? graph.nodeCount + 1, seed: seed, seeding: .nodes(seeds))
         ensemble.recordAgents = true
         let result = try ensemble.run(model, on: population)
         for r in 0..<replicates {

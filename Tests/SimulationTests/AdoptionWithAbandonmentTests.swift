@@ -15,7 +15,7 @@ struct AdoptionWithAbandonmentTests {
 
     @Test("SIR on a path from one end: node k is reached with probability q^k")
     func pathProbabilities() throws {
-        let g = SimulationFixtures.graph((0..<4).map { ("\($0)", "\($0 + 1)") }, directed: false)
+        let g = SimulationFixtures.path(5)
         let replicates = 4000
         let estimated = try SimulationFixtures.adoptionFrequencies(AdoptionWithAbandonment(transmission: Self.beta, abandonment: Self.gamma),
                                                                    g, seeds: ["0"], replicates: replicates, horizon: 200)

@@ -20,10 +20,6 @@ struct InterventionTests {
     }
 
     /// The path 0 – 1 – … – (n − 1).
-    static func path(_ n: Int) -> Graph {
-        SimulationFixtures.graph((0..<(n - 1)).map { ("\($0)", "\($0 + 1)") }, directed: false)
-    }
-
     static func run<M: DiffusionModel>(_ model: M, _ g: Graph, seeds: [String], horizon: Int = 10, replicates: Int = 1,
                                        _ interventions: [any Intervention]) throws -> EnsembleResult {
         try Ensemble(replicates: replicates, horizon: horizon, seed: 4, seeding: .nodes(seeds), interventions: interventions)
@@ -31,7 +27,7 @@ struct InterventionTests {
     }
 
     @Test func seedingLaterAddsAdoptersAtThatStep() throws {
-        let result = try Self.run(IndependentCascade(p: 0), Self.path(10), seeds: ["0"], [
+        let result = try Self.run(IndependentCascade(p: 0), SimulationFixtures.path(10), seeds: ["0"], [
             SeedIntervention(at: Schedule(at: 5), who: .strategy(.nodes(["7", "8"]))),
         ])
         #expect(result.count(.adopted, replicate: 0, step: 4) == 1)
@@ -115,14 +111,14 @@ struct InterventionTests {
     }
 
     @Test func removingABrokerCutsTheCascade() throws {
-        let result = try Self.run(IndependentCascade(p: 1), Self.path(6), seeds: ["0"], [
+        let result = try Self.run(IndependentCascade(p: 1), SimulationFixtures.path(6), seeds: ["0"], [
             Removal(at: Schedule(at: 0), who: .strategy(.nodes(["2"]))),
         ])
         #expect(result.summaries[0].finalReach == 2)
         #expect(result.count(.removed, replicate: 0, step: 10) == 1)
         #expect(result.summaries[0].departures == 1)
         // Top-ranked by betweenness on a path: the middle node.
-        let broker = try Self.run(IndependentCascade(p: 1), Self.path(7), seeds: ["0"], [
+        let broker = try Self.run(IndependentCascade(p: 1), SimulationFixtures.path(7), seeds: ["0"], [
             Removal(at: Schedule(at: 0), who: .strategy(.betweenness(count: 1))),
         ])
         #expect(broker.summaries[0].finalReach == 3)
@@ -130,7 +126,7 @@ struct InterventionTests {
 
     @Test func removedAdoptersStopSpreadingInSIR() throws {
         // Discrete SIR with β = 1, γ = 0: adopters keep pushing. Removing the only adopter at step 0 ends it.
-        let result = try Self.run(AdoptionWithAbandonment(transmission: 1, abandonment: 0), Self.path(5), seeds: ["0"], [
+        let result = try Self.run(AdoptionWithAbandonment(transmission: 1, abandonment: 0), SimulationFixtures.path(5), seeds: ["0"], [
             Removal(at: Schedule(at: 0), who: .adopters),
         ])
         #expect(result.summaries[0].finalReach == 1 && result.count(.adopted, replicate: 0, step: 10) == 0)
@@ -138,7 +134,7 @@ struct InterventionTests {
 
     @Test func turnoverReplacesTheShareAndLosesAdoption() throws {
         // Everyone adopts at step 0 (p = 0, all seeded); each step half of the posts change hands.
-        let g = Self.path(20)
+        let g = SimulationFixtures.path(20)
         let all = (0..<20).map(String.init)
         let result = try Self.run(IndependentCascade(p: 0), g, seeds: all, horizon: 3, [
             StaffTurnover(at: Schedule(at: 1, every: 1), share: 0.5),

@@ -12,6 +12,11 @@ enum SimulationFixtures {
         return try! b.build()
     }
 
+    /// The undirected path 0 — 1 — … — (n − 1).
+    static func path(_ n: Int) -> Graph {
+        graph((0..<(n - 1)).map { ("\($0)", "\($0 + 1)") }, directed: false)
+    }
+
     /// A directed diamond with a tail: a → b, a → c, b → d, c → d, d → e, b → c.
     static let diamond = graph([("a", "b"), ("a", "c"), ("b", "d"), ("c", "d"), ("d", "e"), ("b", "c")], directed: true)
 

@@ -22,12 +22,10 @@ public enum Fixtures {
         let url = FileManager.default.temporaryDirectory
             .appendingPathComponent("skein-tests-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        scratchPath = url.path
-        atexit { if let path = Fixtures.scratchPath { try? FileManager.default.removeItem(atPath: path) } }
+        // Runs at exit, long after this initialiser has finished.
+        atexit { try? FileManager.default.removeItem(at: Fixtures.temporaryDirectory) }
         return url
     }()
-
-    nonisolated(unsafe) private static var scratchPath: String?
 
     /// The directory holding the built products (where `skein` is), from the running test binary.
     public static var productsDirectory: URL {

@@ -75,9 +75,10 @@ public struct ThemesWorkload: Workload {
         var figures = ["themes": Double(result.themes.count), "largest_theme": Double(largest),
                        "other": Double(result.assignments.filter { $0 < 0 }.count)]
         if let truth = input.labels {
-            figures["nmi"] = NormalizedMutualInformation.score(result.assignments, truth)
+            let information = NormalizedMutualInformation.parts(truth, result.assignments)
+            figures["nmi"] = information.normalized
+            figures["homogeneity"] = information.homogeneityOfA
             figures["ari"] = AdjustedRandIndex.score(result.assignments, truth)
-            figures["homogeneity"] = NormalizedMutualInformation.homogeneity(truth: truth, clusters: result.assignments)
         }
         return WorkloadOutcome(checksum: c.hex(), work: Double(texts.count), figures: figures)
     }

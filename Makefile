@@ -10,7 +10,7 @@ else
 RELEASE_FLAGS := -Xswiftc -target-cpu -Xswiftc native
 endif
 
-.PHONY: deps build release demo test notebooks bench bench-quick bench-peers bench-micro bench-kernels bench-network bench-simulation clean
+.PHONY: deps build release demo test schema notebooks bench bench-quick bench-peers bench-micro bench-kernels bench-network bench-simulation clean
 
 ## Install missing system libraries (OpenBLAS) with apt.
 deps:
@@ -39,6 +39,10 @@ test:
 	@set -o pipefail; $(SWIFT) test 2>&1 | tee .build/test.log
 	@./scripts/notebooks.sh check "$$($(SWIFT) build --show-bin-path)/skein"
 	@./scripts/test-summary.sh .build/test.log
+
+## Regenerate the model sections of Scenarios/scenario.schema.json and Scenarios/README.md from the model catalog.
+schema: build
+	$$($(SWIFT) build --show-bin-path)/skein schema
 
 ## Rerun every example scenario and analysis and export its notebook into Notebooks-export/.
 notebooks: release

@@ -126,7 +126,7 @@ public enum NotebookExport {
                 plt.show()
                 """)
         }
-        if (summary["model"] as? String) == "commitment" {
+        if (summary["commitment_tracked"] as? Bool) == true {
             nb.markdown("## Commitment\n\nMean commitment to the network over time, with its 95% band.")
             nb.code("""
                 d = overall[overall.measure == "commitment"]

@@ -61,8 +61,8 @@ public enum RunReport {
             chart.markers = markers
             chart.id = "adoption"
             charts.append(chart.svg())
-            // Commitment is its own curve only for the commitment model (elsewhere it equals the practising share).
-            if summary["model"] as? String == "commitment", let c = all["commitment"] {
+            // Commitment is its own curve where the run tracks it (the commitment model, or waning commitment).
+            if summary["commitment_tracked"] as? Bool == true, let c = all["commitment"] {
                 var commitment = LineChart(title: "Mean commitment", xLabel: "step", yLabel: "commitment (0–1)",
                                            series: [.init(name: "mean commitment", values: c.mean, low: c.low, high: c.high)])
                 commitment.markers = markers

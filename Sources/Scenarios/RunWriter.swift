@@ -160,7 +160,10 @@ public enum RunWriter {
         for (g, attribute) in result.groupNames.enumerated() {
             var levels: [String: Any] = [:]
             for (level, name) in result.groupLevels[g].enumerated() {
-                let size = Double((0..<AdoptionState.count).reduce(0) { $0 + result.groupCount(g, level: level, AdoptionState(rawValue: UInt8($1))!, replicate: 0, step: 0) })
+                // At the end, averaged over replicates: levels such as "trained" fill up during a run.
+                let size = result.band(step: last) { r in
+                    Double((0..<AdoptionState.count).reduce(0) { $0 + result.groupCount(g, level: level, AdoptionState(rawValue: UInt8($1))!, replicate: r, step: last) })
+                }.mean
                 levels[name] = ["size": size,
                                 "adopted": band(result.band(step: last) { Double(result.groupCount(g, level: level, .adopted, replicate: $0, step: last)) })]
             }
@@ -169,6 +172,7 @@ public enum RunWriter {
         let object: [String: Any] = [
             "scenario": scenario.name,
             "model": scenario.model.name,
+            "commitment_tracked": scenario.model.tracksCommitment || scenario.waning != nil,
             "nodes": prepared.graph.nodeCount,
             "edges": prepared.graph.edgeCount,
             "replicates": result.replicates,
@@ -210,6 +214,15 @@ public enum RunWriter {
         }
         if let final = stat("final_adopted").band { md += "- **Still practising** at the end: \(String(format: "%.0f", final.mean)) people.\n" }
         if let lapses = stat("lapses").band, lapses.mean > 0 { md += "- **Lapses:** \(String(format: "%.1f", lapses.mean)) per run.\n" }
+        if s.model.tracksCommitment || s.waning != nil {
+            let last = result.horizon
+            let c = result.band(step: last) { result.meanCommitment[$0 * result.steps + last] }
+            md += "- **Mean commitment** at the end: \(String(format: "%.3f", c.mean)) (95% of runs between \(String(format: "%.3f", c.low)) and \(String(format: "%.3f", c.high)))"
+            if let w = s.waning {
+                md += "; commitment wanes \(pct(w.decay)) a step and practitioners drop out below \(String(format: "%.2f", w.dropout))"
+            }
+            md += ".\n"
+        }
         if let gini = stat("reach_inequality").band {
             md += "- **Inequality of reach** across organisations (Gini): \(String(format: "%.2f", gini.mean)) (0 = every organisation reached equally).\n"
         }

@@ -17,6 +17,8 @@ public struct Scenario: Sendable {
     public var replicates: Int
     public var seed: UInt64
     public var breakdown: [String]?
+    /// Waning commitment on top of the model (`commitment:`), nil when absent.
+    public var waning: WaningCommitment?
     public var recordAgents: Bool
     /// Lay out and write the network for the report's drawing (`outputs.network`); nil: when it has
     /// at most `NetworkDrawingLimit.nodes` people.
@@ -34,6 +36,7 @@ public struct Scenario: Sendable {
         var e = Ensemble(replicates: replicates, horizon: horizon, seed: seed, seeding: seeding, breakdown: breakdown,
                          interventions: interventions)
         e.recordAgents = recordAgents
+        e.waning = waning
         return e
     }
 }
@@ -56,73 +59,31 @@ public enum NetworkSpec: Sendable, Hashable {
     }
 }
 
-/// The diffusion model and its parameters.
-public enum ModelSpec: Sendable {
-    case independentCascade(IndependentCascade)
-    case linearThreshold(LinearThreshold)
-    case complexContagion(ComplexContagion)
-    case bass(BassDiffusion)
-    case abandonment(AdoptionWithAbandonment)
-    case continuousSIR(ContinuousTimeSIR)
-    case continuousSIS(ContinuousTimeSIS)
-    case commitment(CommitmentDynamics)
+/// The diffusion model and its parameters: any model in `ModelCatalog`.
+public struct ModelSpec: Sendable {
+    public let model: any CatalogModel
 
-    public static let names = ["independent-cascade", "linear-threshold", "complex-contagion", "bass", "adoption-abandonment",
-                               "continuous-sir", "continuous-sis", "commitment"]
+    public init(_ model: any CatalogModel) { self.model = model }
 
-    public var name: String {
-        switch self {
-        case .independentCascade: IndependentCascade.name
-        case .linearThreshold: LinearThreshold.name
-        case .complexContagion: ComplexContagion.name
-        case .bass: BassDiffusion.name
-        case .abandonment: AdoptionWithAbandonment.name
-        case .continuousSIR: ContinuousTimeSIR.name
-        case .continuousSIS: ContinuousTimeSIS.name
-        case .commitment: CommitmentDynamics.name
-        }
-    }
+    public var name: String { type(of: model).name }
+    /// Whether the model keeps every agent's commitment itself (then the summary leads with commitment).
+    public var tracksCommitment: Bool { type(of: model).tracksCommitment }
 
     /// Runs the ensemble with this model (specialised per model: no existential in the hot loop).
     public func run(_ ensemble: Ensemble, on population: Population) throws -> EnsembleResult {
-        switch self {
-        case let .independentCascade(m): return try ensemble.run(m, on: population)
-        case let .linearThreshold(m): return try ensemble.run(m, on: population)
-        case let .complexContagion(m): return try ensemble.run(m, on: population)
-        case let .bass(m): return try ensemble.run(m, on: population)
-        case let .abandonment(m): return try ensemble.run(m, on: population)
-        case let .continuousSIR(m): return try ensemble.run(m, on: population)
-        case let .continuousSIS(m): return try ensemble.run(m, on: population)
-        case let .commitment(m): return try ensemble.run(m, on: population)
-        }
+        try model.run(ensemble, on: population)
     }
 
-    /// The model's own parameter checks and the interventions it can take, against the population.
-    func validate(_ population: Population, horizon: Int) throws {
-        switch self {
-        case let .independentCascade(m): try m.validate(population)
-        case let .linearThreshold(m): try m.validate(population)
-        case let .complexContagion(m): try m.validate(population)
-        case let .bass(m): try m.validate(population)
-        case let .abandonment(m): try m.validate(population)
-        case let .continuousSIR(m): try m.validate(population)
-        case let .continuousSIS(m): try m.validate(population)
-        case let .commitment(m): try m.validate(population, horizon: horizon)
-        }
+    /// The model's parameter checks, and that it takes the scenario's waning commitment, against the population.
+    func validate(_ population: Population, ensemble: Ensemble) throws {
+        var bare = ensemble
+        bare.interventions = []
+        try model.validate(bare, on: population)
     }
 
-    /// What interventions the model takes.
-    var interventionSupport: InterventionSupport {
-        switch self {
-        case .independentCascade: IndependentCascade.interventionSupport
-        case .linearThreshold: LinearThreshold.interventionSupport
-        case .complexContagion: ComplexContagion.interventionSupport
-        case .bass: BassDiffusion.interventionSupport
-        case .abandonment: AdoptionWithAbandonment.interventionSupport
-        case .continuousSIR: ContinuousTimeSIR.interventionSupport
-        case .continuousSIS: ContinuousTimeSIS.interventionSupport
-        case .commitment: []
-        }
+    /// What interventions the model takes (with waning commitment: boosts too).
+    func interventionSupport(waning: Bool) -> InterventionSupport {
+        type(of: model).interventionSupport.union(waning ? .commitment : [])
     }
 }
 

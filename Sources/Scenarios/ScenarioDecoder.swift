@@ -9,7 +9,7 @@ struct ScenarioDecoder {
     let directory: URL
 
     static let topKeys = ["name", "description", "extends", "network", "model", "seeding", "interventions", "horizon",
-                          "replicates", "seed", "outputs", "sweep"]
+                          "replicates", "seed", "outputs", "sweep", "commitment"]
 
     mutating func decode(_ doc: ScenarioValue, file: String) -> Scenario? {
         guard var top = FieldReader(doc, path: "", &d) else { return nil }
@@ -25,14 +25,11 @@ struct ScenarioDecoder {
         let seeding = top.value("seeding").flatMap { decodeSeeding($0, path: "seeding") } ?? .random(count: 1)
         var interventions: [any Intervention] = []
         var interventionOrigins: [ScenarioValue.Origin] = []
-        var commitmentEvents: [CommitmentEvent] = []
         if let list = top.value("interventions") {
             if case let .sequence(items, _) = list {
                 for (i, item) in items.enumerated() {
                     let path = "interventions[\(i)]"
-                    if case .commitment? = model {
-                        if let event = decodeCommitmentEvent(item, path: path, horizon: horizon) { commitmentEvents.append(event) }
-                    } else if let x = decodeIntervention(item, path: path, horizon: horizon) {
+                    if let x = decodeIntervention(item, path: path, horizon: horizon) {
                         interventions.append(x)
                         interventionOrigins.append(item.origin)
                     }
@@ -50,16 +47,13 @@ struct ScenarioDecoder {
             if let v = o.value("network"), case let .scalar(s, _) = v, s == "auto" { drawNetwork = nil } else { drawNetwork = o.bool("network", &d) }
             o.finish(&d)
         }
+        let waning = top.value("commitment").flatMap { decodeWaning($0) }
         let sweep = top.value("sweep").flatMap { decodeSweep($0) }
         top.finish(&d)
-        guard var model, let network else { return nil }
-        if case var .commitment(m) = model {
-            m.events = commitmentEvents
-            model = .commitment(m)
-        }
+        guard let model, let network else { return nil }
         return Scenario(name: name, description: description, network: network, model: model, seeding: seeding,
                         interventions: interventions, interventionOrigins: interventionOrigins, horizon: horizon,
-                        replicates: replicates, seed: seed, breakdown: breakdown, recordAgents: recordAgents, drawNetwork: drawNetwork, sweep: sweep,
+                        replicates: replicates, seed: seed, breakdown: breakdown, waning: waning, recordAgents: recordAgents, drawNetwork: drawNetwork, sweep: sweep,
                         resolved: doc, file: file, origins: origins)
     }
 
@@ -110,74 +104,84 @@ struct ScenarioDecoder {
 
     // MARK: Model
 
+    /// Reads `model:` by the chosen model's own parameter descriptions (`ModelCatalog`).
     mutating func decodeModel(_ v: ScenarioValue) -> ModelSpec? {
         guard var r = FieldReader(v, path: "model", &d) else { return nil }
         origins["model"] = v.origin
         defer { r.finish(&d) }
+        let names = ModelCatalog.names
         guard let type = r.value("type").flatMap({ t in FieldReader.string(t, "model.type", &d).flatMap {
-            FieldReader.choice($0, at: t.origin, "model.type", ModelSpec.names, &d) } }) else {
-            if !r.has("type") { d.append(Diagnostic(v.origin, "model needs \"type\"", hint: "one of: \(ModelSpec.names.joined(separator: ", "))")) }
+            FieldReader.choice($0, at: t.origin, "model.type", names, &d) } }), let entry = ModelCatalog.named(type) else {
+            if !r.has("type") { d.append(Diagnostic(v.origin, "model needs \"type\"", hint: "one of: \(names.joined(separator: ", "))")) }
             return nil
         }
-        switch type {
-        case "independent-cascade":
-            guard let pv = r.required("p", &d, hint: "a probability, or weighted-cascade, or edge-weights") else { return nil }
-            if case let .scalar(s, _) = pv, s == "weighted-cascade" { return .independentCascade(IndependentCascade(probability: .weightedCascade)) }
-            if case let .scalar(s, _) = pv, s == "edge-weights" { return .independentCascade(IndependentCascade(probability: .edgeWeights)) }
-            return FieldReader.double(pv, "model.p", &d, .probability).map { .independentCascade(IndependentCascade(p: $0)) }
-        case "linear-threshold":
-            let weights = r.bool("weights", &d) ?? false
-            guard let tv = r.required("threshold", &d, hint: "a number in [0, 1], uniform, or {attribute: NAME, fallback: 0.2}") else { return nil }
-            switch tv {
-            case let .scalar(s, _) where s == "uniform": return .linearThreshold(LinearThreshold(thresholds: .uniform, useWeights: weights))
-            case .mapping:
-                guard var a = FieldReader(tv, path: "model.threshold", &d) else { return nil }
-                let name = a.required("attribute", &d).flatMap { FieldReader.string($0, "model.threshold.attribute", &d) }
+        var values: [String: ParameterValue] = [:]
+        var complete = true
+        for parameter in entry.parameters {
+            guard let value = r.value(parameter.name) else {
+                if parameter.required {
+                    d.append(Diagnostic(v.origin, "\(type) needs \"\(parameter.name)\"", hint: "\(parameter.expected): \(parameter.help)"))
+                    complete = false
+                }
+                continue
+            }
+            if let x = parameterValue(value, parameter, path: "model.\(parameter.name)") { values[parameter.name] = x } else { complete = false }
+        }
+        guard complete else { return nil }
+        do {
+            return ModelSpec(try entry.init(parameters: ModelParameters(model: type, values)))
+        } catch {
+            d.append(Diagnostic(v.origin, "model: \(error)"))
+            return nil
+        }
+    }
+
+    /// One parameter's value, checked against its kind; nil after a diagnostic.
+    mutating func parameterValue(_ v: ScenarioValue, _ p: ModelParameter, path: String) -> ParameterValue? {
+        switch p.kind {
+        case .probability: return FieldReader.double(v, path, &d, .probability).map { .number($0) }
+        case .nonNegative: return FieldReader.double(v, path, &d, .nonNegative).map { .number($0) }
+        case .positive: return FieldReader.double(v, path, &d, .positive).map { .number($0) }
+        case let .integer(min): return FieldReader.int(v, path, &d, min: min).map { .integer($0) }
+        case .flag:
+            guard case let .scalar(s, o) = v, let b = ["true": true, "false": false, "yes": true, "no": false][s.lowercased()] else {
+                d.append(Diagnostic(v.origin, "\(path) must be true or false"))
+                return nil
+            }
+            _ = o
+            return .flag(b)
+        case let .probabilityOrWord(words), let .perAgent(words):
+            if case let .scalar(s, _) = v, words.contains(s) { return .word(s) }
+            if case .perAgent = p.kind, case .mapping = v {
+                guard var a = FieldReader(v, path: path, &d) else { return nil }
+                defer { a.finish(&d) }
+                let name = a.required("attribute", &d).flatMap { FieldReader.string($0, "\(path).attribute", &d) }
                 let fallback = a.double("fallback", &d, .probability) ?? 0.5
-                a.finish(&d)
-                return name.map { .linearThreshold(LinearThreshold(thresholds: .attribute($0, fallback: fallback), useWeights: weights)) }
-            default:
-                return FieldReader.double(tv, "model.threshold", &d, .probability).map { .linearThreshold(LinearThreshold(thresholds: .fixed($0), useWeights: weights)) }
+                return name.map { .attribute($0, fallback: fallback) }
             }
-        case "complex-contagion":
-            if let k = r.int("k", &d, min: 1) { return .complexContagion(ComplexContagion(rule: .absolute(k))) }
-            if let f = r.double("fraction", &d, .probability) { return .complexContagion(ComplexContagion(rule: .fraction(f))) }
-            if !r.has("k") && !r.has("fraction") { d.append(Diagnostic(v.origin, "complex-contagion needs k (adopting neighbours) or fraction")) }
-            return nil
-        case "bass":
-            let p = r.double("innovation", &d, .nonNegative), q = r.double("imitation", &d, .nonNegative)
-            let step = r.double("step_length", &d, .positive) ?? 1
-            if !r.has("innovation") || !r.has("imitation") { d.append(Diagnostic(v.origin, "bass needs innovation (p) and imitation (q)")) }
-            guard let p, let q else { return nil }
-            return .bass(BassDiffusion(innovation: p, imitation: q, stepLength: step))
-        case "adoption-abandonment":
-            let beta = r.required("transmission", &d).flatMap { FieldReader.double($0, "model.transmission", &d, .probability) }
-            let gamma = r.required("abandonment", &d).flatMap { FieldReader.double($0, "model.abandonment", &d, .probability) }
-            let readoption = r.bool("readoption", &d) ?? false
-            guard let beta, let gamma else { return nil }
-            return .abandonment(AdoptionWithAbandonment(transmission: beta, abandonment: gamma, readoption: readoption))
-        case "continuous-sir", "continuous-sis":
-            let tau = r.required("transmission_rate", &d).flatMap { FieldReader.double($0, "model.transmission_rate", &d, .nonNegative) }
-            let gamma = r.required("abandonment_rate", &d).flatMap { FieldReader.double($0, "model.abandonment_rate", &d, .nonNegative) }
-            guard let tau, let gamma else { return nil }
-            return type == "continuous-sir" ? .continuousSIR(ContinuousTimeSIR(transmissionRate: tau, abandonmentRate: gamma))
-                : .continuousSIS(ContinuousTimeSIS(transmissionRate: tau, abandonmentRate: gamma))
-        default:  // commitment
-            let decay = r.required("decay", &d).flatMap { FieldReader.double($0, "model.decay", &d, .probability) }
-            let alpha = r.required("reinforcement", &d).flatMap { FieldReader.double($0, "model.reinforcement", &d, .nonNegative) }
-            let activation = r.double("activation", &d, .probability) ?? 0.5
-            let dropout = r.double("dropout", &d, .probability) ?? 0.2
-            if dropout > activation, let o = r.entries.first(where: { $0.key == "dropout" })?.value.origin {
-                d.append(Diagnostic(o, "model.dropout = \(dropout) is above activation = \(activation)", hint: "agents drop out below dropout < activation"))
+            if case let .scalar(s, _) = v, Double(s) == nil {
+                d.append(Diagnostic(v.origin, "\(path) = \(s) is not known", hint: p.expected))
+                return nil
             }
-            let noise = r.double("noise", &d, .nonNegative) ?? 0
-            let seedCommitment = r.double("seed_commitment", &d, .probability) ?? 1
-            let base = r.double("base_commitment", &d, .probability) ?? 0
-            let weights = r.bool("weights", &d) ?? false
-            guard let decay, let alpha else { return nil }
-            return .commitment(CommitmentDynamics(decay: decay, reinforcement: alpha, activation: activation, dropout: dropout, noise: noise,
-                                                  seedCommitment: seedCommitment, baseCommitment: base, useWeights: weights))
+            return FieldReader.double(v, path, &d, .probability).map { .number($0) }
         }
+    }
+
+    /// `commitment: {decay, reinforcement, dropout, initial}`: waning commitment with any adoption model.
+    mutating func decodeWaning(_ v: ScenarioValue) -> WaningCommitment? {
+        guard var r = FieldReader(v, path: "commitment", &d) else { return nil }
+        defer { r.finish(&d) }
+        let decay = r.required("decay", &d, hint: "share of commitment lost per step, e.g. 0.05").flatMap {
+            FieldReader.double($0, "commitment.decay", &d, .probability) }
+        let alpha = r.double("reinforcement", &d, .nonNegative) ?? 0
+        let dropout = r.double("dropout", &d, .probability) ?? 0.2
+        let initial = r.double("initial", &d, .probability) ?? 1
+        if dropout >= initial, let o = r.entries.first(where: { $0.key == "dropout" })?.value.origin {
+            d.append(Diagnostic(o, "commitment.dropout = \(dropout) is not below the commitment on adopting (initial = \(initial))",
+                                hint: "practitioners drop out when commitment falls below dropout"))
+        }
+        guard let decay else { return nil }
+        return WaningCommitment(decay: decay, reinforcement: alpha, dropout: dropout, initial: initial)
     }
 
     // MARK: Seeding and selections
@@ -242,10 +246,10 @@ struct ScenarioDecoder {
         if case let .scalar(s, o) = v {
             switch s {
             case "everyone": return .everyone
-            case "adopters": return .adopters
+            case "adopters", "active": return .adopters
             case "trained": return .trained
             default:
-                d.append(Diagnostic(o, "\(path) \"\(s)\" is not known", hint: "everyone, adopters, trained, {share: 0.1}, {per: organisation, count: 15} or {strategy: degree, count: 10}"))
+                d.append(Diagnostic(o, "\(path) \"\(s)\" is not known", hint: "everyone, adopters (or active), trained, {share: 0.1}, {per: organisation, count: 15} or {strategy: degree, count: 10}"))
                 return nil
             }
         }
@@ -295,16 +299,18 @@ struct ScenarioDecoder {
             guard let when, let who else { return nil }
             return SeedIntervention(at: when, who: who)
         case "event":
-            let who = r.required("participants", &d).flatMap { decodeSelection($0, path: "\(path).participants") }
+            // Without participants a meeting is for everyone (as commitment scenarios have always read it).
+            let who = r.value("participants").map { decodeSelection($0, path: "\(path).participants") } ?? .everyone
             let ties = r.int("ties_per_participant", &d, min: 0) ?? 0
             let cross = r.double("cross_boundary", &d, .probability) ?? 0.5
             let boundary = r.string("boundary", &d)
             let life = lifetime(&r)
             let awareness = r.bool("awareness", &d) ?? true
             let adoption = r.double("adoption", &d, .probability) ?? 0
+            let boost = r.double("boost", &d, .probability) ?? 0
             guard let when, let who else { return nil }
             return NetworkEvent(name: name, at: when, participants: who, tiesPerParticipant: ties, crossBoundary: cross, boundary: boundary,
-                                tieLifetime: life, awareness: awareness, adoption: adoption)
+                                tieLifetime: life, awareness: awareness, adoption: adoption, boost: boost)
         case "training":
             let who = r.required("participants", &d).flatMap { decodeSelection($0, path: "\(path).participants") }
             let factor = r.double("threshold_factor", &d, .probability) ?? 0.5
@@ -330,45 +336,6 @@ struct ScenarioDecoder {
             guard let when, let who else { return nil }
             return Removal(name: name, at: when, who: who)
         }
-    }
-
-    /// With the commitment model an event is a meeting that raises attendees' commitment by `boost`.
-    mutating func decodeCommitmentEvent(_ v: ScenarioValue, path: String, horizon: Int) -> CommitmentEvent? {
-        guard var r = FieldReader(v, path: path, &d) else { return nil }
-        defer { r.finish(&d) }
-        guard let type = r.choice("type", Self.interventionTypes, &d) else { return nil }
-        guard type == "event" else {
-            d.append(Diagnostic(v.origin, "\(path): the commitment model takes meetings (type: event) only, not \(type)",
-                                hint: "use an adoption model (linear-threshold, independent-cascade, …) for \(type)"))
-            return nil
-        }
-        _ = r.string("name", &d)
-        let when = schedule(&r, horizon: horizon)
-        let boost = r.required("boost", &d, hint: "the rise in attendees' commitment, in [0, 1]").flatMap { FieldReader.double($0, "\(path).boost", &d, .probability) }
-        var attendees: CommitmentEvent.Attendees = .everyone
-        if let p = r.value("participants") {
-            switch p {
-            case let .scalar(s, _) where s == "everyone": attendees = .everyone
-            case let .scalar(s, _) where s == "adopters" || s == "active": attendees = .active
-            default:
-                if var pr = FieldReader(p, path: "\(path).participants", &d) {
-                    if let share = pr.double("share", &d, .probability) {
-                        attendees = .fraction(share)
-                    } else if let name = pr.string("attribute", &d), let values = pr.strings("values", &d) {
-                        attendees = .attribute(name: name, values: values)
-                    } else {
-                        d.append(Diagnostic(p.origin, "\(path).participants: the commitment model takes everyone, adopters, {share: x} or {attribute: NAME, values: […]}"))
-                    }
-                    pr.finish(&d)
-                }
-            }
-        }
-        if let ties = r.int("ties_per_participant", &d, min: 0), ties > 0, let o = r.entries.first(where: { $0.key == "ties_per_participant" })?.value.origin {
-            d.append(Diagnostic(o, "\(path): the commitment model runs all replicates as one matrix and cannot add ties per replicate",
-                                hint: "drop ties_per_participant, or use an adoption model"))
-        }
-        guard let when, let boost else { return nil }
-        return CommitmentEvent(time: when.at, every: when.every, boost: boost, attendees: attendees)
     }
 
     // MARK: Sweep

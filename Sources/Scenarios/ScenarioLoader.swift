@@ -121,16 +121,19 @@ extension Scenario {
         func check(_ origin: ScenarioValue.Origin?, _ what: String?, _ body: () throws -> Void) {
             do { try body() } catch { d.append(Diagnostic(origin ?? top, what.map { "\($0): \(error)" } ?? "\(error)")) }
         }
-        check(origins["model"], "model") { try model.validate(population, horizon: horizon) }
+        check(origins["model"], "model") { try model.validate(population, ensemble: ensemble) }
         var preparedSeeding: SeedingStrategy.Prepared?
         check(resolved["seeding"]?.origin, "seeding") { preparedSeeding = try seeding.prepare(population, seed: seed) }
         if let names = breakdown {
-            for name in names { check(resolved["outputs"]?.origin, "outputs.breakdown") { _ = try population.group(name) } }
+            for name in names where name != Ensemble.trainedAttribute {
+                check(resolved["outputs"]?.origin, "outputs.breakdown") { _ = try population.group(name) }
+            }
         }
         var preparedInterventions: [any Intervention] = []
         for (i, x) in interventions.enumerated() {
             check(interventionOrigins[i], nil) {
-                try [x].validate(population, horizon: horizon, support: model.interventionSupport, model: model.name, firstIndex: i)
+                try [x].validate(population, horizon: horizon, support: model.interventionSupport(waning: waning != nil), model: model.name,
+                                 firstIndex: i, alternatives: ModelCatalog.models(taking:))
                 do {
                     preparedInterventions.append(try x.prepared(population, seed: seed))
                 } catch {

@@ -1,5 +1,6 @@
 import Foundation
 @testable import Scenarios
+import Simulation
 import Testing
 import TestSupport
 
@@ -34,9 +35,19 @@ struct ScenarioSchemaTests {
         let keys = Set((schema["properties"] as! [String: Any]).keys)
         #expect(keys == Set(ScenarioDecoder.topKeys))
         let definitions = schema["definitions"] as! [String: Any]
-        let model = (definitions["model"] as! [String: Any])["properties"] as! [String: Any]
-        #expect(Set(((model["type"] as! [String: Any])["enum"] as! [String])) == Set(ModelSpec.names))
+        let models = (definitions["model"] as! [String: Any])["oneOf"] as! [[String: Any]]
+        let names = models.map { (($0["properties"] as! [String: Any])["type"] as! [String: Any])["enum"] as! [String] }
+        #expect(names.map { $0[0] } == ModelCatalog.names)
         let intervention = (definitions["intervention"] as! [String: Any])["properties"] as! [String: Any]
         #expect(Set(((intervention["type"] as! [String: Any])["enum"] as! [String])) == Set(ScenarioDecoder.interventionTypes))
+    }
+
+    @Test("the committed schema and README model table are what the model catalog generates (run `make schema` after changing a model)")
+    func generatedSectionsAreCurrent() throws {
+        let schema = try Data(contentsOf: Self.schemaURL)
+        #expect(try ScenarioSchema.regenerated(schema) == schema)
+        let readmeURL = Fixtures.repositoryRoot.appendingPathComponent("Scenarios/README.md")
+        let readme = try String(contentsOf: readmeURL, encoding: .utf8)
+        #expect(try ScenarioSchema.regenerated(readme: readme) == readme)
     }
 }

@@ -97,7 +97,7 @@ struct ScenarioValidationTests {
         #expect(found.count == 2)
         #expect(found[0].origin.line == 12 && found[0].message.contains("no attribute \"rank\""))
         #expect(found[0].message.contains("organisation"))
-        #expect(found[1].origin.line == 15 && found[1].message.contains("linear-threshold or complex-contagion"))
+        #expect(found[1].origin.line == 15 && found[1].message.contains("use one that has: linear-threshold, complex-contagion, commitment"))
     }
 
     @Test func missingFilesAreNamedRelativeToTheScenario() throws {
@@ -116,7 +116,7 @@ struct ScenarioValidationTests {
                                    in: base.deletingLastPathComponent())
         let scenario = try ScenarioLoader.load(child.path, overrides: ["replicates=7", "seeding.count=3"])
         #expect(scenario.name == "child" && scenario.horizon == 20 && scenario.replicates == 7)
-        guard case let .independentCascade(m) = scenario.model, case let .uniform(p) = m.probability else {
+        guard let m = scenario.model.model as? IndependentCascade, case let .uniform(p) = m.probability else {
             Issue.record("model lost its type through extends")
             return
         }

@@ -229,7 +229,7 @@ struct InterventionTests {
         let share = error(IndependentCascade(p: 0.1), NetworkEvent(at: Schedule(at: 1), participants: .share(1.5)))
         #expect(share?.description.contains("share = 1.5") == true)
         let training = error(IndependentCascade(p: 0.1), TrainingCohort(at: Schedule(at: 1), participants: .everyone))
-        #expect(training?.description.contains("linear-threshold or complex-contagion") == true)
+        #expect(training?.description.contains("use one that has: linear-threshold, complex-contagion, commitment") == true)
         let ties = error(ContinuousTimeSIR(transmissionRate: 1, abandonmentRate: 1),
                          NetworkEvent(at: Schedule(at: 1), participants: .everyone, tiesPerParticipant: 2))
         #expect(ties?.description.contains("added ties") == true)

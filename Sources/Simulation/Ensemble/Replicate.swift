@@ -16,8 +16,16 @@ public struct Replicate {
     public private(set) var stateCounts = InlineArray<5, Int>(repeating: 0)
     /// Agents who have ever adopted.
     public private(set) var reach = 0
-    /// Σ commitment, for the mean: in the adoption models, the number practising.
-    public var commitmentSum: Double { Double(stateCounts[Int(AdoptionState.adopted.rawValue)]) }
+    /// Σ commitment, for the mean: the tracked levels where the run keeps them (set when each step
+    /// settles), else the number practising.
+    public var commitmentSum: Double {
+        agents.commitment.isEmpty ? Double(stateCounts[Int(AdoptionState.adopted.rawValue)]) : trackedCommitment
+    }
+    /// Σ commitment over the agents, as the last step settled it (runs that track commitment).
+    public internal(set) var trackedCommitment = 0.0
+    /// Whether boosts reach agents who do not practise (the commitment model, where commitment
+    /// builds towards activation) or only practitioners (waning commitment of an adopted practice).
+    var boostsEveryone = false
     /// Abandonments so far.
     public private(set) var lapseCount = 0
     /// Agents whose state has changed since the replicate began, each once: resetting them alone
@@ -40,9 +48,13 @@ public struct Replicate {
     public private(set) var departures = 0
     /// For each tracked attribute, agents per (level, state): index level · `AdoptionState.count` + state.
     public private(set) var groupCounts: [[Int32]]
-    let tracked: [[Int32]]
+    /// Codes per tracked attribute; the training breakdown's change as cohorts train (reset per replicate).
+    var tracked: [[Int32]]
+    /// Which tracked attribute is the training breakdown (levels untrained, trained), if any.
+    let trainedGroup: Int?
 
-    init(population: Population, tracked: [Population.Group], index: Int, rng: Xoshiro256PlusPlus) {
+    init(population: Population, tracked: [Population.Group], index: Int, rng: Xoshiro256PlusPlus, trainedGroup: Int? = nil) {
+        self.trainedGroup = trainedGroup
         self.population = population
         agents = AgentState(count: population.count)
         self.rng = rng
@@ -70,9 +82,11 @@ public struct Replicate {
             agents.reset(touched)
         }
         touched.removeAll(keepingCapacity: true)
+        if let g = trainedGroup { for v in interventionTouched { tracked[g][Int(v)] = 0 } }
         interventionTouched.removeAll(keepingCapacity: true)
         lapseCount = 0
         departures = 0
+        trackedCommitment = 0
         recent.removeAll(keepingCapacity: true)
         self.rng = rng
         stateCounts = InlineArray(repeating: 0)
@@ -145,6 +159,11 @@ public struct Replicate {
     public mutating func makeAware(_ v: Int) {
         if agents.state[v] == AdoptionState.unaware.rawValue { move(v, from: AdoptionState.unaware.rawValue, to: AdoptionState.aware.rawValue) }
     }
+
+    /// An aware agent who never practised back to unaware (its commitment fell to nothing).
+    mutating func makeUnaware(_ v: Int) {
+        if agents.state[v] == AdoptionState.aware.rawValue { move(v, from: AdoptionState.aware.rawValue, to: AdoptionState.unaware.rawValue) }
+    }
 }
 
 // MARK: - What interventions do to a replicate
@@ -160,12 +179,21 @@ extension Replicate {
         pendingArcs.append((Int32(u), Int32(v)))
     }
 
+    /// Raises v's commitment by `amount` (capped at 1): a meeting or sprint that sustains it. Only
+    /// runs that track commitment have any; practitioners only, unless the model builds commitment
+    /// in everyone (`boostsEveryone`).
+    public mutating func boost(_ v: Int, by amount: Double) {
+        guard !agents.commitment.isEmpty, !agents.isRemoved(v), boostsEveryone || agents.isAdopted(v) else { return }
+        agents.commitment[v] = min(1, agents.commitment[v] + amount)
+    }
+
     /// Trains v: its adoption threshold is scaled by `factor` (< 1 lowers it). Adoption still
     /// needs the model's network reinforcement.
     public mutating func train(_ v: Int, factor: Double) {
         guard !agents.isRemoved(v) else { return }
         markInterventionTouched(v)
         agents.flags[v] |= AgentState.trainedFlag
+        setTrainedLevel(v, 1)
         pendingTraining.append((Int32(v), factor))
     }
 
@@ -187,10 +215,21 @@ extension Replicate {
         guard old != AdoptionState.removed.rawValue else { return }
         if old != AdoptionState.unaware.rawValue { move(v, from: old, to: AdoptionState.unaware.rawValue) }
         agents.flags[v] &= ~AgentState.trainedFlag
+        setTrainedLevel(v, 0)
+        if !agents.commitment.isEmpty { agents.commitment[v] = 0 }
         markInterventionTouched(v)
         overlay.cut(v, at: time)
         pendingNewcomers.append(Int32(v))
         departures += 1
+    }
+
+    /// Moves v between the training breakdown's levels (0 untrained, 1 trained), with its counts.
+    private mutating func setTrainedLevel(_ v: Int, _ level: Int32) {
+        guard let g = trainedGroup, tracked[g][v] != level else { return }
+        let s = Int(agents.state[v])
+        groupCounts[g][Int(tracked[g][v]) * Self.width + s] -= 1
+        groupCounts[g][Int(level) * Self.width + s] += 1
+        tracked[g][v] = level
     }
 
     private mutating func markInterventionTouched(_ v: Int) {

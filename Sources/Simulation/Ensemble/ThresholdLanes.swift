@@ -1,5 +1,4 @@
 import NumericCore
-import Synchronization
 
 /// Linear threshold with thresholds fixed across replicates, run 64 replicates at a time: bit r of
 /// a 64-bit word is replicate r ("lanes"). Each agent's count still needed to adopt is kept
@@ -13,7 +12,9 @@ import Synchronization
 /// enough neighbours had adopted, whatever the visiting order), so every count, band and summary
 /// is the same; only who is credited with tipping an agent (`crossBoundaryShare`) can differ when
 /// several neighbours adopted in the same step.
-struct ThresholdLanes {
+struct ThresholdLanes: BatchedKernel {
+    var name: String { "lanes" }
+    var pilotReachShare: Double? { Self.minimumReachShare }
     let needed: [UInt32]
     /// Planes per agent (bit width of its needed count) and where they start. 32-bit: the hot loop
     /// reads two of these per arc at a random agent, and half the bytes stay in cache longer.
@@ -44,13 +45,13 @@ struct ThresholdLanes {
     }
 
     /// Runs `replicates` (64 per pass), writing into the ensemble's outputs.
-    func run(_ ensemble: Ensemble, replicates range: Range<Int>, on population: Population, prepared: SeedingStrategy.Prepared,
-             groups: [Population.Group], groupNames: [String], groupBase: [Int], outputs out: UncheckedSendable<Ensemble.Outputs>,
-             crossAttribute: Int?, finished: borrowing Mutex<Int>) {
+    func run(_ run: EnsembleRun, replicates range: Range<Int>) {
+        let ensemble = run.ensemble, population = run.population, prepared = run.prepared, groups = run.groups
+        let groupNames = run.groupNames, crossAttribute = run.crossAttribute, out = run.recorder
+        let groupBase = out.groupBase
         let n = population.count, steps = ensemble.horizon + 1, width = AdoptionState.count
         let batches = (range.count + 63) / 64
         let seed = ensemble.seed, recordAgents = ensemble.recordAgents
-        let progress = ensemble.progress
         let levelCounts = groups.map(\.levels.count)
         let groupSizes = groups.map { g in
             var size = [Int32](repeating: 0, count: g.levels.count)
@@ -61,7 +62,8 @@ struct ThresholdLanes {
             Workspace(planes: [UInt64](repeating: 0, count: Int(planeStart[n])), adopted: [UInt64](repeating: 0, count: n),
                       nextMask: [UInt64](repeating: 0, count: n))
         }) { w, batch in
-            let (stateCounts, meanCommitment, reachSeries, summaries, groupCounts, agentAdoptedAt) = out.value
+            let stateCounts = out.stateCounts, meanCommitment = out.meanCommitment, reachSeries = out.reach
+            let summaries = out.summaries, groupCounts = out.groupCounts, agentAdoptedAt = out.agentAdoptedAt
             let first = range.lowerBound + batch * 64, lanes = min(64, range.upperBound - first)
             let all: UInt64 = lanes == 64 ? ~0 : (1 << UInt64(lanes)) - 1
             // Fresh counts: plane i of agent v holds bit i of needed[v] in every lane.
@@ -187,7 +189,7 @@ struct ThresholdLanes {
                 }
                 summaries[r] = s
             }
-            if let progress { progress(finished.withLock { $0 += lanes; return $0 }) }
+            if ensemble.progress != nil { run.done(lanes) }
         }
     }
 }

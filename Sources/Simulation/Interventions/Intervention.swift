@@ -41,9 +41,24 @@ public struct InterventionSupport: OptionSet, Sendable {
     public static let training = InterventionSupport(rawValue: 2)
     /// Can take agents out (removal) or reset them (turnover) mid-run.
     public static let departures = InterventionSupport(rawValue: 4)
+    /// Keeps commitment that boosts can raise (the commitment model, or any model run with waning commitment).
+    public static let commitment = InterventionSupport(rawValue: 8)
 
-    var names: [String] {
-        [(Self.addedTies, "added ties"), (.training, "training"), (.departures, "departures")].filter { contains($0.0) }.map(\.1)
+    public var names: [String] {
+        [(Self.addedTies, "added ties"), (.training, "training"), (.departures, "departures"), (.commitment, "commitment")]
+            .filter { contains($0.0) }.map(\.1)
+    }
+
+    /// Why a model may lack this support and what to do instead, for refusals.
+    func remedy(alternatives: [String]) -> String {
+        let others = alternatives.joined(separator: ", ")
+        switch self {
+        case .training: return "training lowers an adoption threshold and this model has none; use one that has: \(others)"
+        case .commitment:
+            return "a boost raises commitment, which this model does not keep; add waning commitment (commitment: {decay: 0.05}) or use the commitment model"
+        case .addedTies: return "it does not read ties added during a run; use one that does: \(others)"
+        default: return "it cannot take agents out mid-run; use one that can: \(others)"
+        }
     }
 }
 
@@ -119,8 +134,10 @@ public enum TieLifetime: Sendable, Equatable {
 
 extension Array where Element == any Intervention {
     /// Validates each intervention (schedule, parameters) and that the model can answer it; errors
-    /// say which intervention ("interventions[2] (event)").
-    public func validate(_ population: Population, horizon: Int, support: InterventionSupport, model: String, firstIndex: Int = 0) throws {
+    /// say which intervention ("interventions[2] (event)"), why the model cannot take it and what to
+    /// use instead. `alternatives` names the models that take a given support (from the catalog).
+    public func validate(_ population: Population, horizon: Int, support: InterventionSupport, model: String, firstIndex: Int = 0,
+                         alternatives: (InterventionSupport) -> [String] = ModelCatalog.models(taking:)) throws {
         for (i, intervention) in enumerated() {
             let what = "interventions[\(firstIndex + i)] (\(intervention.label))"
             try intervention.schedule.validate(what, horizon: horizon)
@@ -130,10 +147,9 @@ extension Array where Element == any Intervention {
                 throw SimulationError.invalidIntervention(what, error)
             }
             let missing = intervention.needs.subtracting(support)
-            if !missing.isEmpty {
-                let models = missing.contains(.training) ? "linear-threshold or complex-contagion"
-                    : "independent-cascade, linear-threshold, complex-contagion, bass or adoption-abandonment"
-                throw SimulationError.unsupported("\(what) needs \(missing.names.joined(separator: " and ")), which the \(model) model does not take; use \(models)")
+            for need in [InterventionSupport.training, .commitment, .addedTies, .departures] where missing.contains(need) {
+                throw SimulationError.unsupported("\(what) needs \(need.names[0]), which the \(model) model does not take: "
+                    + need.remedy(alternatives: alternatives(need).filter { $0 != model }))
             }
         }
     }

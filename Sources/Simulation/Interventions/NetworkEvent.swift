@@ -1,5 +1,6 @@
 /// A sprint, conference or network meeting: the participants meet, form new ties among
-/// themselves (preferring people from other organisations), hear of the change, and some adopt.
+/// themselves (preferring people from other organisations), hear of the change, some adopt, and
+/// their commitment is boosted: any combination, with any model that keeps what it changes.
 ///
 /// Ties: each participant starts `tiesPerParticipant` ties with other participants; each tie
 /// crosses the `boundary` attribute with probability `crossBoundary` (0.8: four in five ties link
@@ -19,11 +20,14 @@ public struct NetworkEvent: Intervention {
     public var awareness: Bool
     /// Probability that a participant adopts at the event (the commitment boost).
     public var adoption: Double
+    /// Rise in attendees' commitment (0: none), where the run keeps commitment (the commitment
+    /// model, or waning commitment with any model).
+    public var boost: Double
     var ready: Selection.Prepared?
     var boundaryCodes: [Int32]?
 
     public init(name: String? = nil, at schedule: Schedule, participants: Selection, tiesPerParticipant: Int = 0, crossBoundary: Double = 0.5,
-                boundary: String? = nil, tieLifetime: TieLifetime = .permanent, awareness: Bool = true, adoption: Double = 0) {
+                boundary: String? = nil, tieLifetime: TieLifetime = .permanent, awareness: Bool = true, adoption: Double = 0, boost: Double = 0) {
         self.name = name
         self.schedule = schedule
         self.participants = participants
@@ -33,10 +37,17 @@ public struct NetworkEvent: Intervention {
         self.tieLifetime = tieLifetime
         self.awareness = awareness
         self.adoption = adoption
+        self.boost = boost
     }
 
     public var label: String { name ?? Self.kind }
-    public var needs: InterventionSupport { tiesPerParticipant > 0 ? .addedTies : [] }
+    public var needs: InterventionSupport {
+        InterventionSupport().union(tiesPerParticipant > 0 ? .addedTies : []).union(boost > 0 ? .commitment : [])
+    }
+
+    /// Changes nothing but commitment, and chooses attendees without reference to training: the
+    /// batched commitment matrix can take it.
+    var onlyBoosts: Bool { tiesPerParticipant == 0 && adoption == 0 && participants != .trained }
 
     public func validate(_ population: Population) throws {
         try participants.validate(population, label)
@@ -45,6 +56,7 @@ public struct NetworkEvent: Intervention {
         }
         try SimulationError.probability("\(label) cross-boundary share", crossBoundary)
         try SimulationError.probability("\(label) adoption probability", adoption)
+        try SimulationError.probability("\(label) commitment boost", boost)
         try tieLifetime.validate(label)
         if let boundary { _ = try population.group(boundary) }
     }
@@ -68,6 +80,7 @@ public struct NetworkEvent: Intervention {
         for v in people {
             if awareness { r.makeAware(v) }
             if adoption > 0 && r.interventionRNG.bernoulli(adoption) { r.adopt(v, at: Double(r.time)) }
+            if boost > 0 { r.boost(v, by: boost) }
         }
     }
 }

@@ -63,38 +63,46 @@ public enum Selection: Sendable, Equatable {
 
         /// The agents chosen for one occurrence in one replicate, in a deterministic order.
         func choose(_ r: inout Replicate) -> [Int] {
-            let n = r.population.count
+            let agents = r.agents
+            return choose(count: r.population.count, using: &r.interventionRNG, adopted: { agents.isAdopted($0) },
+                          trained: { agents.isTrained($0) }, removed: { agents.isRemoved($0) })
+        }
+
+        /// The same choice for any kernel that keeps agent state its own way (the batched commitment
+        /// matrix): the same draws from the same stream, so every kernel picks the same people.
+        func choose(count n: Int, using rng: inout Xoshiro256PlusPlus, adopted: (Int) -> Bool, trained: (Int) -> Bool,
+                    removed: (Int) -> Bool) -> [Int] {
             var chosen: [Int]
             switch self {
             case .everyone: chosen = Array(0..<n)
-            case .adopters: chosen = (0..<n).filter { r.agents.isAdopted($0) }
-            case .trained: chosen = (0..<n).filter { r.agents.isTrained($0) }
+            case .adopters: chosen = (0..<n).filter(adopted)
+            case .trained: chosen = (0..<n).filter(trained)
             case let .share(p):
                 chosen = []
                 let skip = GeometricSkip(probability: p)
                 if p > 0 {
-                    var v = skip.nextSkip(using: &r.interventionRNG)
+                    var v = skip.nextSkip(using: &rng)
                     while v < n {
                         chosen.append(v)
-                        let s = skip.nextSkip(using: &r.interventionRNG)
+                        let s = skip.nextSkip(using: &rng)
                         v = s >= n - v ? n : v + s + 1
                     }
                 }
             case let .perGroup(pools, count):
                 chosen = []
                 for pool in pools {
-                    let present = pool.filter { !r.agents.isRemoved($0) }
+                    let present = pool.filter { !removed($0) }
                     if present.count <= count {
                         chosen += present
                     } else {
-                        chosen += r.interventionRNG.sampleWithoutReplacement(count, from: present.count).map { present[$0] }
+                        chosen += rng.sampleWithoutReplacement(count, from: present.count).map { present[$0] }
                     }
                 }
                 return chosen
             case let .strategy(prepared):
-                chosen = prepared.draw(using: &r.interventionRNG)
+                chosen = prepared.draw(using: &rng)
             }
-            return chosen.filter { !r.agents.isRemoved($0) }
+            return chosen.filter { !removed($0) }
         }
     }
 }

@@ -94,3 +94,22 @@ public struct ComplexContagion: DiffusionModel {
         return !r.recent.isEmpty
     }
 }
+
+extension ComplexContagion: CatalogModel {
+    public static let summary = "an agent adopts once at least k contacts (or a fraction of them) have adopted"
+    public static let parameters = [
+        ModelParameter("k", .integer(min: 1), "adopting contacts needed (give k or fraction)"),
+        ModelParameter("fraction", .probability, "share of contacts needed (give k or fraction)"),
+    ]
+
+    public static var example: [String: ParameterValue] { ["k": .integer(2)] }
+
+    public init(parameters: ModelParameters) throws {
+        switch (parameters.integer("k"), parameters.number("fraction")) {
+        case let (k?, nil): self.init(rule: .absolute(k))
+        case let (nil, f?): self.init(rule: .fraction(f))
+        case (.some, .some): throw SimulationError.unsupported("complex-contagion takes k or fraction, not both")
+        default: throw SimulationError.unsupported("complex-contagion needs k (adopting neighbours) or fraction")
+        }
+    }
+}

@@ -85,3 +85,16 @@ public struct ContinuousTimeSIR: DiffusionModel {
         return !w.heap.isEmpty
     }
 }
+
+extension ContinuousTimeSIR: CatalogModel {
+    public static let summary = "continuous-time adoption and abandonment, event-driven (Gillespie); abandoners stay out"
+    public static let parameters = [
+        ModelParameter("transmission_rate", .nonNegative, required: true, "τ: rate per adopting contact"),
+        ModelParameter("abandonment_rate", .nonNegative, required: true, "γ: rate at which an adopter stops"),
+    ]
+
+    public init(parameters: ModelParameters) throws {
+        self.init(transmissionRate: try parameters.requiredNumber("transmission_rate"),
+                  abandonmentRate: try parameters.requiredNumber("abandonment_rate"))
+    }
+}

@@ -83,3 +83,16 @@ public struct ContinuousTimeSIS: DiffusionModel {
         return !w.queue.isEmpty
     }
 }
+
+extension ContinuousTimeSIS: CatalogModel {
+    public static let summary = "continuous-time adoption and abandonment, event-driven (Gillespie); abandoners can adopt again"
+    public static let parameters = [
+        ModelParameter("transmission_rate", .nonNegative, required: true, "τ: rate per adopting contact"),
+        ModelParameter("abandonment_rate", .nonNegative, required: true, "γ: rate at which an adopter stops"),
+    ]
+
+    public init(parameters: ModelParameters) throws {
+        self.init(transmissionRate: try parameters.requiredNumber("transmission_rate"),
+                  abandonmentRate: try parameters.requiredNumber("abandonment_rate"))
+    }
+}

@@ -37,6 +37,23 @@ public protocol DiffusionModel: Sendable {
     func trained(_ replicate: inout Replicate, _ workspace: inout Workspace, agent u: Int, factor: Double)
     /// A newcomer took agent u's post (already reset to unaware): give it fresh per-agent state.
     func arrived(_ replicate: inout Replicate, _ workspace: inout Workspace, agent u: Int)
+
+    // MARK: Two-phase steps, seeds and batched kernels (defaults: adopt seeds, nothing to settle, no batching)
+
+    /// Starts agent v as a seed at step 0 (default: it adopts; the commitment model gives it the
+    /// seeds' commitment and lets it activate when the step settles).
+    func seed(_ replicate: inout Replicate, _ workspace: inout Workspace, agent v: Int)
+    /// Called after step t's interventions, before the step is recorded: models whose state moves
+    /// in two phases (commitment: decay and reinforcement, then boosts, then noise and activation)
+    /// finish the step here.
+    func settle(_ replicate: inout Replicate, _ workspace: inout Workspace, at t: Int)
+    /// The model keeps every agent's commitment itself (the commitment model): the ensemble then
+    /// allocates the column and waning commitment is not added on top.
+    static var tracksCommitment: Bool { get }
+    /// A kernel that runs many replicates at once, where it applies to this ensemble (threshold
+    /// lanes, the commitment matrix); nil runs replicate by replicate. The runner asks; the model
+    /// decides, so no kernel is chosen by inspecting the model's type.
+    func batchedKernel(for ensemble: Ensemble, on population: Population) -> (any BatchedKernel)?
 }
 
 extension DiffusionModel {
@@ -45,6 +62,12 @@ extension DiffusionModel {
     public func tieAdded(_ replicate: inout Replicate, _ workspace: inout Workspace, from v: Int, to u: Int) {}
     public func trained(_ replicate: inout Replicate, _ workspace: inout Workspace, agent u: Int, factor: Double) {}
     public func arrived(_ replicate: inout Replicate, _ workspace: inout Workspace, agent u: Int) {}
+    @inline(__always)
+    public func seed(_ replicate: inout Replicate, _ workspace: inout Workspace, agent v: Int) { replicate.adopt(v, at: 0) }
+    @inline(__always)
+    public func settle(_ replicate: inout Replicate, _ workspace: inout Workspace, at t: Int) {}
+    public static var tracksCommitment: Bool { false }
+    public func batchedKernel(for ensemble: Ensemble, on population: Population) -> (any BatchedKernel)? { nil }
 }
 
 extension Replicate {

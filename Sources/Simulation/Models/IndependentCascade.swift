@@ -109,3 +109,19 @@ public struct IndependentCascade: DiffusionModel {
         return !r.recent.isEmpty
     }
 }
+
+extension IndependentCascade: CatalogModel {
+    public static let summary = "each new adopter gets one chance to convert each neighbour, with probability p"
+    public static let parameters = [
+        ModelParameter("p", .probabilityOrWord(["weighted-cascade", "edge-weights"]), required: true,
+                       "probability per tie and step; weighted-cascade: 1 / in-degree of the target; edge-weights: the tie's weight"),
+    ]
+
+    public init(parameters: ModelParameters) throws {
+        switch try parameters.required("p") {
+        case .word("weighted-cascade"): self.init(probability: .weightedCascade)
+        case .word("edge-weights"): self.init(probability: .edgeWeights)
+        default: self.init(p: try parameters.requiredNumber("p"))
+        }
+    }
+}

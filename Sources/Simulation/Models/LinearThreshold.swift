@@ -68,6 +68,12 @@ public struct LinearThreshold: DiffusionModel {
     /// contacts but bring their own threshold.
     public static var interventionSupport: InterventionSupport { [.addedTies, .training, .departures] }
 
+    /// Fixed thresholds without interventions or waning: 64 replicates per pass (`ThresholdLanes`).
+    public func batchedKernel(for ensemble: Ensemble, on population: Population) -> (any BatchedKernel)? {
+        guard ensemble.interventions.isEmpty, ensemble.waning == nil else { return nil }
+        return ThresholdLanes(self, population)
+    }
+
     /// Static thresholds (fixed or from an attribute); nil when drawn per replicate.
     func staticThreshold(_ population: Population) -> [Double]? {
         switch thresholds {
@@ -221,5 +227,23 @@ public struct LinearThreshold: DiffusionModel {
             }
         }
         return !r.recent.isEmpty
+    }
+}
+
+extension LinearThreshold: CatalogModel {
+    public static let summary = "an agent adopts once the share (or weight) of its adopting contacts reaches its threshold"
+    public static let parameters = [
+        ModelParameter("threshold", .perAgent(words: ["uniform"]), required: true,
+                       "θ for everyone; uniform: drawn per agent and replicate; {attribute: NAME, fallback: 0.5}: per agent"),
+        ModelParameter("weights", .flag, default: "false", "influence in proportion to tie weights"),
+    ]
+
+    public init(parameters: ModelParameters) throws {
+        let weights = parameters.flag("weights")
+        switch try parameters.required("threshold") {
+        case .word: self.init(thresholds: .uniform, useWeights: weights)
+        case let .attribute(name, fallback): self.init(thresholds: .attribute(name, fallback: fallback), useWeights: weights)
+        default: self.init(thresholds: .fixed(try parameters.requiredNumber("threshold")), useWeights: weights)
+        }
     }
 }

@@ -13,6 +13,9 @@ public struct AgentState: Sendable {
     public var adoptedFrom: [Int32]
     /// How many times each agent lapsed.
     public var lapses: [Int32]
+    /// Commitment in [0, 1] per agent, for runs that track it (the commitment model, or any model
+    /// run with waning commitment); empty otherwise, so adoption-only runs pay nothing for it.
+    public var commitment: [Double]
     /// Bit flags: `touchedFlag` (state changed this replicate), `trainedFlag` (in a training
     /// cohort), `reachedFlag` (has adopted at least once). One byte per agent: the hot loops test
     /// these instead of wider columns, so an adoption touches fewer cache lines.
@@ -22,14 +25,21 @@ public struct AgentState: Sendable {
     public static let trainedFlag: UInt8 = 2
     public static let reachedFlag: UInt8 = 4
 
-    /// Commitment in [0, 1]. In the adoption models it is 1 while an agent practises and 0
-    /// otherwise, so it is read off the state rather than stored; continuous commitment (decay,
-    /// reinforcement, events) is `CommitmentDynamics`, which keeps an n × R matrix.
-    @inlinable public func commitment(of v: Int) -> Double { isAdopted(v) ? 1 : 0 }
+    /// Commitment in [0, 1]: the tracked level where the run keeps one, else 1 while an agent
+    /// practises and 0 otherwise.
+    @inlinable public func commitment(of v: Int) -> Double {
+        commitment.isEmpty ? (isAdopted(v) ? 1 : 0) : commitment[v]
+    }
+
+    /// Allocates the commitment column (zeros) if it is not there yet.
+    public mutating func useCommitment() {
+        if commitment.count != state.count { commitment = [Double](repeating: 0, count: state.count) }
+    }
 
     public init(count n: Int) {
         state = [UInt8](repeating: AdoptionState.unaware.rawValue, count: n)
         threshold = []
+        commitment = []
         adoptedAt = [Double](repeating: -1, count: n)
         adoptedFrom = [Int32](repeating: -1, count: n)
         lapses = [Int32](repeating: 0, count: n)
@@ -52,6 +62,7 @@ public struct AgentState: Sendable {
             adoptedFrom.withUnsafeMutableBufferPointer { c in for v in agents { c[Int(v)] = -1 } }
             lapses.withUnsafeMutableBufferPointer { c in for v in agents { c[Int(v)] = 0 } }
             flags.withUnsafeMutableBufferPointer { c in for v in agents { c[Int(v)] = 0 } }
+            commitment.withUnsafeMutableBufferPointer { c in if c.count > 0 { for v in agents { c[Int(v)] = 0 } } }
         }
     }
 
@@ -62,6 +73,7 @@ public struct AgentState: Sendable {
         adoptedFrom.withUnsafeMutableBufferPointer { $0.update(repeating: -1) }
         lapses.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
         flags.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+        commitment.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
     }
 
     @inlinable public func isAdopted(_ v: Int) -> Bool { state[v] == AdoptionState.adopted.rawValue }

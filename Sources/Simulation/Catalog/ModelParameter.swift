@@ -1,0 +1,103 @@
+/// One parameter of a model as scenario files write it: its name, what values it takes, its
+/// default and a line of help. The scenario decoder reads values by these descriptions, and the
+/// JSON Schema and the README's parameter tables are generated from them.
+public struct ModelParameter: Sendable {
+    public enum Kind: Sendable, Equatable {
+        /// A number in [0, 1].
+        case probability
+        /// A number ≥ 0.
+        case nonNegative
+        /// A number > 0.
+        case positive
+        /// A whole number ≥ `min`.
+        case integer(min: Int)
+        /// true or false.
+        case flag
+        /// A probability, or one of these words (`weighted-cascade`).
+        case probabilityOrWord([String])
+        /// A probability, one of these words (`uniform`), or `{attribute: NAME, fallback: x}`: one value per agent.
+        case perAgent(words: [String])
+    }
+
+    public let name: String
+    public let kind: Kind
+    /// As written in a scenario; nil when required (or when it has no single default, see `help`).
+    public let defaultValue: String?
+    public let required: Bool
+    public let help: String
+
+    public init(_ name: String, _ kind: Kind, default defaultValue: String? = nil, required: Bool = false, _ help: String) {
+        self.name = name
+        self.kind = kind
+        self.defaultValue = defaultValue
+        self.required = required
+        self.help = help
+    }
+
+    /// What the kind allows, in words (for errors, the schema and the README).
+    public var expected: String {
+        switch kind {
+        case .probability: "a probability in [0, 1]"
+        case .nonNegative: "a number ≥ 0"
+        case .positive: "a number > 0"
+        case let .integer(min): "a whole number ≥ \(min)"
+        case .flag: "true or false"
+        case let .probabilityOrWord(words): "a probability in [0, 1] or " + words.joined(separator: " or ")
+        case let .perAgent(words): "a probability, " + words.joined(separator: ", ") + ", or {attribute: NAME, fallback: x}"
+        }
+    }
+}
+
+/// A parameter's value as read from a scenario.
+public enum ParameterValue: Sendable, Equatable {
+    case number(Double)
+    case integer(Int)
+    case flag(Bool)
+    case word(String)
+    /// Per agent from a numeric node attribute, with a fallback where it is missing.
+    case attribute(String, fallback: Double)
+}
+
+/// The values given for one model, by parameter name; defaults are the model's to apply.
+public struct ModelParameters: Sendable {
+    public let model: String
+    public let values: [String: ParameterValue]
+
+    public init(model: String, _ values: [String: ParameterValue]) {
+        self.model = model
+        self.values = values
+    }
+
+    public subscript(name: String) -> ParameterValue? { values[name] }
+
+    public func number(_ name: String, default value: Double) -> Double { number(name) ?? value }
+
+    public func number(_ name: String) -> Double? {
+        switch values[name] {
+        case let .number(x)?: x
+        case let .integer(k)?: Double(k)
+        default: nil
+        }
+    }
+
+    public func integer(_ name: String) -> Int? {
+        if case let .integer(k)? = values[name] { return k }
+        return nil
+    }
+
+    public func flag(_ name: String, default value: Bool = false) -> Bool {
+        if case let .flag(b)? = values[name] { return b }
+        return value
+    }
+
+    /// The value of a required parameter, or a typed error naming it.
+    public func required(_ name: String) throws -> ParameterValue {
+        guard let v = values[name] else { throw SimulationError.unsupported("\(model) needs \(name)") }
+        return v
+    }
+
+    public func requiredNumber(_ name: String) throws -> Double {
+        guard let x = number(name) else { throw SimulationError.unsupported("\(model) needs \(name)") }
+        return x
+    }
+}

@@ -12,7 +12,7 @@ mode=${1:?usage: notebooks.sh export|check SKEIN}
 skein=$(realpath "${2:?usage: notebooks.sh export|check SKEIN}")
 out=Notebooks-export
 
-examples_scenarios=(sprint national-network sustaining-the-spark training-vs-connecting seeding-strategies staff-turnover)
+examples_scenarios=(sprint national-network cancer-network sustaining-the-spark training-vs-connecting qsir-training seeding-strategies staff-turnover)
 
 if [ "$mode" = export ]; then
     mkdir -p "$out/runs"

@@ -279,6 +279,7 @@ public enum RunWriter {
             "seed": prepared.scenario.seed,
             "replicates": result.replicates,
             "threads": threads,
+            "kernel": result.kernel,
             "skein": ["version": provenance.skein.version, "commit": provenance.skein.commit, "dirty": provenance.skein.dirty],
             "blas": ["library": provenance.blas.library, "version": provenance.blas.version, "threads": provenance.blas.threads],
             "compiler": provenance.compiler,

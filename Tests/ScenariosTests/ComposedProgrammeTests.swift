@@ -1,0 +1,93 @@
+import Foundation
+import NumericCore
+import Scenarios
+import Simulation
+import Testing
+import TestSupport
+
+/// The two programmes that models and interventions composing makes possible, run as their
+/// designers describe them (Scenarios/cancer-network.yaml, Scenarios/qsir-training.yaml), and the
+/// combinations validation refuses, with why and what to use instead.
+@Suite("Composed programmes")
+struct ComposedProgrammeTests {
+    static let folder = Fixtures.repositoryRoot.appendingPathComponent("Scenarios")
+
+    static func run(_ name: String, _ overrides: [String]) throws -> (EnsembleResult, PreparedScenario) {
+        let scenario = try ScenarioLoader.load(folder.appendingPathComponent(name).path, overrides: overrides)
+        let prepared = try scenario.prepare()
+        return (try scenario.model.run(prepared.ensemble, on: prepared.population), prepared)
+    }
+
+    static func meanFinal(_ result: EnsembleResult, _ state: AdoptionState) -> Double {
+        Descriptive.mean((0..<result.replicates).map { Double(result.count(state, replicate: $0, step: result.horizon)) })
+    }
+
+    @Test("national cancer network: tie-building meetings that sustain commitment carry the practice; meetings that only connect do not")
+    func cancerNetwork() throws {
+        let (sustained, _) = try Self.run("cancer-network.yaml", ["replicates=20"])
+        let (connected, _) = try Self.run("cancer-network.yaml", ["replicates=20", "interventions[0].boost=0"])
+        #expect(sustained.kernel == "frontier")
+        let n = Double(sustained.population)
+        #expect(Self.meanFinal(sustained, .adopted) > 0.8 * n)
+        #expect(Self.meanFinal(connected, .adopted) < 0.3 * n)
+        // The meetings added ties in every replicate (the overlay), and the leads' commitment is what they sustain.
+        let last = sustained.horizon
+        #expect(sustained.band(step: last) { sustained.meanCommitment[$0 * sustained.steps + last] }.mean
+                > connected.band(step: last) { connected.meanCommitment[$0 * connected.steps + last] }.mean + 0.3)
+    }
+
+    @Test("QSIR training: connected trained staff practise, trained-only do not; the breakdown answers for the trained")
+    func qsirTraining() throws {
+        let (connected, prepared) = try Self.run("qsir-training.yaml", ["replicates=30"])
+        let (trainedOnly, _) = try Self.run("qsir-training.yaml", ["replicates=30", "interventions[1].ties_per_participant=0"])
+        let g = try #require(connected.groupNames.firstIndex(of: "trained"))
+        #expect(connected.groupLevels[g] == ["untrained", "trained"])
+        func trainedPractising(_ r: EnsembleResult) -> Double {
+            Descriptive.mean((0..<r.replicates).map { Double(r.groupCount(g, level: 1, .adopted, replicate: $0, step: r.horizon)) })
+        }
+        // 200 trained (100 per organisation); the levels sum to the population at every step.
+        for t in [0, 2, 52] {
+            let total = (0..<2).reduce(0) { sum, level in
+                sum + AdoptionState.allCases.reduce(0) { $0 + connected.groupCount(g, level: level, $1, replicate: 0, step: t) }
+            }
+            #expect(total == prepared.graph.nodeCount)
+        }
+        let trainedAtEnd = AdoptionState.allCases.reduce(0) { $0 + connected.groupCount(g, level: 1, $1, replicate: 0, step: 52) }
+        #expect(trainedAtEnd == 200)
+        #expect(trainedPractising(connected) > 150)
+        #expect(trainedPractising(trainedOnly) < 20)
+        // Commitment wanes: some practitioners drop out along the way.
+        #expect(connected.summaries.contains { $0.lapses > 0 })
+    }
+
+    @Test("what cannot combine is refused with the reason and the alternative")
+    func refusals() throws {
+        let base = """
+            network: {generate: organisation, parameters: {organisations: 2, teams: 2, team_size: 5}}
+            model: {type: independent-cascade, p: 0.1}
+            seeding: {strategy: random, count: 2}
+            horizon: 10
+
+            """
+        let boost = try ScenarioValidationTests.problems(base + "interventions: [{type: event, at: 2, participants: everyone, boost: 0.3}]\n", prepare: true)
+        #expect(boost.count == 1 && boost[0].message.contains("add waning commitment (commitment: {decay: 0.05}) or use the commitment model"))
+        let withWaning = try ScenarioValidationTests.problems(base + "commitment: {decay: 0.05}\ninterventions: [{type: event, at: 2, participants: everyone, boost: 0.3}]\n", prepare: true)
+        #expect(withWaning.isEmpty)
+        let training = try ScenarioValidationTests.problems(base + "interventions: [{type: training, at: 2, participants: everyone}]\n", prepare: true)
+        #expect(training.count == 1 && training[0].message.contains("training lowers an adoption threshold")
+                && training[0].message.contains("linear-threshold, complex-contagion, commitment"))
+        let own = try ScenarioValidationTests.problems(base.replacingOccurrences(of: "{type: independent-cascade, p: 0.1}", with: "{type: commitment, decay: 0.1, reinforcement: 0.2}")
+                                                       + "commitment: {decay: 0.05}\n", prepare: true)
+        #expect(own.count == 1 && own[0].message.contains("keeps its own commitment"))
+        let badDropout = try ScenarioValidationTests.problems(base + "commitment: {decay: 0.05, dropout: 1}\n")
+        #expect(badDropout.count == 1 && badDropout[0].message.contains("not below the commitment on adopting"))
+        // The commitment model now takes training and tie-building meetings (once refused).
+        let commitment = base.replacingOccurrences(of: "{type: independent-cascade, p: 0.1}", with: "{type: commitment, decay: 0.1, reinforcement: 0.2}")
+        #expect(try ScenarioValidationTests.problems(commitment + """
+            interventions:
+              - {type: training, at: 1, participants: {per: organisation, count: 3}}
+              - {type: event, at: 2, participants: trained, ties_per_participant: 2, boost: 0.3}
+
+            """, prepare: true).isEmpty)
+    }
+}

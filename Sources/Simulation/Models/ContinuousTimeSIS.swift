@@ -86,10 +86,8 @@ public struct ContinuousTimeSIS: DiffusionModel {
 
 extension ContinuousTimeSIS: CatalogModel {
     public static let summary = "continuous-time adoption and abandonment, event-driven (Gillespie); abandoners can adopt again"
-    public static let parameters = [
-        ModelParameter("transmission_rate", .nonNegative, required: true, "τ: rate per adopting contact"),
-        ModelParameter("abandonment_rate", .nonNegative, required: true, "γ: rate at which an adopter stops"),
-    ]
+    /// The same rates as the SIR variant's.
+    public static var parameters: [ModelParameter] { ContinuousTimeSIR.parameters }
 
     public init(parameters: ModelParameters) throws {
         self.init(transmissionRate: try parameters.requiredNumber("transmission_rate"),

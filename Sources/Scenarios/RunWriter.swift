@@ -104,6 +104,20 @@ public enum RunWriter {
         return csv.text
     }
 
+    /// Every replicate's own series (`outputs: {replicates: true}`), one row per replicate and step,
+    /// as BehaviorSpace's table output gives it: for variance, trajectories and custom statistics.
+    static func replicateTimeseries(_ result: EnsembleResult) -> String {
+        var csv = CSVWriter(header: ["replicate", "step"] + AdoptionState.allCases.map(\.name) + ["reach", "commitment"])
+        let steps = result.steps
+        for r in 0..<result.replicates {
+            for t in 0..<steps {
+                csv.row([String(r), String(t)] + AdoptionState.allCases.map { String(result.count($0, replicate: r, step: t)) }
+                        + [String(result.reach[r * steps + t]), number(result.meanCommitment[r * steps + t])])
+            }
+        }
+        return csv.text
+    }
+
     static func replicatesTable(_ result: EnsembleResult) -> String {
         let names = result.summaries.first.map { metrics($0).map(\.0) } ?? []
         var csv = CSVWriter(header: ["replicate"] + names)
@@ -259,6 +273,9 @@ public enum RunWriter {
             ("summary.md", Data(summaryMarkdown(result, prepared, stats).utf8)),
         ]
         if prepared.scenario.recordAgents { files.append(("agents.csv", Data(agentsTable(result, prepared).utf8))) }
+        if prepared.scenario.recordReplicates {
+            files.append(("replicate-timeseries.csv", Data(replicateTimeseries(result).utf8)))
+        }
         if prepared.drawsNetwork {
             let layout = ForceLayout(seed: prepared.scenario.seed).positions(prepared.graph)
             files.append(("network.csv", Data(agentsTable(result, prepared, layout: layout).utf8)))

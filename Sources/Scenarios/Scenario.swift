@@ -20,6 +20,8 @@ public struct Scenario: Sendable {
     /// Waning commitment on top of the model (`commitment:`), nil when absent.
     public var waning: WaningCommitment?
     public var recordAgents: Bool
+    /// Write every replicate's own time series (`outputs.replicates`).
+    public var recordReplicates = false
     /// Lay out and write the network for the report's drawing (`outputs.network`); nil: when it has
     /// at most `NetworkDrawingLimit.nodes` people.
     public var drawNetwork: Bool? = nil

@@ -40,10 +40,12 @@ struct ScenarioDecoder {
         }
         var breakdown: [String]?
         var recordAgents = false
+        var recordReplicates = false
         var drawNetwork: Bool?
         if let outputs = top.value("outputs"), var o = FieldReader(outputs, path: "outputs", &d) {
             breakdown = o.strings("breakdown", &d)
             recordAgents = o.bool("agents", &d) ?? false
+            recordReplicates = o.bool("replicates", &d) ?? false
             if let v = o.value("network"), case let .scalar(s, _) = v, s == "auto" { drawNetwork = nil } else { drawNetwork = o.bool("network", &d) }
             o.finish(&d)
         }
@@ -53,7 +55,8 @@ struct ScenarioDecoder {
         guard let model, let network else { return nil }
         return Scenario(name: name, description: description, network: network, model: model, seeding: seeding,
                         interventions: interventions, interventionOrigins: interventionOrigins, horizon: horizon,
-                        replicates: replicates, seed: seed, breakdown: breakdown, waning: waning, recordAgents: recordAgents, drawNetwork: drawNetwork, sweep: sweep,
+                        replicates: replicates, seed: seed, breakdown: breakdown, waning: waning, recordAgents: recordAgents,
+                        recordReplicates: recordReplicates, drawNetwork: drawNetwork, sweep: sweep,
                         resolved: doc, file: file, origins: origins)
     }
 
@@ -129,7 +132,7 @@ struct ScenarioDecoder {
         }
         guard complete else { return nil }
         do {
-            return ModelSpec(try entry.init(parameters: ModelParameters(model: type, values)))
+            return ModelSpec(try entry.init(parameters: CatalogValues(model: type, values)))
         } catch {
             d.append(Diagnostic(v.origin, "model: \(error)"))
             return nil
@@ -137,8 +140,10 @@ struct ScenarioDecoder {
     }
 
     /// One parameter's value, checked against its kind; nil after a diagnostic.
-    mutating func parameterValue(_ v: ScenarioValue, _ p: ModelParameter, path: String) -> ParameterValue? {
+    mutating func parameterValue(_ v: ScenarioValue, _ p: CatalogParameter, path: String) -> ParameterValue? {
         switch p.kind {
+        case .text: return FieldReader.string(v, path, &d).map { .text($0) }
+        case .selection: return decodeSelection(v, path: path).map { .selection($0) }
         case .probability: return FieldReader.double(v, path, &d, .probability).map { .number($0) }
         case .nonNegative: return FieldReader.double(v, path, &d, .nonNegative).map { .number($0) }
         case .positive: return FieldReader.double(v, path, &d, .positive).map { .number($0) }
@@ -267,7 +272,7 @@ struct ScenarioDecoder {
 
     // MARK: Interventions
 
-    static let interventionTypes = ["seed", "event", "training", "weaving", "turnover", "removal"]
+    static var interventionTypes: [String] { InterventionCatalog.kinds }
 
     mutating func schedule(_ r: inout FieldReader, horizon: Int) -> Schedule? {
         guard let atValue = r.required("at", &d, hint: "the step it happens (0 … horizon)"),
@@ -280,61 +285,34 @@ struct ScenarioDecoder {
         return Schedule(at: at, every: every, until: until)
     }
 
-    mutating func lifetime(_ r: inout FieldReader) -> TieLifetime {
-        r.double("tie_half_life", &d, .positive).map { .halfLife($0) } ?? .permanent
-    }
-
+    /// Reads one intervention by its kind's own parameter descriptions (`InterventionCatalog`).
     mutating func decodeIntervention(_ v: ScenarioValue, path: String, horizon: Int) -> (any Intervention)? {
         guard var r = FieldReader(v, path: path, &d) else { return nil }
         defer { r.finish(&d) }
-        guard let type = r.choice("type", Self.interventionTypes, &d) else {
+        guard let type = r.choice("type", Self.interventionTypes, &d), let kind = InterventionCatalog.named(type) else {
             if !r.has("type") { d.append(Diagnostic(v.origin, "\(path) needs \"type\"", hint: "one of: \(Self.interventionTypes.joined(separator: ", "))")) }
             return nil
         }
         let name = r.string("name", &d)
         let when = schedule(&r, horizon: horizon)
-        switch type {
-        case "seed":
-            let who = r.required("who", &d).flatMap { decodeSelection($0, path: "\(path).who") }
-            guard let when, let who else { return nil }
-            return SeedIntervention(at: when, who: who)
-        case "event":
-            // Without participants a meeting is for everyone (as commitment scenarios have always read it).
-            let who = r.value("participants").map { decodeSelection($0, path: "\(path).participants") } ?? .everyone
-            let ties = r.int("ties_per_participant", &d, min: 0) ?? 0
-            let cross = r.double("cross_boundary", &d, .probability) ?? 0.5
-            let boundary = r.string("boundary", &d)
-            let life = lifetime(&r)
-            let awareness = r.bool("awareness", &d) ?? true
-            let adoption = r.double("adoption", &d, .probability) ?? 0
-            let boost = r.double("boost", &d, .probability) ?? 0
-            guard let when, let who else { return nil }
-            return NetworkEvent(name: name, at: when, participants: who, tiesPerParticipant: ties, crossBoundary: cross, boundary: boundary,
-                                tieLifetime: life, awareness: awareness, adoption: adoption, boost: boost)
-        case "training":
-            let who = r.required("participants", &d).flatMap { decodeSelection($0, path: "\(path).participants") }
-            let factor = r.double("threshold_factor", &d, .probability) ?? 0.5
-            let awareness = r.bool("awareness", &d) ?? true
-            guard let when, let who else { return nil }
-            return TrainingCohort(name: name, at: when, participants: who, thresholdFactor: factor, awareness: awareness)
-        case "weaving":
-            let budget = r.required("budget", &d).flatMap { FieldReader.int($0, "\(path).budget", &d, min: 0) }
-            let between = r.string("between", &d) ?? "organisation"
-            let connectors = r.bool("connectors", &d) ?? false
-            let life = lifetime(&r)
-            guard let when, let budget else { return nil }
-            return NetworkWeaving(name: name, at: when, budget: budget, between: between == "communities" ? .communities : .attribute(between),
-                                  connectors: connectors, tieLifetime: life)
-        case "turnover":
-            let share = r.required("share", &d).flatMap { FieldReader.double($0, "\(path).share", &d, .probability) }
-            let fresh = r.int("fresh_ties", &d, min: 0) ?? 0
-            let attribute = r.string("attribute", &d)
-            guard let when, let share else { return nil }
-            return StaffTurnover(name: name, at: when, share: share, freshTies: fresh, attribute: attribute)
-        default:  // removal
-            let who = r.required("who", &d).flatMap { decodeSelection($0, path: "\(path).who") }
-            guard let when, let who else { return nil }
-            return Removal(name: name, at: when, who: who)
+        var values: [String: ParameterValue] = [:]
+        var complete = true
+        for parameter in kind.parameters {
+            guard let value = r.value(parameter.name) else {
+                if parameter.required {
+                    d.append(Diagnostic(v.origin, "\(path) needs \"\(parameter.name)\"", hint: "\(parameter.expected): \(parameter.help)"))
+                    complete = false
+                }
+                continue
+            }
+            if let x = parameterValue(value, parameter, path: "\(path).\(parameter.name)") { values[parameter.name] = x } else { complete = false }
+        }
+        guard complete, let when else { return nil }
+        do {
+            return try kind.init(name: name, schedule: when, parameters: CatalogValues(model: "\(path) (\(type))", values))
+        } catch {
+            d.append(Diagnostic(v.origin, "\(path): \(error)"))
+            return nil
         }
     }
 

@@ -90,4 +90,22 @@ struct ComposedProgrammeTests {
 
             """, prepare: true).isEmpty)
     }
+
+    @Test("outputs.replicates writes every replicate's own series, agreeing with the ensemble's")
+    func replicateSeries() throws {
+        let (result, prepared) = try Self.run("qsir-training.yaml", ["replicates=4", "outputs.replicates=true"])
+        let dir = Fixtures.temporaryDirectory.appendingPathComponent("replicate-series-\(UUID().uuidString)")
+        try RunWriter.prepareDirectory(dir, force: false)
+        try RunWriter.write(result, prepared, to: dir, timings: .init(networkSeconds: 0, simulationSeconds: 0), threads: 1)
+        let lines = try String(contentsOf: dir.appendingPathComponent("replicate-timeseries.csv"), encoding: .utf8)
+            .split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        #expect(lines[0] == ["replicate", "step", "unaware", "aware", "adopted", "lapsed", "removed", "reach", "commitment"])
+        #expect(lines.count == 1 + 4 * result.steps)
+        for row in lines.dropFirst() {
+            let r = Int(row[0])!, t = Int(row[1])!
+            #expect(Int(row[4])! == result.count(.adopted, replicate: r, step: t))
+            #expect(row[2...6].reduce(0) { $0 + Int($1)! } == prepared.graph.nodeCount)
+            #expect(Double(row[8])! == result.meanCommitment[r * result.steps + t])
+        }
+    }
 }

@@ -16,7 +16,7 @@ struct CatalogConformanceTests {
 
     static func build(_ name: String) throws -> any CatalogModel {
         let type = ModelCatalog.named(name)!
-        return try type.init(parameters: ModelParameters(model: name, type.example))
+        return try type.init(parameters: CatalogValues(model: name, type.example))
     }
 
     /// One of every intervention kind, each needing something different of the model.
@@ -76,6 +76,21 @@ struct CatalogConformanceTests {
             }
             let result = try model.run(ensemble, on: population)
             #expect(result.interventions.count == x.schedule.times(horizon: 20).count, "\(name), \(label)")
+        }
+    }
+
+    @Test("every intervention kind describes itself, and is among those every model is tried with")
+    func interventionCatalog() throws {
+        #expect(Set(Self.interventions.map { type(of: $0.1).kind }) == Set(InterventionCatalog.kinds))
+        for kind in InterventionCatalog.all {
+            #expect(!kind.summary.isEmpty && kind.parameters.allSatisfy { !$0.help.isEmpty }, "\(kind.kind)")
+            #expect(Set(kind.parameters.map(\.name)).isDisjoint(with: InterventionCatalog.scheduleKeys), "\(kind.kind)")
+            var values: [String: ParameterValue] = [:]
+            for p in kind.parameters where p.required {
+                values[p.name] = p.kind == .selection ? .selection(.everyone) : p.kind == .probability ? .number(0.1) : .integer(3)
+            }
+            let x = try kind.init(name: "probe", schedule: Schedule(at: 1), parameters: CatalogValues(model: kind.kind, values))
+            #expect(x.label == "probe" && x.schedule == Schedule(at: 1))
         }
     }
 }

@@ -3,9 +3,9 @@
 public protocol CatalogModel: DiffusionModel {
     /// One line on what the model is for.
     static var summary: String { get }
-    static var parameters: [ModelParameter] { get }
+    static var parameters: [CatalogParameter] { get }
     /// Builds the model; parameter kinds are already checked, so this checks only how values combine.
-    init(parameters: ModelParameters) throws
+    init(parameters: CatalogValues) throws
     /// Values that make a working model, for the catalog-wide conformance tests and documentation
     /// (default: a typical value for each required parameter).
     static var example: [String: ParameterValue] { get }
@@ -20,6 +20,7 @@ extension CatalogModel {
             case .positive: values[p.name] = .number(1)
             case let .integer(min): values[p.name] = .integer(Swift.max(min, 2))
             case .flag: values[p.name] = .flag(false)
+            case .text, .selection: break
             }
         }
         return values

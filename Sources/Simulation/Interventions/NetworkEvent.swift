@@ -127,3 +127,24 @@ enum TieMaking {
         }
     }
 }
+
+extension NetworkEvent: CatalogIntervention {
+    public static let summary = "a sprint, conference or meeting: new ties among participants, awareness, adoption and a commitment boost, in any combination"
+    public static let parameters = [
+        CatalogParameter("participants", .selection, default: "everyone", "who takes part"),
+        CatalogParameter("ties_per_participant", .integer(min: 0), default: "0", "new ties each participant starts with other participants"),
+        CatalogParameter("cross_boundary", .probability, default: "0.5", "share of new ties that cross the boundary attribute"),
+        CatalogParameter("boundary", .text, default: "organisation", "the attribute whose boundaries new ties cross"),
+        CatalogParameter("tie_half_life", .positive, "steps until half the new ties have faded (none: permanent)"),
+        CatalogParameter("awareness", .flag, default: "true", "participants hear of the change"),
+        CatalogParameter("adoption", .probability, default: "0", "probability a participant adopts there"),
+        CatalogParameter("boost", .probability, default: "0", "commitment gained by attendees (commitment model, or a commitment: block)"),
+    ]
+
+    public init(name: String?, schedule: Schedule, parameters p: CatalogValues) throws {
+        self.init(name: name, at: schedule, participants: p.selection("participants") ?? .everyone,
+                  tiesPerParticipant: p.integer("ties_per_participant") ?? 0, crossBoundary: p.number("cross_boundary", default: 0.5),
+                  boundary: p.text("boundary"), tieLifetime: p.number("tie_half_life").map { .halfLife($0) } ?? .permanent,
+                  awareness: p.flag("awareness", default: true), adoption: p.number("adoption", default: 0), boost: p.number("boost", default: 0))
+    }
+}

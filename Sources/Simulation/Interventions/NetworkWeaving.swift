@@ -95,3 +95,20 @@ public struct NetworkWeaving: Intervention {
         }
     }
 }
+
+extension NetworkWeaving: CatalogIntervention {
+    public static let summary = "network weaving: a budget of introductions spent on bridging ties between poorly connected groups"
+    public static let parameters = [
+        CatalogParameter("budget", .integer(min: 0), required: true, "ties made per occurrence"),
+        CatalogParameter("between", .text, default: "organisation", "an attribute whose groups are bridged, or communities (Leiden)"),
+        CatalogParameter("connectors", .flag, default: "false", "best-connected members first instead of random members"),
+        CatalogParameter("tie_half_life", .positive, "steps until half the woven ties have faded (none: permanent)"),
+    ]
+
+    public init(name: String?, schedule: Schedule, parameters p: CatalogValues) throws {
+        let between = p.text("between") ?? "organisation"
+        self.init(name: name, at: schedule, budget: p.integer("budget") ?? 0,
+                  between: between == "communities" ? .communities : .attribute(between), connectors: p.flag("connectors"),
+                  tieLifetime: p.number("tie_half_life").map { .halfLife($0) } ?? .permanent)
+    }
+}

@@ -29,3 +29,12 @@ public struct Removal: Intervention {
         for v in ready!.choose(&r) { r.remove(v) }
     }
 }
+
+extension Removal: CatalogIntervention {
+    public static let summary = "people leave for good (state removed): they neither adopt nor pass anything on"
+    public static let parameters = [CatalogParameter("who", .selection, required: true, "who leaves")]
+
+    public init(name: String?, schedule: Schedule, parameters: CatalogValues) throws {
+        self.init(name: name, at: schedule, who: parameters.selection("who") ?? .everyone)
+    }
+}

@@ -61,3 +61,17 @@ public struct StaffTurnover: Intervention {
         }
     }
 }
+
+extension StaffTurnover: CatalogIntervention {
+    public static let summary = "staff turnover: a share of posts changes hands; newcomers keep the post's ties but not the leaver's adoption, commitment or training"
+    public static let parameters = [
+        CatalogParameter("share", .probability, required: true, "share of present staff replaced per occurrence"),
+        CatalogParameter("fresh_ties", .integer(min: 0), default: "0", "new ties each newcomer makes within its group"),
+        CatalogParameter("attribute", .text, default: "organisation", "the group newcomers' fresh ties stay within"),
+    ]
+
+    public init(name: String?, schedule: Schedule, parameters p: CatalogValues) throws {
+        self.init(name: name, at: schedule, share: p.number("share", default: 0), freshTies: p.integer("fresh_ties") ?? 0,
+                  attribute: p.text("attribute"))
+    }
+}

@@ -41,3 +41,17 @@ public struct TrainingCohort: Intervention {
         }
     }
 }
+
+extension TrainingCohort: CatalogIntervention {
+    public static let summary = "a training cohort: participants' adoption threshold (or activation level) is scaled down; they still need practising contacts"
+    public static let parameters = [
+        CatalogParameter("participants", .selection, required: true, "who trains"),
+        CatalogParameter("threshold_factor", .probability, default: "0.5", "scale of the trained's threshold (0.5 halves it)"),
+        CatalogParameter("awareness", .flag, default: "true", "the trained hear of the change"),
+    ]
+
+    public init(name: String?, schedule: Schedule, parameters p: CatalogValues) throws {
+        self.init(name: name, at: schedule, participants: p.selection("participants") ?? .everyone,
+                  thresholdFactor: p.number("threshold_factor", default: 0.5), awareness: p.flag("awareness", default: true))
+    }
+}

@@ -103,12 +103,12 @@ public struct AdoptionWithAbandonment: DiffusionModel {
 extension AdoptionWithAbandonment: CatalogModel {
     public static let summary = "adopters pass the practice on with probability β per contact and step, and abandon it with probability γ"
     public static let parameters = [
-        ModelParameter("transmission", .probability, required: true, "β: probability per adopting contact and step"),
-        ModelParameter("abandonment", .probability, required: true, "γ: probability per step that an adopter stops"),
-        ModelParameter("readoption", .flag, default: "false", "those who stopped can take it up again (SIS)"),
+        CatalogParameter("transmission", .probability, required: true, "β: probability per adopting contact and step"),
+        CatalogParameter("abandonment", .probability, required: true, "γ: probability per step that an adopter stops"),
+        CatalogParameter("readoption", .flag, default: "false", "those who stopped can take it up again (SIS)"),
     ]
 
-    public init(parameters: ModelParameters) throws {
+    public init(parameters: CatalogValues) throws {
         self.init(transmission: try parameters.requiredNumber("transmission"), abandonment: try parameters.requiredNumber("abandonment"),
                   readoption: parameters.flag("readoption"))
     }

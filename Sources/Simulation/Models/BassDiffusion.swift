@@ -72,12 +72,12 @@ public struct BassDiffusion: DiffusionModel {
 extension BassDiffusion: CatalogModel {
     public static let summary = "network Bass diffusion: adoption from outside (innovation p) and from adopting contacts (imitation q)"
     public static let parameters = [
-        ModelParameter("innovation", .nonNegative, required: true, "p: adoption rate from outside influence"),
-        ModelParameter("imitation", .nonNegative, required: true, "q: adoption rate from the share of adopting contacts"),
-        ModelParameter("step_length", .positive, default: "1", "time units per step"),
+        CatalogParameter("innovation", .nonNegative, required: true, "p: adoption rate from outside influence"),
+        CatalogParameter("imitation", .nonNegative, required: true, "q: adoption rate from the share of adopting contacts"),
+        CatalogParameter("step_length", .positive, default: "1", "time units per step"),
     ]
 
-    public init(parameters: ModelParameters) throws {
+    public init(parameters: CatalogValues) throws {
         self.init(innovation: try parameters.requiredNumber("innovation"), imitation: try parameters.requiredNumber("imitation"),
                   stepLength: parameters.number("step_length", default: 1))
     }

@@ -157,17 +157,17 @@ public struct CommitmentDynamics: DiffusionModel {
 extension CommitmentDynamics: CatalogModel {
     public static let summary = "commitment that decays, is reinforced by active contacts and boosted at meetings; active above τ, out below τ_out"
     public static let parameters = [
-        ModelParameter("decay", .probability, required: true, "δ: share of commitment lost per step"),
-        ModelParameter("reinforcement", .nonNegative, required: true, "α: pull per unit share of active contacts"),
-        ModelParameter("activation", .probability, default: "0.5", "τ: commitment at which an agent becomes active"),
-        ModelParameter("dropout", .probability, default: "0.2", "τ_out: commitment below which an active agent drops out (≤ τ)"),
-        ModelParameter("noise", .nonNegative, default: "0", "σ: standard deviation of the per-step noise"),
-        ModelParameter("seed_commitment", .probability, default: "1", "commitment of the seeds at step 0"),
-        ModelParameter("base_commitment", .probability, default: "0", "commitment of everyone else at step 0"),
-        ModelParameter("weights", .flag, default: "false", "influence in proportion to tie weights"),
+        CatalogParameter("decay", .probability, required: true, "δ: share of commitment lost per step"),
+        CatalogParameter("reinforcement", .nonNegative, required: true, "α: pull per unit share of active contacts"),
+        CatalogParameter("activation", .probability, default: "0.5", "τ: commitment at which an agent becomes active"),
+        CatalogParameter("dropout", .probability, default: "0.2", "τ_out: commitment below which an active agent drops out (≤ τ)"),
+        CatalogParameter("noise", .nonNegative, default: "0", "σ: standard deviation of the per-step noise"),
+        CatalogParameter("seed_commitment", .probability, default: "1", "commitment of the seeds at step 0"),
+        CatalogParameter("base_commitment", .probability, default: "0", "commitment of everyone else at step 0"),
+        CatalogParameter("weights", .flag, default: "false", "influence in proportion to tie weights"),
     ]
 
-    public init(parameters: ModelParameters) throws {
+    public init(parameters: CatalogValues) throws {
         self.init(decay: try parameters.requiredNumber("decay"), reinforcement: try parameters.requiredNumber("reinforcement"),
                   activation: parameters.number("activation", default: 0.5), dropout: parameters.number("dropout", default: 0.2),
                   noise: parameters.number("noise", default: 0), seedCommitment: parameters.number("seed_commitment", default: 1),

@@ -98,13 +98,13 @@ public struct ComplexContagion: DiffusionModel {
 extension ComplexContagion: CatalogModel {
     public static let summary = "an agent adopts once at least k contacts (or a fraction of them) have adopted"
     public static let parameters = [
-        ModelParameter("k", .integer(min: 1), "adopting contacts needed (give k or fraction)"),
-        ModelParameter("fraction", .probability, "share of contacts needed (give k or fraction)"),
+        CatalogParameter("k", .integer(min: 1), "adopting contacts needed (give k or fraction)"),
+        CatalogParameter("fraction", .probability, "share of contacts needed (give k or fraction)"),
     ]
 
     public static var example: [String: ParameterValue] { ["k": .integer(2)] }
 
-    public init(parameters: ModelParameters) throws {
+    public init(parameters: CatalogValues) throws {
         switch (parameters.integer("k"), parameters.number("fraction")) {
         case let (k?, nil): self.init(rule: .absolute(k))
         case let (nil, f?): self.init(rule: .fraction(f))

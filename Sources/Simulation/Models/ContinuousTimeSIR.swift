@@ -89,11 +89,11 @@ public struct ContinuousTimeSIR: DiffusionModel {
 extension ContinuousTimeSIR: CatalogModel {
     public static let summary = "continuous-time adoption and abandonment, event-driven (Gillespie); abandoners stay out"
     public static let parameters = [
-        ModelParameter("transmission_rate", .nonNegative, required: true, "τ: rate per adopting contact"),
-        ModelParameter("abandonment_rate", .nonNegative, required: true, "γ: rate at which an adopter stops"),
+        CatalogParameter("transmission_rate", .nonNegative, required: true, "τ: rate per adopting contact"),
+        CatalogParameter("abandonment_rate", .nonNegative, required: true, "γ: rate at which an adopter stops"),
     ]
 
-    public init(parameters: ModelParameters) throws {
+    public init(parameters: CatalogValues) throws {
         self.init(transmissionRate: try parameters.requiredNumber("transmission_rate"),
                   abandonmentRate: try parameters.requiredNumber("abandonment_rate"))
     }

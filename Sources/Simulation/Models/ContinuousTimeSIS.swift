@@ -87,9 +87,9 @@ public struct ContinuousTimeSIS: DiffusionModel {
 extension ContinuousTimeSIS: CatalogModel {
     public static let summary = "continuous-time adoption and abandonment, event-driven (Gillespie); abandoners can adopt again"
     /// The same rates as the SIR variant's.
-    public static var parameters: [ModelParameter] { ContinuousTimeSIR.parameters }
+    public static var parameters: [CatalogParameter] { ContinuousTimeSIR.parameters }
 
-    public init(parameters: ModelParameters) throws {
+    public init(parameters: CatalogValues) throws {
         self.init(transmissionRate: try parameters.requiredNumber("transmission_rate"),
                   abandonmentRate: try parameters.requiredNumber("abandonment_rate"))
     }

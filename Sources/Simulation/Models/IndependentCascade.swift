@@ -113,11 +113,11 @@ public struct IndependentCascade: DiffusionModel {
 extension IndependentCascade: CatalogModel {
     public static let summary = "each new adopter gets one chance to convert each neighbour, with probability p"
     public static let parameters = [
-        ModelParameter("p", .probabilityOrWord(["weighted-cascade", "edge-weights"]), required: true,
+        CatalogParameter("p", .probabilityOrWord(["weighted-cascade", "edge-weights"]), required: true,
                        "probability per tie and step; weighted-cascade: 1 / in-degree of the target; edge-weights: the tie's weight"),
     ]
 
-    public init(parameters: ModelParameters) throws {
+    public init(parameters: CatalogValues) throws {
         switch try parameters.required("p") {
         case .word("weighted-cascade"): self.init(probability: .weightedCascade)
         case .word("edge-weights"): self.init(probability: .edgeWeights)

@@ -233,12 +233,12 @@ public struct LinearThreshold: DiffusionModel {
 extension LinearThreshold: CatalogModel {
     public static let summary = "an agent adopts once the share (or weight) of its adopting contacts reaches its threshold"
     public static let parameters = [
-        ModelParameter("threshold", .perAgent(words: ["uniform"]), required: true,
+        CatalogParameter("threshold", .perAgent(words: ["uniform"]), required: true,
                        "θ for everyone; uniform: drawn per agent and replicate; {attribute: NAME, fallback: 0.5}: per agent"),
-        ModelParameter("weights", .flag, default: "false", "influence in proportion to tie weights"),
+        CatalogParameter("weights", .flag, default: "false", "influence in proportion to tie weights"),
     ]
 
-    public init(parameters: ModelParameters) throws {
+    public init(parameters: CatalogValues) throws {
         let weights = parameters.flag("weights")
         switch try parameters.required("threshold") {
         case .word: self.init(thresholds: .uniform, useWeights: weights)

@@ -1,7 +1,7 @@
-/// One parameter of a model as scenario files write it: its name, what values it takes, its
-/// default and a line of help. The scenario decoder reads values by these descriptions, and the
+/// One parameter of a model or an intervention as scenario files write it: its name, what values
+/// it takes, its default and a line of help. The scenario decoder reads values by these descriptions, and the
 /// JSON Schema and the README's parameter tables are generated from them.
-public struct ModelParameter: Sendable {
+public struct CatalogParameter: Sendable {
     public enum Kind: Sendable, Equatable {
         /// A number in [0, 1].
         case probability
@@ -17,6 +17,10 @@ public struct ModelParameter: Sendable {
         case probabilityOrWord([String])
         /// A probability, one of these words (`uniform`), or `{attribute: NAME, fallback: x}`: one value per agent.
         case perAgent(words: [String])
+        /// Text (an attribute's name).
+        case text
+        /// Who takes part: `everyone`, `adopters`, `trained`, `{share: x}`, `{per: ATTRIBUTE, count: k}` or seeding keys.
+        case selection
     }
 
     public let name: String
@@ -44,6 +48,8 @@ public struct ModelParameter: Sendable {
         case .flag: "true or false"
         case let .probabilityOrWord(words): "a probability in [0, 1] or " + words.joined(separator: " or ")
         case let .perAgent(words): "a probability, " + words.joined(separator: ", ") + ", or {attribute: NAME, fallback: x}"
+        case .text: "text"
+        case .selection: "everyone, adopters, trained, {share: x}, {per: ATTRIBUTE, count: k} or seeding keys"
         }
     }
 }
@@ -56,10 +62,12 @@ public enum ParameterValue: Sendable, Equatable {
     case word(String)
     /// Per agent from a numeric node attribute, with a fallback where it is missing.
     case attribute(String, fallback: Double)
+    case text(String)
+    case selection(Selection)
 }
 
-/// The values given for one model, by parameter name; defaults are the model's to apply.
-public struct ModelParameters: Sendable {
+/// The values given for one model or intervention, by parameter name; defaults are its own to apply.
+public struct CatalogValues: Sendable {
     public let model: String
     public let values: [String: ParameterValue]
 
@@ -82,6 +90,16 @@ public struct ModelParameters: Sendable {
 
     public func integer(_ name: String) -> Int? {
         if case let .integer(k)? = values[name] { return k }
+        return nil
+    }
+
+    public func text(_ name: String) -> String? {
+        if case let .text(t)? = values[name] { return t }
+        return nil
+    }
+
+    public func selection(_ name: String) -> Selection? {
+        if case let .selection(s)? = values[name] { return s }
         return nil
     }
 

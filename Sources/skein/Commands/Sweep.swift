@@ -61,7 +61,9 @@ struct Sweep: ParsableCommand {
               + String(format: "%.2f s", outcome.seconds))
         for row in try database.pointMeans() {
             let reach = row.means["reach_share"].map { String(format: "reach %.1f%%", 100 * $0) } ?? ""
-            print("  point \(row.point) \(row.assignments): \(reach) (\(row.replicates) replicates)")
+            // Reach counts anyone who ever adopted; where people drop the practice, who still does matters too.
+            let practising = row.means["final_adopted"].map { String(format: ", %.0f still practising", $0) } ?? ""
+            print("  point \(row.point) \(row.assignments): \(reach)\(practising) (\(row.replicates) replicates)")
         }
         print("results in \(db)" + (report ? "; report in \(reportURL.path)" : ""))
     }

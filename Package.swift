@@ -1,7 +1,7 @@
 // swift-tools-version: 6.1
 //
 // Skein: an engine for large-scale engagement in health and care.
-// Dependencies run one way: COpenBLAS → NumericCore → Graphs → Simulation → Scenarios → skein (CLI), and NumericCore → Analysis → skein; Tables (CSV I/O) and Provenance sit beside them.
+// Dependencies run one way: COpenBLAS → NumericCore → Graphs → Simulation → Scenarios → skein (CLI), and NumericCore → Analysis → skein; Tables (CSV I/O), Documents (YAML/JSON with origins) and Provenance sit beside them.
 // Later modules (Graphs, Diffusion, TextClustering, ScenarioKit, Reports) slot in between.
 import PackageDescription
 
@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "Tables", targets: ["Tables"]),
         .library(name: "Graphs", targets: ["Graphs"]),
         .library(name: "Simulation", targets: ["Simulation"]),
+        .library(name: "Documents", targets: ["Documents"]),
         .library(name: "Scenarios", targets: ["Scenarios"]),
         .library(name: "Analysis", targets: ["Analysis"]),
         .library(name: "Reports", targets: ["Reports"]),
@@ -40,6 +41,12 @@ let package = Package(
             name: "Tables",
             dependencies: []
         ),
+        // Documents people write (scenario files, benchmark suites): YAML/JSON values that remember
+        // their file, line and column, a field reader that collects every problem, and diagnostics.
+        .target(
+            name: "Documents",
+            dependencies: ["Tables", .product(name: "Yams", package: "Yams")]
+        ),
         .target(
             name: "Graphs",
             dependencies: ["NumericCore", "Tables"]
@@ -61,8 +68,7 @@ let package = Package(
         // Scenario files, the runner and its outputs: on top of the simulator.
         .target(
             name: "Scenarios",
-            dependencies: ["Simulation", "Graphs", "Tables", "Provenance", .product(name: "Yams", package: "Yams"),
-                           .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Simulation", "Graphs", "Tables", "Provenance", "Documents", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // Benchmark suites for researchers: workloads timed with provenance and result checksums.
         .target(

@@ -149,11 +149,10 @@ struct ScenarioDecoder {
         case .positive: return FieldReader.double(v, path, &d, .positive).map { .number($0) }
         case let .integer(min): return FieldReader.int(v, path, &d, min: min).map { .integer($0) }
         case .flag:
-            guard case let .scalar(s, o) = v, let b = ["true": true, "false": false, "yes": true, "no": false][s.lowercased()] else {
+            guard case let .scalar(s, _) = v, let b = ScenarioValue.boolean(s) else {
                 d.append(Diagnostic(v.origin, "\(path) must be true or false"))
                 return nil
             }
-            _ = o
             return .flag(b)
         case let .probabilityOrWord(words), let .perAgent(words):
             if case let .scalar(s, _) = v, words.contains(s) { return .word(s) }

@@ -14,6 +14,12 @@ public indirect enum ScenarioValue: Sendable, Equatable {
         public var key: String
         public var keyOrigin: Origin
         public var value: ScenarioValue
+
+        public init(key: String, keyOrigin: Origin, value: ScenarioValue) {
+            self.key = key
+            self.keyOrigin = keyOrigin
+            self.value = value
+        }
     }
 
     /// Where a value was written: the file and 1-based line and column (0 when made by `--set`).
@@ -149,7 +155,7 @@ public indirect enum ScenarioValue: Sendable, Equatable {
         }
     }
 
-    static func boolean(_ s: String) -> Bool? {
+    public static func boolean(_ s: String) -> Bool? {
         switch s.lowercased() {
         case "true", "yes", "on": return true
         case "false", "no", "off": return false
@@ -159,8 +165,8 @@ public indirect enum ScenarioValue: Sendable, Equatable {
 }
 
 /// Dotted parameter paths as sweeps and `--set` write them.
-enum ScenarioPath {
-    static func components(_ path: String) -> [String] {
+public enum ScenarioPath {
+    public static func components(_ path: String) -> [String] {
         path.replacingOccurrences(of: "[", with: ".").replacingOccurrences(of: "]", with: "")
             .split(separator: ".", omittingEmptySubsequences: true).map(String.init)
     }

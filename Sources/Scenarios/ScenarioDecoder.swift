@@ -118,25 +118,31 @@ struct ScenarioDecoder {
             if !r.has("type") { d.append(Diagnostic(v.origin, "model needs \"type\"", hint: "one of: \(names.joined(separator: ", "))")) }
             return nil
         }
-        var values: [String: ParameterValue] = [:]
-        var complete = true
-        for parameter in entry.parameters {
-            guard let value = r.value(parameter.name) else {
-                if parameter.required {
-                    d.append(Diagnostic(v.origin, "\(type) needs \"\(parameter.name)\"", hint: "\(parameter.expected): \(parameter.help)"))
-                    complete = false
-                }
-                continue
-            }
-            if let x = parameterValue(value, parameter, path: "model.\(parameter.name)") { values[parameter.name] = x } else { complete = false }
-        }
-        guard complete else { return nil }
+        guard let values = parameters(entry.parameters, from: &r, path: "model", owner: type) else { return nil }
         do {
             return ModelSpec(try entry.init(parameters: CatalogValues(model: type, values)))
         } catch {
             d.append(Diagnostic(v.origin, "model: \(error)"))
             return nil
         }
+    }
+
+    /// The values of a catalog entry's parameters from its mapping, each checked against its kind;
+    /// nil (after diagnostics) when one is missing or wrong.
+    mutating func parameters(_ list: [CatalogParameter], from r: inout FieldReader, path: String, owner: String) -> [String: ParameterValue]? {
+        var values: [String: ParameterValue] = [:]
+        var complete = true
+        for parameter in list {
+            guard let value = r.value(parameter.name) else {
+                if parameter.required {
+                    d.append(Diagnostic(r.origin, "\(owner) needs \"\(parameter.name)\"", hint: "\(parameter.expected): \(parameter.help)"))
+                    complete = false
+                }
+                continue
+            }
+            if let x = parameterValue(value, parameter, path: "\(path).\(parameter.name)") { values[parameter.name] = x } else { complete = false }
+        }
+        return complete ? values : nil
     }
 
     /// One parameter's value, checked against its kind; nil after a diagnostic.
@@ -294,19 +300,7 @@ struct ScenarioDecoder {
         }
         let name = r.string("name", &d)
         let when = schedule(&r, horizon: horizon)
-        var values: [String: ParameterValue] = [:]
-        var complete = true
-        for parameter in kind.parameters {
-            guard let value = r.value(parameter.name) else {
-                if parameter.required {
-                    d.append(Diagnostic(v.origin, "\(path) needs \"\(parameter.name)\"", hint: "\(parameter.expected): \(parameter.help)"))
-                    complete = false
-                }
-                continue
-            }
-            if let x = parameterValue(value, parameter, path: "\(path).\(parameter.name)") { values[parameter.name] = x } else { complete = false }
-        }
-        guard complete, let when else { return nil }
+        guard let values = parameters(kind.parameters, from: &r, path: path, owner: path), let when else { return nil }
         do {
             return try kind.init(name: name, schedule: when, parameters: CatalogValues(model: "\(path) (\(type))", values))
         } catch {

@@ -108,4 +108,29 @@ struct ComposedProgrammeTests {
             #expect(Double(row[8])! == result.meanCommitment[r * result.steps + t])
         }
     }
+
+    @Test("opinion dynamics is a scenario model: advocates, a persuading meeting, who holds the view by organisation")
+    func opinionScenario() throws {
+        let text = """
+            network: {generate: organisation, parameters: {organisations: 3, teams: 3, team_size: 6}}
+            model: {type: opinion-dynamics, susceptibility: 0.8, initial: 0.3}
+            seeding: {strategy: degree, count: 5}
+            interventions: [{type: event, name: town hall, at: 3, participants: {share: 0.5}, boost: 0.3}]
+            horizon: 12
+            replicates: 6
+
+            """
+        let url = try ScenarioValidationTests.write(text)
+        let scenario = try ScenarioLoader.load(url.path)
+        let prepared = try scenario.prepare()
+        let result = try scenario.model.run(prepared.ensemble, on: prepared.population)
+        #expect(scenario.model.tracksCommitment && result.count(.adopted, replicate: 0, step: 0) == 5)
+        // The meeting moves the mean opinion up at step 3.
+        let before = result.band(step: 2) { result.meanCommitment[$0 * result.steps + 2] }.mean
+        let after = result.band(step: 3) { result.meanCommitment[$0 * result.steps + 3] }.mean
+        #expect(after > before + 0.1)
+        let training = try ScenarioValidationTests.problems(text.replacingOccurrences(of: "type: event, name: town hall", with: "type: training")
+            .replacingOccurrences(of: ", boost: 0.3", with: ""), prepare: true)
+        #expect(training.count == 1 && training[0].message.contains("training lowers an adoption threshold"))
+    }
 }

@@ -3,7 +3,7 @@
 public enum ModelCatalog {
     public static let all: [any CatalogModel.Type] = [
         IndependentCascade.self, LinearThreshold.self, ComplexContagion.self, BassDiffusion.self, AdoptionWithAbandonment.self,
-        ContinuousTimeSIR.self, ContinuousTimeSIS.self, CommitmentDynamics.self,
+        ContinuousTimeSIR.self, ContinuousTimeSIS.self, CommitmentDynamics.self, OpinionFormation.self,
     ]
 
     public static var names: [String] { all.map { $0.name } }

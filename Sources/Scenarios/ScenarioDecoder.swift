@@ -115,7 +115,8 @@ struct ScenarioDecoder {
         let names = ModelCatalog.names
         guard let type = r.value("type").flatMap({ t in FieldReader.string(t, "model.type", &d).flatMap {
             FieldReader.choice($0, at: t.origin, "model.type", names, &d) } }), let entry = ModelCatalog.named(type) else {
-            if !r.has("type") { d.append(Diagnostic(v.origin, "model needs \"type\"", hint: "one of: \(names.joined(separator: ", "))")) }
+            // Absent, or written with no value (`type:`, `type: ~`): either way the model is not named.
+            if r.value("type") == nil { d.append(Diagnostic(v.origin, "model needs \"type\"", hint: "one of: \(names.joined(separator: ", "))")) }
             return nil
         }
         guard let values = parameters(entry.parameters, from: &r, path: "model", owner: type) else { return nil }
@@ -293,11 +294,14 @@ struct ScenarioDecoder {
     /// Reads one intervention by its kind's own parameter descriptions (`InterventionCatalog`).
     mutating func decodeIntervention(_ v: ScenarioValue, path: String, horizon: Int) -> (any Intervention)? {
         guard var r = FieldReader(v, path: path, &d) else { return nil }
-        defer { r.finish(&d) }
         guard let type = r.choice("type", Self.interventionTypes, &d), let kind = InterventionCatalog.named(type) else {
-            if !r.has("type") { d.append(Diagnostic(v.origin, "\(path) needs \"type\"", hint: "one of: \(Self.interventionTypes.joined(separator: ", "))")) }
+            if r.value("type") == nil {
+                d.append(Diagnostic(v.origin, "\(path) needs \"type\"", hint: "one of: \(Self.interventionTypes.joined(separator: ", "))"))
+            }
+            // Without a kind its other keys cannot be judged: say nothing about them.
             return nil
         }
+        defer { r.finish(&d) }
         let name = r.string("name", &d)
         let when = schedule(&r, horizon: horizon)
         guard let values = parameters(kind.parameters, from: &r, path: path, owner: path), let when else { return nil }

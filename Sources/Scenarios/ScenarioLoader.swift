@@ -67,7 +67,11 @@ public enum ScenarioLoader {
         var decoder = ScenarioDecoder(directory: URL(fileURLWithPath: file).deletingLastPathComponent())
         let scenario = decoder.decode(doc, file: file)
         if !decoder.d.isEmpty { throw ScenarioError.invalid(decoder.d) }
-        return scenario!
+        guard let scenario else {
+            // Every path that gives up should have said why; never trap if one did not.
+            throw ScenarioError.invalid([Diagnostic(doc.origin, "the scenario could not be read", hint: "check model, network and interventions")])
+        }
+        return scenario
     }
 
     /// Loads, resolves, overrides and decodes a scenario file.

@@ -133,4 +133,14 @@ struct ComposedProgrammeTests {
             .replacingOccurrences(of: ", boost: 0.3", with: ""), prepare: true)
         #expect(training.count == 1 && training[0].message.contains("training lowers an adoption threshold"))
     }
+
+    @Test("a model or intervention type written with no value is an error at its place, not a trap (hardening B08, B08b)")
+    func emptyTypes() throws {
+        let network = "network: {generate: gnm, parameters: {n: 10, m: 5}}\n"
+        for text in [network + "model:\n  type:\n", network + "model: {type: ~}\n",
+                     network + "model: {type: bass, innovation: 0.1, imitation: 0.2}\ninterventions: [{type: ~, at: 1}]\n"] {
+            let found = try ScenarioValidationTests.problems(text)
+            #expect(found.count == 1 && found[0].message.contains("needs \"type\"") && found[0].origin.line >= 2, "\(found)")
+        }
+    }
 }

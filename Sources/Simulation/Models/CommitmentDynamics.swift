@@ -60,18 +60,15 @@ public struct CommitmentDynamics: DiffusionModel {
     public static var tracksCommitment: Bool { true }
 
     public struct Workspace {
-        /// The influence matrix W in CSR form: row v averages v's influencers.
-        let offsets: [Int]
-        let columns: [UInt32]
-        let weights: [Double]
+        /// The influence matrix W: row v averages v's influencers.
+        let influence: SparseMatrix<Double>
         /// Each agent's activation threshold (τ, scaled for the trained).
         var activation: [Double]
         var normals: [Double]
     }
 
     public func makeWorkspace(_ population: Population) -> Workspace {
-        let w = population.influenceMatrix(useWeights: useWeights)
-        return Workspace(offsets: w.csrRowOffsets, columns: w.csrColumnIndices, weights: w.csrValues,
+        return Workspace(influence: population.influenceMatrix(useWeights: useWeights),
                          activation: [Double](repeating: activation, count: population.count),
                          normals: [Double](repeating: 0, count: population.count))
     }
@@ -94,9 +91,9 @@ public struct CommitmentDynamics: DiffusionModel {
     /// Decay and reinforcement from the activity the last step settled on.
     public func step(_ r: inout Replicate, _ w: inout Workspace, frontier: [Int32], to t: Int) -> Bool {
         let keep = 1 - decay, alpha = reinforcement, n = r.population.count
-        w.offsets.withUnsafeBufferPointer { offsets in
-        w.columns.withUnsafeBufferPointer { columns in
-        w.weights.withUnsafeBufferPointer { weights in
+        w.influence.csrRowOffsets.withUnsafeBufferPointer { offsets in
+        w.influence.csrColumnIndices.withUnsafeBufferPointer { columns in
+        w.influence.csrValues.withUnsafeBufferPointer { weights in
             for v in 0..<n where !r.agents.isRemoved(v) {
                 let share = r.practisingShare(of: v, offsets: offsets, columns: columns, weights: weights, inDegree: r.population.inDegree[v])
                 let c = r.agents.commitment[v]

@@ -50,17 +50,15 @@ public struct OpinionFormation: DiffusionModel {
     public static var tracksCommitment: Bool { true }
 
     public struct Workspace {
-        let offsets: [Int]
-        let columns: [UInt32]
-        let weights: [Double]
+        /// The influence matrix W: row v averages v's influencers.
+        let influence: SparseMatrix<Double>
         /// Opinions at step 0 (the anchor), and the next step's.
         var anchor: [Double]
         var next: [Double]
     }
 
     public func makeWorkspace(_ population: Population) -> Workspace {
-        let w = population.influenceMatrix(useWeights: useWeights)
-        return Workspace(offsets: w.csrRowOffsets, columns: w.csrColumnIndices, weights: w.csrValues,
+        return Workspace(influence: population.influenceMatrix(useWeights: useWeights),
                          anchor: [Double](repeating: 0, count: population.count), next: [Double](repeating: 0, count: population.count))
     }
 
@@ -81,9 +79,10 @@ public struct OpinionFormation: DiffusionModel {
 
     public func step(_ r: inout Replicate, _ w: inout Workspace, frontier: [Int32], to t: Int) -> Bool {
         let n = r.population.count, lambda = susceptibility, keep = 1 - susceptibility
+        let offsets = w.influence.csrRowOffsets, columns = w.influence.csrColumnIndices, weights = w.influence.csrValues
         for v in 0..<n {
             var sum = 0.0
-            for p in w.offsets[v]..<w.offsets[v + 1] { sum += w.weights[p] * r.agents.commitment[Int(w.columns[p])] }
+            for p in offsets[v]..<offsets[v + 1] { sum += weights[p] * r.agents.commitment[Int(columns[p])] }
             var added = 0, addedSum = 0.0
             if !r.overlay.isEmpty {
                 for u in r.overlay.liveTargets(from: v, at: t) {

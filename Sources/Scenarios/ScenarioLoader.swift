@@ -74,6 +74,11 @@ public enum ScenarioLoader {
         return scenario
     }
 
+    /// Loads a scenario file and prepares it against its network: the pipeline's first two steps.
+    public static func prepare(_ path: String, overrides: [String] = []) throws -> PreparedScenario {
+        try load(path, overrides: overrides).prepare()
+    }
+
     /// Loads, resolves, overrides and decodes a scenario file.
     public static func load(_ path: String, overrides: [String] = []) throws -> Scenario {
         var doc = try document(path)
@@ -101,6 +106,16 @@ public struct PreparedScenario: Sendable {
         e.interventions = interventions
         e.recordAgents = scenario.recordAgents || drawsNetwork
         return e
+    }
+
+    /// Runs the ensemble as prepared: the one run step that `skein run`, `skein sweep` and `skein bench`
+    /// share (load → prepare → run → write). `recordAgents: false` skips per-agent adoption times
+    /// (sweeps store summaries only).
+    public func run(progress: (@Sendable (Int) -> Void)? = nil, recordAgents: Bool? = nil) throws -> EnsembleResult {
+        var e = ensemble
+        e.progress = progress
+        if let recordAgents { e.recordAgents = recordAgents }
+        return try scenario.model.run(e, on: population)
     }
 
     /// Whether `skein run` lays out the network and writes it for the report.

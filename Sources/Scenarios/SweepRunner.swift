@@ -95,9 +95,7 @@ public struct SweepRunner {
             network = (scenario.network, graph)
             let prepared = try scenario.prepare(network: graph)
             // A sweep stores summaries only: no per-agent adoption times (those are for a run's drawing).
-            var ensemble = prepared.ensemble
-            ensemble.recordAgents = false
-            let result = try scenario.model.run(ensemble, on: prepared.population)
+            let result = try prepared.run(recordAgents: false)
             let rows = result.summaries.map { RunWriter.metrics($0).map(\.1) }
             try database.store(point: point.index, assignments: point.json, rows: rows,
                                seconds: Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9)

@@ -18,11 +18,11 @@ public struct ScenarioWorkload: Workload {
     public var unit: String { "replicates" }
 
     public func prepare() throws -> PreparedScenario {
-        try ScenarioLoader.load(file, overrides: overrides).prepare()
+        try ScenarioLoader.prepare(file, overrides: overrides)
     }
 
     public func execute(_ prepared: PreparedScenario) throws -> EnsembleResult {
-        try prepared.scenario.model.run(prepared.ensemble, on: prepared.population)
+        try prepared.run()
     }
 
     public func outcome(_ result: EnsembleResult, input: PreparedScenario) throws -> WorkloadOutcome {

@@ -50,10 +50,8 @@ struct Run: ParsableCommand {
         try RunWriter.prepareDirectory(dir, force: force)
         let threads = compute.threads ?? Compute.defaultThreads
         let bar = ProgressBar(total: scenario.replicates, label: scenario.name, quiet: output.json)
-        var ensemble = prepared.ensemble
-        ensemble.progress = { bar.update($0) }
         let start = DispatchTime.now().uptimeNanoseconds
-        let result = try compute.run { try scenario.model.run(ensemble, on: prepared.population) }
+        let result = try compute.run { try prepared.run(progress: { bar.update($0) }) }
         bar.finish()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         try RunWriter.write(result, prepared, to: dir, timings: .init(networkSeconds: prepared.networkSeconds, simulationSeconds: seconds), threads: threads)

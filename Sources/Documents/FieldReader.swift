@@ -128,9 +128,14 @@ public struct FieldReader {
     }
 
     public mutating func bool(_ key: String, _ d: inout [Diagnostic]) -> Bool? {
-        guard let v = value(key), let s = Self.string(v, name(key), &d) else { return nil }
+        guard let v = value(key) else { return nil }
+        return Self.bool(v, name(key), &d)
+    }
+
+    public static func bool(_ v: ScenarioValue, _ name: String, _ d: inout [Diagnostic]) -> Bool? {
+        guard let s = string(v, name, &d) else { return nil }
         guard let b = ScenarioValue.boolean(s) else {
-            d.append(Diagnostic(v.origin, "\(name(key)) must be true or false, got \"\(s)\""))
+            d.append(Diagnostic(v.origin, "\(name) must be true or false, got \"\(s)\""))
             return nil
         }
         return b

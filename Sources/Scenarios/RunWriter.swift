@@ -186,7 +186,7 @@ public enum RunWriter {
         let object: [String: Any] = [
             "scenario": scenario.name,
             "model": scenario.model.name,
-            "commitment_tracked": scenario.model.tracksCommitment || scenario.waning != nil,
+            "commitment_tracked": scenario.tracksCommitment,
             "nodes": prepared.graph.nodeCount,
             "edges": prepared.graph.edgeCount,
             "replicates": result.replicates,
@@ -228,7 +228,7 @@ public enum RunWriter {
         }
         if let final = stat("final_adopted").band { md += "- **Still practising** at the end: \(String(format: "%.0f", final.mean)) people.\n" }
         if let lapses = stat("lapses").band, lapses.mean > 0 { md += "- **Lapses:** \(String(format: "%.1f", lapses.mean)) per run.\n" }
-        if s.model.tracksCommitment || s.waning != nil {
+        if s.tracksCommitment {
             let last = result.horizon
             let c = result.band(step: last) { result.meanCommitment[$0 * result.steps + last] }
             md += "- **Mean commitment** at the end: \(String(format: "%.3f", c.mean)) (95% of runs between \(String(format: "%.3f", c.low)) and \(String(format: "%.3f", c.high)))"

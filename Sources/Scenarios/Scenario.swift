@@ -20,6 +20,8 @@ public struct Scenario: Sendable {
     /// Waning commitment on top of the model (`commitment:`), nil when absent.
     public var waning: WaningCommitment?
     public var recordAgents: Bool
+    /// Whether the run keeps commitment levels: the model's own, or waning commitment on top of it.
+    public var tracksCommitment: Bool { model.tracksCommitment || waning != nil }
     /// Write every replicate's own time series (`outputs.replicates`).
     public var recordReplicates = false
     /// Lay out and write the network for the report's drawing (`outputs.network`); nil: when it has

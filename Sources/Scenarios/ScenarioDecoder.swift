@@ -121,7 +121,7 @@ struct ScenarioDecoder {
         }
         guard let values = parameters(entry.parameters, from: &r, path: "model", owner: type) else { return nil }
         do {
-            return ModelSpec(try entry.init(parameters: CatalogValues(model: type, values)))
+            return ModelSpec(try entry.init(parameters: CatalogValues(owner: type, values)))
         } catch {
             d.append(Diagnostic(v.origin, "model: \(error)"))
             return nil
@@ -155,12 +155,7 @@ struct ScenarioDecoder {
         case .nonNegative: return FieldReader.double(v, path, &d, .nonNegative).map { .number($0) }
         case .positive: return FieldReader.double(v, path, &d, .positive).map { .number($0) }
         case let .integer(min): return FieldReader.int(v, path, &d, min: min).map { .integer($0) }
-        case .flag:
-            guard case let .scalar(s, _) = v, let b = ScenarioValue.boolean(s) else {
-                d.append(Diagnostic(v.origin, "\(path) must be true or false"))
-                return nil
-            }
-            return .flag(b)
+        case .flag: return FieldReader.bool(v, path, &d).map { .flag($0) }
         case let .probabilityOrWord(words), let .perAgent(words):
             if case let .scalar(s, _) = v, words.contains(s) { return .word(s) }
             if case .perAgent = p.kind, case .mapping = v {
@@ -306,7 +301,7 @@ struct ScenarioDecoder {
         let when = schedule(&r, horizon: horizon)
         guard let values = parameters(kind.parameters, from: &r, path: path, owner: path), let when else { return nil }
         do {
-            return try kind.init(name: name, schedule: when, parameters: CatalogValues(model: "\(path) (\(type))", values))
+            return try kind.init(name: name, schedule: when, parameters: CatalogValues(owner: "\(path) (\(type))", values))
         } catch {
             d.append(Diagnostic(v.origin, "\(path): \(error)"))
             return nil

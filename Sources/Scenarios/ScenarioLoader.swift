@@ -152,7 +152,7 @@ extension Scenario {
         for (i, x) in interventions.enumerated() {
             check(interventionOrigins[i], nil) {
                 try [x].validate(population, horizon: horizon, support: model.interventionSupport(waning: waning != nil), model: model.name,
-                                 firstIndex: i, alternatives: ModelCatalog.models(taking:))
+                                 firstIndex: i)
                 do {
                     preparedInterventions.append(try x.prepared(population, seed: seed))
                 } catch {

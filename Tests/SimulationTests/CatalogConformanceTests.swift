@@ -16,7 +16,7 @@ struct CatalogConformanceTests {
 
     static func build(_ name: String) throws -> any CatalogModel {
         let type = ModelCatalog.named(name)!
-        return try type.init(parameters: CatalogValues(model: name, type.example))
+        return try type.init(parameters: CatalogValues(owner: name, type.example))
     }
 
     /// One of every intervention kind, each needing something different of the model.
@@ -89,7 +89,7 @@ struct CatalogConformanceTests {
             for p in kind.parameters where p.required {
                 values[p.name] = p.kind == .selection ? .selection(.everyone) : p.kind == .probability ? .number(0.1) : .integer(3)
             }
-            let x = try kind.init(name: "probe", schedule: Schedule(at: 1), parameters: CatalogValues(model: kind.kind, values))
+            let x = try kind.init(name: "probe", schedule: Schedule(at: 1), parameters: CatalogValues(owner: kind.kind, values))
             #expect(x.label == "probe" && x.schedule == Schedule(at: 1))
         }
     }

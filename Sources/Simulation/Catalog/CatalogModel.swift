@@ -32,9 +32,8 @@ extension CatalogModel {
         try ensemble.run(self, on: population)
     }
 
-    /// Checks the ensemble against this model, naming alternatives from the catalog when it
-    /// cannot take an intervention.
+    /// Checks the ensemble against this model (opening the existential, as `run` does).
     public func validate(_ ensemble: Ensemble, on population: Population) throws {
-        try ensemble.validate(self, on: population, alternatives: ModelCatalog.models(taking:))
+        try ensemble.validate(self, on: population)
     }
 }

@@ -68,11 +68,12 @@ public enum ParameterValue: Sendable, Equatable {
 
 /// The values given for one model or intervention, by parameter name; defaults are its own to apply.
 public struct CatalogValues: Sendable {
-    public let model: String
+    /// Whose values these are, for errors ("complex-contagion", "interventions[2] (event)").
+    public let owner: String
     public let values: [String: ParameterValue]
 
-    public init(model: String, _ values: [String: ParameterValue]) {
-        self.model = model
+    public init(owner: String, _ values: [String: ParameterValue]) {
+        self.owner = owner
         self.values = values
     }
 
@@ -110,12 +111,12 @@ public struct CatalogValues: Sendable {
 
     /// The value of a required parameter, or a typed error naming it.
     public func required(_ name: String) throws -> ParameterValue {
-        guard let v = values[name] else { throw SimulationError.unsupported("\(model) needs \(name)") }
+        guard let v = values[name] else { throw SimulationError.unsupported("\(owner) needs \(name)") }
         return v
     }
 
     public func requiredNumber(_ name: String) throws -> Double {
-        guard let x = number(name) else { throw SimulationError.unsupported("\(model) needs \(name)") }
+        guard let x = number(name) else { throw SimulationError.unsupported("\(owner) needs \(name)") }
         return x
     }
 }

@@ -40,7 +40,7 @@ public struct Ensemble: Sendable {
     }
 
     /// Checks everything before any work starts: the model's parameters, the seeding, the attributes.
-    /// `alternatives` names the models that take a support, for refusals (the scenario catalog's).
+    /// `alternatives` names the models that take a support, for refusals (default: the model catalog's).
     public func validate<M: DiffusionModel>(_ model: M, on population: Population,
                                             alternatives: (InterventionSupport) -> [String] = ModelCatalog.models(taking:)) throws {
         guard replicates >= 1 else { throw SimulationError.outOfRange(parameter: "replicates", value: Double(replicates), allowed: "≥ 1") }

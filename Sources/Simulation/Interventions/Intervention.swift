@@ -44,7 +44,7 @@ public struct InterventionSupport: OptionSet, Sendable {
     /// Keeps commitment that boosts can raise (the commitment model, or any model run with waning commitment).
     public static let commitment = InterventionSupport(rawValue: 8)
 
-    public var names: [String] {
+    var names: [String] {
         [(Self.addedTies, "added ties"), (.training, "training"), (.departures, "departures"), (.commitment, "commitment")]
             .filter { contains($0.0) }.map(\.1)
     }

@@ -42,7 +42,10 @@ public struct NetworkEvent: Intervention {
 
     public var label: String { name ?? Self.kind }
     public var needs: InterventionSupport {
-        InterventionSupport().union(tiesPerParticipant > 0 ? .addedTies : []).union(boost > 0 ? .commitment : [])
+        var needs: InterventionSupport = []
+        if tiesPerParticipant > 0 { needs.insert(.addedTies) }
+        if boost > 0 { needs.insert(.commitment) }
+        return needs
     }
 
     /// Changes nothing but commitment, and chooses attendees without reference to training: the

@@ -81,7 +81,8 @@ public struct ModelSpec: Sendable {
     /// The model's parameter checks, and that it takes the scenario's waning commitment, against the population.
     func validate(_ population: Population, ensemble: Ensemble) throws {
         var bare = ensemble
-        bare.interventions = []
+        bare.interventions = []   // checked one by one, each at its place
+        bare.breakdown = nil      // checked at outputs.breakdown
         try model.validate(bare, on: population)
     }
 

@@ -144,8 +144,12 @@ extension Scenario {
         var preparedSeeding: SeedingStrategy.Prepared?
         check(resolved["seeding"]?.origin, "seeding") { preparedSeeding = try seeding.prepare(population, seed: seed) }
         if let names = breakdown {
-            for name in names where name != Ensemble.trainedAttribute {
+            for name in names where !Ensemble.isDerived(name, in: population) {
                 check(resolved["outputs"]?.origin, "outputs.breakdown") { _ = try population.group(name) }
+            }
+            if names.contains(where: { $0 == Ensemble.committedAttribute && Ensemble.isDerived($0, in: population) }), !tracksCommitment {
+                d.append(Diagnostic(resolved["outputs"]?.origin ?? top, "outputs.breakdown: committed needs commitment, which the \(model.name) "
+                    + "model does not keep without it", hint: "add waning commitment (commitment: {decay: 0.05}) or use the commitment model"))
             }
         }
         var preparedInterventions: [any Intervention] = []

@@ -58,6 +58,17 @@ struct ComposedProgrammeTests {
         #expect(trainedPractising(trainedOnly) < 20)
         // Commitment wanes: some practitioners drop out along the way.
         #expect(connected.summaries.contains { $0.lapses > 0 })
+        // By commitment: the levels partition everyone; every committed person practises (commitment
+        // is a practitioner's), and some practitioners sit below 0.5 on their way out.
+        let c = try #require(connected.groupNames.firstIndex(of: "committed"))
+        #expect(connected.groupLevels[c] == ["uncommitted", "committed"])
+        for t in [0, 10, 52] {
+            let committed = AdoptionState.allCases.reduce(0) { $0 + connected.groupCount(c, level: 1, $1, replicate: 0, step: t) }
+            #expect(committed == connected.groupCount(c, level: 1, .adopted, replicate: 0, step: t))
+            let all = (0..<2).reduce(0) { s, l in s + AdoptionState.allCases.reduce(0) { $0 + connected.groupCount(c, level: l, $1, replicate: 0, step: t) } }
+            #expect(all == prepared.graph.nodeCount)
+        }
+        #expect((0..<connected.replicates).contains { r in (1...52).contains { connected.groupCount(c, level: 0, .adopted, replicate: r, step: $0) > 0 } })
     }
 
     @Test("what cannot combine is refused with the reason and the alternative")
@@ -73,6 +84,9 @@ struct ComposedProgrammeTests {
         #expect(boost.count == 1 && boost[0].message.contains("add waning commitment (commitment: {decay: 0.05}) or use the commitment model"))
         let withWaning = try ScenarioValidationTests.problems(base + "commitment: {decay: 0.05}\ninterventions: [{type: event, at: 2, participants: everyone, boost: 0.3}]\n", prepare: true)
         #expect(withWaning.isEmpty)
+        let committed = try ScenarioValidationTests.problems(base + "outputs: {breakdown: [committed]}\n", prepare: true)
+        #expect(committed.count == 1 && committed[0].message.contains("committed needs commitment")
+                && committed[0].hint?.contains("commitment: {decay: 0.05}") == true)
         let training = try ScenarioValidationTests.problems(base + "interventions: [{type: training, at: 2, participants: everyone}]\n", prepare: true)
         #expect(training.count == 1 && training[0].message.contains("training lowers an adoption threshold")
                 && training[0].message.contains("linear-threshold, complex-contagion, commitment"))

@@ -53,7 +53,12 @@ public struct Ensemble: Sendable {
             }
             try waning.validate()
         }
-        for name in breakdown ?? [] where name != Self.trainedAttribute { _ = try population.group(name) }
+        for name in breakdown ?? [] where !Self.isDerived(name, in: population) { _ = try population.group(name) }
+        if breakdown?.contains(where: { $0 == Self.committedAttribute && Self.isDerived($0, in: population) }) == true,
+           waning == nil, !M.tracksCommitment {
+            throw SimulationError.unsupported("the breakdown by committed needs commitment, which the \(M.name) model does not keep "
+                + "without it: add waning commitment (commitment: {decay: 0.05}) or use the commitment model")
+        }
         let support = M.interventionSupport.union(waning != nil ? .commitment : [])
         try interventions.validate(population, horizon: horizon, support: support, model: M.name, alternatives: alternatives)
     }
@@ -61,6 +66,18 @@ public struct Ensemble: Sendable {
     /// The breakdown by training: a pseudo-attribute with levels "untrained" and "trained" that
     /// follows each replicate's training cohorts.
     public static let trainedAttribute = "trained"
+
+    /// The breakdown by commitment: a pseudo-attribute with levels "uncommitted" and "committed"
+    /// (commitment at least `committedLevel`), re-read from every agent at each recorded step, so
+    /// "practising but uncommitted" shows who is about to drop out. Runs that track commitment only.
+    public static let committedAttribute = "committed"
+    public static let committedLevel = 0.5
+
+    /// Whether `name` is one of the breakdowns the runner derives from agent state (trained,
+    /// committed), not an attribute of the network; a network attribute of that name wins.
+    public static func isDerived(_ name: String, in population: Population) -> Bool {
+        (name == trainedAttribute || name == committedAttribute) && population.groups[name] == nil
+    }
 
     /// Every intervention occurrence up to the horizon, in time order (list order within a step).
     public func occurrences() -> [InterventionOccurrence] {
@@ -80,14 +97,18 @@ public struct Ensemble: Sendable {
         let prepared = try preparedSeeding ?? seeding.prepare(population, seed: seed)
         let timeline = try interventions.map { try $0.prepared(population, seed: self.seed) }
         let groupNames = breakdown ?? population.groupNames
-        let groups = try groupNames.map { try $0 == Self.trainedAttribute && population.groups[$0] == nil
-            ? Population.Group(codes: [Int32](repeating: 0, count: population.count), levels: ["untrained", "trained"])
-            : population.group($0) }
+        let groups = try groupNames.map { name in
+            guard Self.isDerived(name, in: population) else { return try population.group(name) }
+            let levels = name == Self.trainedAttribute ? ["untrained", "trained"] : ["uncommitted", "committed"]
+            return Population.Group(codes: [Int32](repeating: 0, count: population.count), levels: levels)
+        }
         var result = EnsembleResult(replicates: replicates, horizon: horizon, population: population.count,
                                     groupNames: groupNames, groupLevels: groups.map(\.levels))
         if recordAgents { result.agentAdoptedAt = [Float](repeating: -1, count: replicates * population.count) }
         result.interventions = occurrences()
-        let batched = forceFrontierKernel ? nil : model.batchedKernel(for: self, on: population)
+        // Commitment read back from every agent each step: the per-replicate kernel keeps it.
+        let derivesCommitment = groupNames.contains { $0 == Self.committedAttribute && Self.isDerived($0, in: population) }
+        let batched = forceFrontierKernel || derivesCommitment ? nil : model.batchedKernel(for: self, on: population)
         var kernel = "frontier"
         try result.stateCounts.withUnsafeMutableBufferPointer { stateCounts in
         try result.meanCommitment.withUnsafeMutableBufferPointer { meanCommitment in
@@ -133,10 +154,12 @@ public struct Ensemble: Sendable {
         let out = run.recorder
         let tracksCommitment = waning != nil || M.tracksCommitment
         let influence = waning.map { _ in population.influenceMatrix() }
-        let trainedGroup = groups.indices.first { run.groupNames[$0] == Self.trainedAttribute && population.groups[Self.trainedAttribute] == nil }
+        let trainedGroup = groups.indices.first { run.groupNames[$0] == Self.trainedAttribute && Self.isDerived(Self.trainedAttribute, in: population) }
+        let committedGroup = groups.indices.first { run.groupNames[$0] == Self.committedAttribute && Self.isDerived(Self.committedAttribute, in: population) }
         Parallel.forEach(count: range.count, workerState: {
             (replicate: Replicate(population: population, tracked: groups, index: 0,
-                                  rng: Xoshiro256PlusPlus(seed: seed, replicate: 0, purpose: .dynamics), trainedGroup: trainedGroup),
+                                  rng: Xoshiro256PlusPlus(seed: seed, replicate: 0, purpose: .dynamics), trainedGroup: trainedGroup,
+                                  committedGroup: committedGroup),
              workspace: model.makeWorkspace(population), frontier: [Int32]())
         }) { worker, i in
             let r = range.lowerBound + i
@@ -171,6 +194,7 @@ public struct Ensemble: Sendable {
             }
             var peak = (value: 0, time: 0)
             func record(_ t: Int) {
+                if committedGroup != nil { worker.replicate.refreshCommittedLevels(at: Self.committedLevel) }
                 out.record(worker.replicate, replicate: r, step: t)
                 let adopted = worker.replicate.stateCounts[2]
                 if adopted > peak.value { peak = (adopted, t) }

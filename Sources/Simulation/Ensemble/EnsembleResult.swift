@@ -175,7 +175,8 @@ public struct ReplicateSummary: Sendable, Codable, Equatable {
     /// The attribute reach inequality and boundary crossing are measured on: organisation if the
     /// network has it, else its first categorical attribute.
     static func inequalityAttribute(in groupNames: [String]) -> Int? {
-        groupNames.firstIndex(of: "organisation") ?? groupNames.firstIndex { $0 != Ensemble.trainedAttribute }
+        groupNames.firstIndex(of: "organisation")
+            ?? groupNames.firstIndex { $0 != Ensemble.trainedAttribute && $0 != Ensemble.committedAttribute }
     }
 
     /// Gini of the reach shares of the non-empty groups.

@@ -52,9 +52,13 @@ public struct Replicate {
     var tracked: [[Int32]]
     /// Which tracked attribute is the training breakdown (levels untrained, trained), if any.
     let trainedGroup: Int?
+    /// Which tracked attribute is the commitment breakdown (levels uncommitted, committed), if any.
+    let committedGroup: Int?
 
-    init(population: Population, tracked: [Population.Group], index: Int, rng: Xoshiro256PlusPlus, trainedGroup: Int? = nil) {
+    init(population: Population, tracked: [Population.Group], index: Int, rng: Xoshiro256PlusPlus, trainedGroup: Int? = nil,
+         committedGroup: Int? = nil) {
         self.trainedGroup = trainedGroup
+        self.committedGroup = committedGroup
         self.population = population
         agents = AgentState(count: population.count)
         self.rng = rng
@@ -83,6 +87,7 @@ public struct Replicate {
         }
         touched.removeAll(keepingCapacity: true)
         if let g = trainedGroup { for v in interventionTouched { tracked[g][Int(v)] = 0 } }
+        if let g = committedGroup { for v in tracked[g].indices { tracked[g][v] = 0 } }
         interventionTouched.removeAll(keepingCapacity: true)
         lapseCount = 0
         departures = 0
@@ -230,6 +235,21 @@ extension Replicate {
         groupCounts[g][Int(tracked[g][v]) * Self.width + s] -= 1
         groupCounts[g][Int(level) * Self.width + s] += 1
         tracked[g][v] = level
+    }
+
+    /// Re-reads every agent's level of the commitment breakdown (committed: commitment ≥ `level`),
+    /// moving its counts: O(n), once per recorded step, and only when that breakdown is asked for.
+    mutating func refreshCommittedLevels(at level: Double) {
+        guard let g = committedGroup, !agents.commitment.isEmpty else { return }
+        for v in 0..<agents.count {
+            let now: Int32 = agents.commitment[v] >= level ? 1 : 0
+            let was = tracked[g][v]
+            guard now != was else { continue }
+            let s = Int(agents.state[v])
+            groupCounts[g][Int(was) * Self.width + s] -= 1
+            groupCounts[g][Int(now) * Self.width + s] += 1
+            tracked[g][v] = now
+        }
     }
 
     private mutating func markInterventionTouched(_ v: Int) {

@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "Graphs", targets: ["Graphs"]),
         .library(name: "Simulation", targets: ["Simulation"]),
         .library(name: "Documents", targets: ["Documents"]),
+        .library(name: "Outputs", targets: ["Outputs"]),
         .library(name: "Scenarios", targets: ["Scenarios"]),
         .library(name: "Analysis", targets: ["Analysis"]),
         .library(name: "Reports", targets: ["Reports"]),
@@ -47,6 +48,12 @@ let package = Package(
             name: "Documents",
             dependencies: ["Tables", .product(name: "Yams", package: "Yams")]
         ),
+        // The folders runs write, as typed values: file names and columns defined once, for the
+        // writer, the reports and notebooks, and people loading the files themselves.
+        .target(
+            name: "Outputs",
+            dependencies: ["Tables"]
+        ),
         .target(
             name: "Graphs",
             dependencies: ["NumericCore", "Tables"]
@@ -63,12 +70,12 @@ let package = Package(
         // Reports people look at: HTML with inline SVG charts, from run and analysis folders.
         .target(
             name: "Reports",
-            dependencies: ["Tables"]
+            dependencies: ["Tables", "Outputs"]
         ),
         // Scenario files, the runner and its outputs: on top of the simulator.
         .target(
             name: "Scenarios",
-            dependencies: ["Simulation", "Graphs", "Tables", "Provenance", "Documents", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Simulation", "Graphs", "Tables", "Provenance", "Documents", "Outputs", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // Benchmark suites for researchers: workloads timed with provenance and result checksums.
         .target(
@@ -93,6 +100,7 @@ let package = Package(
                 "Bench",
                 "Provenance",
                 "Tables",
+                "Outputs",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -102,9 +110,9 @@ let package = Package(
         .testTarget(name: "TablesTests", dependencies: ["Tables", "TestSupport"]),
         .testTarget(name: "GraphsTests", dependencies: ["Graphs", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Graphs", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Simulation", "NumericCore", "Tables", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Outputs", "Simulation", "NumericCore", "Tables", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "NumericCore", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Scenarios", "Analysis", "NumericCore", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Outputs", "Scenarios", "Analysis", "NumericCore", "TestSupport"]),
         .testTarget(name: "BenchTests", dependencies: ["Bench", "Scenarios", "TestSupport"]),
         .testTarget(name: "ProvenanceTests", dependencies: ["Provenance", "TestSupport"]),
         .testTarget(name: "SkeinCLITests", dependencies: ["skein", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),

@@ -1,4 +1,5 @@
 import Foundation
+import Outputs
 import Tables
 
 /// A node-link drawing of a run's network from `network.csv` (positions, adoption, attributes) and
@@ -20,7 +21,7 @@ public struct NetworkDrawing {
 
     /// Reads the two files; nil when the run has no drawing (too large, or `outputs.network: false`).
     public static func read(runDirectory dir: URL) throws -> NetworkDrawing? {
-        let nodesURL = dir.appendingPathComponent("network.csv"), edgesURL = dir.appendingPathComponent("network-edges.csv")
+        let nodesURL = dir.appendingPathComponent(RunFolder.File.network), edgesURL = dir.appendingPathComponent(RunFolder.File.networkEdges)
         guard FileManager.default.fileExists(atPath: nodesURL.path), FileManager.default.fileExists(atPath: edgesURL.path) else { return nil }
         var header: [String] = []
         var nodes: [Node] = []
@@ -28,10 +29,10 @@ public struct NetworkDrawing {
         try DelimitedReader(contentsOf: nodesURL).forEachRecord { r in
             if header.isEmpty {
                 header = try (0..<r.count).map { try r.string($0) }
-                guard header.starts(with: ["node", "label", "x", "y", "adoption_probability", "mean_adoption_time"]) else {
-                    throw TableError(file: nodesURL.path, line: r.line, message: "expected the columns node, label, x, y, adoption_probability, mean_adoption_time")
+                guard header.starts(with: RunFolder.networkColumns) else {
+                    throw TableError(file: nodesURL.path, line: r.line, message: "expected the columns \(RunFolder.networkColumns.joined(separator: ", "))")
                 }
-                names = Array(header.dropFirst(6))
+                names = Array(header.dropFirst(RunFolder.networkColumns.count))
                 return
             }
             nodes.append(Node(x: r.double(2) ?? 0.5, y: r.double(3) ?? 0.5, adoptionTime: r.double(5) ?? .nan,

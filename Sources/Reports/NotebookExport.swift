@@ -1,4 +1,5 @@
 import Foundation
+import Outputs
 import Tables
 
 /// `skein export notebook`: a notebook that explains a run or analysis folder and redraws its key
@@ -9,7 +10,7 @@ import Tables
 public enum NotebookExport {
     public static func notebook(directory dir: URL, notebookPath: URL) throws -> Notebook {
         let fm = FileManager.default
-        if fm.fileExists(atPath: dir.appendingPathComponent("timeseries.csv").path) { return try run(dir, notebookPath) }
+        if RunFolder.isRunFolder(dir) { return try run(dir, notebookPath) }
         if fm.fileExists(atPath: dir.appendingPathComponent("themes.json").path) { return try themes(dir, notebookPath) }
         if fm.fileExists(atPath: dir.appendingPathComponent("groups.csv").path) { return try votes(dir, notebookPath) }
         throw RunReport.ReportError(message: "\(dir.path): no timeseries.csv, themes.json or groups.csv — is this a folder written by skein run, analyse or analyse-votes?")
@@ -57,15 +58,19 @@ public enum NotebookExport {
     // MARK: Simulation runs
 
     static func run(_ dir: URL, _ notebook: URL) throws -> Notebook {
-        let manifest = ResultFolder.json(dir.appendingPathComponent("manifest.json"))
-        let summary = ResultFolder.json(dir.appendingPathComponent("summary.json"))
-        let scenario = manifest["scenario"] as? [String: Any] ?? [:]
-        let name = summary["scenario"] as? String ?? dir.lastPathComponent
+        let folder: RunFolder
+        do {
+            folder = try RunFolder.read(dir)
+        } catch let error as RunFolder.ReadError {
+            throw RunReport.ReportError(message: error.description)
+        }
+        let manifest = folder.manifest, summary = folder.summary
+        let name = summary?.scenario ?? dir.lastPathComponent
         var command: [String] = []
         var question = ""
-        if let file = manifest["scenario_file"] as? String {
-            let url = URL(fileURLWithPath: file)
-            command = ["run", relative(url, from: notebook), "--seed", "\(manifest["seed"] ?? 0)", "--replicates", "\(manifest["replicates"] ?? 1)"]
+        if let manifest {
+            let url = URL(fileURLWithPath: manifest.scenarioFile)
+            command = ["run", relative(url, from: notebook), "--seed", "\(manifest.seed)", "--replicates", "\(manifest.replicates)"]
             // The scenario file's opening comments state its question and assumptions.
             if let text = try? String(contentsOf: url, encoding: .utf8) {
                 question = text.split(separator: "\n", omittingEmptySubsequences: false).prefix { $0.hasPrefix("#") }
@@ -74,10 +79,11 @@ public enum NotebookExport {
         }
         var nb = Notebook()
         var intro = "# \(MarkdownText.escape(name))\n\n"
-        if let d = scenario["description"] as? String { intro += "*\(MarkdownText.escape(d))*\n\n" }
+        if let d = manifest?.scenarioDescription { intro += "*\(MarkdownText.escape(d))*\n\n" }
         if !question.isEmpty { intro += question + "\n\n" }
-        intro += "Model **\(MarkdownText.escape(summary["model"] as? String ?? ""))** on \(summary["nodes"] ?? "?") people and \(summary["edges"] ?? "?") ties; "
-            + "\(summary["replicates"] ?? "?") replicates of \(summary["horizon"] ?? "?") steps, seed \(summary["seed"] ?? "?").\n\n"
+        func known<T>(_ x: T?) -> String { x.map { "\($0)" } ?? "?" }
+        intro += "Model **\(MarkdownText.escape(summary?.model ?? ""))** on \(known(summary?.nodes)) people and \(known(summary?.edges)) ties; "
+            + "\(known(summary?.replicates)) replicates of \(known(summary?.horizon)) steps, seed \(known(summary?.seed)).\n\n"
         intro += "This notebook was exported by `skein export notebook` from the run folder `\(relative(dir, from: notebook))`. "
             + "It reads the run's tidy CSV files (`timeseries.csv`: one row per step, group and measure with the mean, SD and 95% band "
             + "over replicates; `replicates.csv`: one row per replicate) and redraws the report's plots. "
@@ -108,8 +114,7 @@ public enum NotebookExport {
             ax.legend()
             plt.show()
             """)
-        let hasGroups = (try? String(contentsOf: dir.appendingPathComponent("timeseries.csv"), encoding: .utf8))
-            .map { $0.split(separator: "\n").dropFirst().contains { !$0.split(separator: ",").dropFirst().starts(with: ["all"]) } } ?? false
+        let hasGroups = folder.timeseries.attributes.contains { $0 != Timeseries.all }
         if hasGroups {
             nb.markdown("## By group\n\nPeople practising at each step, by each breakdown attribute (the scenario's `outputs.breakdown`).")
             nb.code("""
@@ -126,7 +131,7 @@ public enum NotebookExport {
                 plt.show()
                 """)
         }
-        if (summary["commitment_tracked"] as? Bool) == true {
+        if summary?.commitmentTracked == true {
             nb.markdown("## Commitment\n\nMean commitment to the network over time, with its 95% band.")
             nb.code("""
                 d = overall[overall.measure == "commitment"]

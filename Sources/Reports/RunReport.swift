@@ -1,4 +1,5 @@
 import Foundation
+import Outputs
 import Tables
 
 /// A self-contained HTML report of a simulation run folder (`skein run --out DIR`): what was run,
@@ -11,58 +12,32 @@ public enum RunReport {
         public var description: String { message }
     }
 
-    /// One measure's band per step, from timeseries.csv.
-    struct Band { var mean: [Double] = [], low: [Double] = [], high: [Double] = [] }
-
     public static func html(runDirectory dir: URL) throws -> String {
-        let timeseries = dir.appendingPathComponent("timeseries.csv")
-        guard FileManager.default.fileExists(atPath: timeseries.path) else {
-            throw ReportError(message: "\(dir.path): no timeseries.csv — is this a folder written by skein run?")
+        let folder: RunFolder
+        do {
+            folder = try RunFolder.read(dir)
+        } catch let error as RunFolder.ReadError {
+            throw ReportError(message: error.description)
         }
-        // attribute → level → measure → band
-        var bands: [String: [String: [String: Band]]] = [:]
-        var levelOrder: [String: [String]] = [:], attributeOrder: [String] = []
-        let reader = try DelimitedReader(contentsOf: timeseries)
-        var header: [String] = []
-        try reader.forEachRecord { r in
-            if header.isEmpty {
-                header = try (0..<r.count).map { try r.string($0) }
-                guard header.starts(with: ["step", "attribute", "level", "measure", "mean"]) else {
-                    throw TableError(file: timeseries.path, line: r.line, message: "expected the columns step, attribute, level, measure, mean, sd, low, high")
-                }
-                return
-            }
-            let attribute = try r.string(1), level = try r.string(2), measure = try r.string(3)
-            if bands[attribute] == nil { attributeOrder.append(attribute) }
-            if bands[attribute]?[level] == nil { levelOrder[attribute, default: []].append(level) }
-            var b = bands[attribute]?[level]?[measure] ?? Band()
-            b.mean.append(r.double(4) ?? .nan)
-            b.low.append(r.double(6) ?? .nan)
-            b.high.append(r.double(7) ?? .nan)
-            bands[attribute, default: [:]][level, default: [:]][measure] = b
-        }
-        let summary = ResultFolder.json(dir.appendingPathComponent("summary.json"))
-        let manifest = ResultFolder.json(dir.appendingPathComponent("manifest.json"))
-        let name = summary["scenario"] as? String ?? dir.lastPathComponent
-        let description = ((manifest["scenario"] as? [String: Any])?["description"] as? String) ?? ""
-        let markers: [(Double, String)] = ((summary["interventions"] as? [[String: Any]]) ?? []).compactMap { m in
-            guard let t = m["time"] as? Int else { return nil }
-            return (Double(t), m["label"] as? String ?? "intervention")
-        }
-        let population = Double(summary["nodes"] as? Int ?? 0)
+        let ts = folder.timeseries, summary = folder.summary, manifest = folder.manifest
+        let name = summary?.scenario ?? dir.lastPathComponent
+        let description = manifest?.scenarioDescription ?? ""
+        let markers: [(Double, String)] = (summary?.interventions ?? []).map { (Double($0.time), $0.label) }
+        let population = Double(summary?.nodes ?? 0)
         var charts: [String] = []
-        if let all = bands["all"]?["all"] {
-            var series: [LineChart.Series] = []
-            if let b = all["reach"] { series.append(.init(name: "ever adopted (reach)", values: b.mean, low: b.low, high: b.high)) }
-            if let b = all["adopted"] { series.append(.init(name: "practising now", values: b.mean, low: b.low, high: b.high)) }
-            if let b = all["lapsed"], b.mean.contains(where: { $0 > 0 }) { series.append(.init(name: "lapsed", values: b.mean, low: b.low, high: b.high)) }
-            var chart = LineChart(title: "Adoption over time (mean and 95% band of \(summary["replicates"] as? Int ?? 0) runs)",
+        if let reach = ts.overall(.reach) {
+            var series: [LineChart.Series] = [.init(name: "ever adopted (reach)", values: reach.mean, low: reach.low, high: reach.high)]
+            if let b = ts.overall(.adopted) { series.append(.init(name: "practising now", values: b.mean, low: b.low, high: b.high)) }
+            if let b = ts.overall(.lapsed), b.mean.contains(where: { $0 > 0 }) {
+                series.append(.init(name: "lapsed", values: b.mean, low: b.low, high: b.high))
+            }
+            var chart = LineChart(title: "Adoption over time (mean and 95% band of \(summary?.replicates ?? 0) runs)",
                                   xLabel: "step", yLabel: "people", series: series)
             chart.markers = markers
             chart.id = "adoption"
             charts.append(chart.svg())
             // Commitment is its own curve where the run tracks it (the commitment model, or waning commitment).
-            if summary["commitment_tracked"] as? Bool == true, let c = all["commitment"] {
+            if summary?.commitmentTracked == true, let c = ts.overall(.commitment) {
                 var commitment = LineChart(title: "Mean commitment", xLabel: "step", yLabel: "commitment (0–1)",
                                            series: [.init(name: "mean commitment", values: c.mean, low: c.low, high: c.high)])
                 commitment.markers = markers
@@ -70,15 +45,15 @@ public enum RunReport {
                 charts.append(commitment.svg())
             }
         }
-        for (k, attribute) in attributeOrder.enumerated() where attribute != "all" {
-            let levels = levelOrder[attribute] ?? []
+        for (k, attribute) in ts.attributes.enumerated() where attribute != Timeseries.all {
+            let levels = ts.levels(of: attribute)
             guard levels.count <= 12 else { continue }  // more lines than a reader can tell apart
             let series: [LineChart.Series] = levels.compactMap { level in
-                guard let adopted = bands[attribute]?[level]?["adopted"] else { return nil }
-                // Share of the group practising: size is the sum of the state counts at step 0.
-                let size = ["unaware", "aware", "adopted", "lapsed", "removed"].compactMap { bands[attribute]?[level]?[$0]?.mean.first }.reduce(0, +)
-                guard size > 0 else { return nil }
-                return .init(name: level, values: adopted.mean.map { $0 / size })
+                guard let adopted = ts.series(attribute, level, .adopted) else { return nil }
+                // Share of the group practising at each step, of its members then (trained and committed move).
+                let sizes = ts.sizes(attribute, level)
+                guard sizes.contains(where: { $0 > 0 }) else { return nil }
+                return .init(name: level, values: zip(adopted.mean, sizes).map { $1 > 0 ? $0 / $1 : .nan })
             }
             var chart = LineChart(title: "Practising, by \(attribute) (share of each group)", xLabel: "step", yLabel: "share", series: series)
             chart.markers = markers
@@ -93,20 +68,17 @@ public enum RunReport {
         }
         // Ensemble statistics table.
         var rows = ""
-        if let metrics = summary["metrics"] as? [String: Any] {
-            for key in metrics.keys.sorted() {
-                guard let b = metrics[key] as? [String: Any] else { continue }
-                func cell(_ k: String) -> String { (b[k] as? Double).map { LineChart.format($0) } ?? "" }
-                rows += "<tr><th scope=\"row\">\(HTML.escape(key.replacingOccurrences(of: "_", with: " ")))</th><td>\(cell("mean"))</td><td>\(cell("sd"))</td><td>\(cell("low"))</td><td>\(cell("high"))</td></tr>"
-            }
+        for key in (summary?.metrics.keys).map({ $0.sorted() }) ?? [] {
+            guard let b = summary?.metrics[key] ?? nil else { continue }
+            let cells = [b.mean, b.sd, b.low, b.high].map { "<td>\(LineChart.format($0))</td>" }.joined()
+            rows += "<tr><th scope=\"row\">\(HTML.escape(key.replacingOccurrences(of: "_", with: " ")))</th>\(cells)</tr>"
         }
-        let skein = manifest["skein"] as? [String: Any]
         let facts = [
-            ("Model", summary["model"] as? String ?? ""),
-            ("Network", population > 0 ? "\(Int(population)) people, \(summary["edges"] as? Int ?? 0) ties" : ""),
-            ("Replicates × steps", "\(summary["replicates"] as? Int ?? 0) × \(summary["horizon"] as? Int ?? 0)"),
-            ("Seed", "\(summary["seed"] as? Int ?? 0)"),
-            ("Skein", skein.map { "\($0["version"] as? String ?? "") (\(($0["commit"] as? String ?? "").prefix(12)))" } ?? ""),
+            ("Model", summary?.model ?? ""),
+            ("Network", population > 0 ? "\(Int(population)) people, \(summary?.edges ?? 0) ties" : ""),
+            ("Replicates × steps", summary.map { "\($0.replicates) × \($0.horizon)" } ?? ""),
+            ("Seed", summary.map { "\($0.seed)" } ?? ""),
+            ("Skein", manifest.map { "\($0.skein.version) (\($0.skein.commit.prefix(12)))" } ?? ""),
         ].filter { !$0.1.isEmpty }
         var page = """
             <!DOCTYPE html>

@@ -1,5 +1,6 @@
 import Foundation
 import Graphs
+import Outputs
 import Provenance
 import Simulation
 import Tables
@@ -29,85 +30,73 @@ public enum RunWriter {
         }
     }
 
-    public enum WriteError: Error, CustomStringConvertible {
-        case notEmpty(String)
-        case cannotCreate(String, String)
-        public var description: String {
-            switch self {
-            case let .notEmpty(dir): return "\(dir) exists and is not empty; choose another --out or pass --force to overwrite"
-            case let .cannotCreate(dir, why): return "cannot create the output folder \(dir): \(why)"
+    /// Checks the output folder before any work: refused if it exists with files in it, unless `force`.
+    public static func prepareDirectory(_ dir: URL, force: Bool) throws {
+        try AtomicFolder.check(dir, force: force)
+    }
+
+    static func number(_ x: Double) -> String { NumberText.text(x) }
+    static func number(_ x: Int?) -> String { NumberText.text(x) }
+    static func number(_ x: Double?) -> String { NumberText.text(x) }
+
+    /// The per-replicate metrics, in output order.
+    static func metrics(_ s: ReplicateSummary) -> [(RunMetric, Double?)] {
+        RunMetric.allCases.map { m in
+            switch m {
+            case .finalReach: (m, Double(s.finalReach))
+            case .reachShare: (m, s.reachShare)
+            case .finalAdopted: (m, Double(s.finalAdopted))
+            case .timeTo50: (m, s.timeTo50.map(Double.init))
+            case .timeTo90: (m, s.timeTo90.map(Double.init))
+            case .peakAdopted: (m, Double(s.peakAdopted))
+            case .peakTime: (m, Double(s.peakTime))
+            case .lapses: (m, Double(s.lapses))
+            case .departures: (m, Double(s.departures))
+            case .reachInequality: (m, s.reachInequality)
+            case .crossBoundaryShare: (m, s.crossBoundaryShare)
             }
         }
     }
 
-    /// Checks the output folder before any work: refused if it exists with files in it, unless `force`.
-    public static func prepareDirectory(_ dir: URL, force: Bool) throws {
-        let fm = FileManager.default
-        if let contents = try? fm.contentsOfDirectory(atPath: dir.path), !contents.isEmpty, !force {
-            throw WriteError.notEmpty(dir.path)
-        }
-        do {
-            try fm.createDirectory(at: dir, withIntermediateDirectories: true)
-        } catch {
-            throw WriteError.cannotCreate(dir.path, (error as NSError).localizedDescription)
-        }
-    }
+    /// The adoption states paired with the measures that count them (the same names, in order).
+    static let stateMeasures = Array(zip(AdoptionState.allCases, RunMeasure.states))
 
-    /// Numbers as the shortest text that reads back to the same value ("" for NaN): deterministic.
-    static func number(_ x: Double) -> String {
-        guard x.isFinite else { return "" }
-        if x == x.rounded() && abs(x) < 1e15 { return String(Int(x)) }
-        return String(x)
-    }
-
-    static func number(_ x: Int?) -> String { x.map(String.init) ?? "" }
-    static func number(_ x: Double?) -> String { x.map { number($0) } ?? "" }
-
-    /// The per-replicate metrics, by name, in output order.
-    static func metrics(_ s: ReplicateSummary) -> [(String, Double?)] {
-        [("final_reach", Double(s.finalReach)), ("reach_share", s.reachShare), ("final_adopted", Double(s.finalAdopted)),
-         ("time_to_50", s.timeTo50.map(Double.init)), ("time_to_90", s.timeTo90.map(Double.init)),
-         ("peak_adopted", Double(s.peakAdopted)), ("peak_time", Double(s.peakTime)), ("lapses", Double(s.lapses)),
-         ("departures", Double(s.departures)), ("reach_inequality", s.reachInequality), ("cross_boundary_share", s.crossBoundaryShare)]
-    }
+    static func band(_ b: EnsembleResult.Band) -> Band { Band(mean: b.mean, sd: b.sd, low: b.low, high: b.high) }
 
     /// Ensemble statistics of each metric over the replicates where it is defined, with the count.
     public static func summaryStatistics(_ result: EnsembleResult) -> [(name: String, band: EnsembleResult.Band?, count: Int)] {
-        let rows = result.summaries.map(metrics)  // one row of named metrics per replicate
-        guard let names = rows.first?.map(\.0) else { return [] }
-        return names.indices.map { i in
+        let rows = result.summaries.map(metrics)  // one row of metrics per replicate
+        return RunMetric.allCases.enumerated().map { i, metric in
             let values = rows.compactMap { $0[i].1 }
-            return (names[i], values.isEmpty ? nil : EnsembleResult.Band(values), values.count)
+            return (metric.rawValue, values.isEmpty ? nil : EnsembleResult.Band(values), values.count)
         }
     }
 
     static func timeseries(_ result: EnsembleResult) -> String {
-        var csv = CSVWriter(header: ["step", "attribute", "level", "measure", "mean", "sd", "low", "high"])
-        func add(_ t: Int, _ attribute: String, _ level: String, _ measure: String, _ band: EnsembleResult.Band) {
-            csv.row([String(t), attribute, level, measure, number(band.mean), number(band.sd), number(band.low), number(band.high)])
-        }
-        let steps = result.steps
+        var table = Timeseries.Writer()
+        let steps = result.steps, all = Timeseries.all
         for t in 0..<steps {
-            for state in AdoptionState.allCases {
-                add(t, "all", "all", state.name, result.band(step: t) { Double(result.count(state, replicate: $0, step: t)) })
+            for (state, measure) in stateMeasures {
+                table.add(step: t, all, all, measure, band(result.band(step: t) { Double(result.count(state, replicate: $0, step: t)) }))
             }
-            add(t, "all", "all", "reach", result.band(step: t) { Double(result.reach[$0 * steps + t]) })
-            add(t, "all", "all", "commitment", result.band(step: t) { result.meanCommitment[$0 * steps + t] })
+            table.add(step: t, all, all, .reach, band(result.band(step: t) { Double(result.reach[$0 * steps + t]) }))
+            table.add(step: t, all, all, .commitment, band(result.band(step: t) { result.meanCommitment[$0 * steps + t] }))
             for (g, attribute) in result.groupNames.enumerated() {
                 for (level, name) in result.groupLevels[g].enumerated() {
-                    for state in AdoptionState.allCases {
-                        add(t, attribute, name, state.name, result.band(step: t) { Double(result.groupCount(g, level: level, state, replicate: $0, step: t)) })
+                    for (state, measure) in stateMeasures {
+                        table.add(step: t, attribute, name, measure,
+                                  band(result.band(step: t) { Double(result.groupCount(g, level: level, state, replicate: $0, step: t)) }))
                     }
                 }
             }
         }
-        return csv.text
+        return table.text
     }
 
     /// Every replicate's own series (`outputs: {replicates: true}`), one row per replicate and step,
     /// as BehaviorSpace's table output gives it: for variance, trajectories and custom statistics.
     static func replicateTimeseries(_ result: EnsembleResult) -> String {
-        var csv = CSVWriter(header: ["replicate", "step"] + AdoptionState.allCases.map(\.name) + ["reach", "commitment"])
+        var csv = CSVWriter(header: RunFolder.replicateTimeseriesColumns)
         let steps = result.steps
         for r in 0..<result.replicates {
             for t in 0..<steps {
@@ -119,14 +108,13 @@ public enum RunWriter {
     }
 
     static func replicatesTable(_ result: EnsembleResult) -> String {
-        let names = result.summaries.first.map { metrics($0).map(\.0) } ?? []
-        var csv = CSVWriter(header: ["replicate"] + names)
+        var csv = CSVWriter(header: RunFolder.replicateColumns)
         for (r, s) in result.summaries.enumerated() { csv.row([String(r)] + metrics(s).map { number($0.1) }) }
         return csv.text
     }
 
     static func summaryTable(_ stats: [(name: String, band: EnsembleResult.Band?, count: Int)]) -> String {
-        var csv = CSVWriter(header: ["metric", "mean", "sd", "low", "high", "replicates"])
+        var csv = CSVWriter(header: RunFolder.summaryColumns)
         for s in stats {
             csv.row([s.name, number(s.band?.mean), number(s.band?.sd), number(s.band?.low), number(s.band?.high), String(s.count)])
         }
@@ -139,7 +127,7 @@ public enum RunWriter {
         let (probability, time) = result.agentOutcomes()
         let graph = prepared.graph
         let attributes = result.groupNames
-        var csv = CSVWriter(header: ["node", "label"] + (layout == nil ? [] : ["x", "y"]) + ["adoption_probability", "mean_adoption_time"] + attributes)
+        var csv = CSVWriter(header: (layout == nil ? RunFolder.agentColumns : RunFolder.networkColumns) + attributes)
         let groups = attributes.compactMap { prepared.population.groups[$0] }
         for v in 0..<graph.nodeCount {
             let levels = groups.map { $0.codes[v] >= 0 ? $0.levels[Int($0.codes[v])] : "" }
@@ -151,7 +139,7 @@ public enum RunWriter {
 
     /// The ties as node-index pairs (each once), for the drawing.
     static func edgesTable(_ graph: Graph) -> String {
-        var csv = CSVWriter(header: ["source", "target"])
+        var csv = CSVWriter(header: RunFolder.edgeColumns)
         for u in 0..<graph.nodeCount {
             for v in graph.neighbours(of: u) where Int(v) > u || (graph.isDirected && Int(v) != u) { csv.row([String(u), String(v)]) }
         }
@@ -160,43 +148,28 @@ public enum RunWriter {
 
     /// The result for scripts and reports: what was run, the ensemble statistics, final counts by
     /// group, and intervention markers.
-    static func summaryJSON(_ result: EnsembleResult, _ prepared: PreparedScenario,
-                            _ stats: [(name: String, band: EnsembleResult.Band?, count: Int)]) throws -> Data {
+    static func summary(_ result: EnsembleResult, _ prepared: PreparedScenario,
+                        _ stats: [(name: String, band: EnsembleResult.Band?, count: Int)]) -> RunSummary {
         let scenario = prepared.scenario
-        func band(_ b: EnsembleResult.Band?) -> Any {
-            guard let b else { return NSNull() }
-            return ["mean": b.mean, "sd": b.sd, "low": b.low, "high": b.high]
-        }
-        var metrics: [String: Any] = [:]
-        for s in stats { metrics[s.name] = band(s.band) }
-        var byGroup: [String: Any] = [:]
+        var metrics: [String: Band?] = [:]
+        for s in stats { metrics.updateValue(s.band.map(band), forKey: s.name) }  // null where undefined, not absent
+        var byGroup: [String: [String: RunSummary.GroupOutcome]] = [:]
         let last = result.horizon
         for (g, attribute) in result.groupNames.enumerated() {
-            var levels: [String: Any] = [:]
+            var levels: [String: RunSummary.GroupOutcome] = [:]
             for (level, name) in result.groupLevels[g].enumerated() {
                 // At the end, averaged over replicates: levels such as "trained" fill up during a run.
                 let size = result.band(step: last) { r in
-                    Double((0..<AdoptionState.count).reduce(0) { $0 + result.groupCount(g, level: level, AdoptionState(rawValue: UInt8($1))!, replicate: r, step: last) })
+                    Double(AdoptionState.allCases.reduce(0) { $0 + result.groupCount(g, level: level, $1, replicate: r, step: last) })
                 }.mean
-                levels[name] = ["size": size,
-                                "adopted": band(result.band(step: last) { Double(result.groupCount(g, level: level, .adopted, replicate: $0, step: last)) })]
+                levels[name] = .init(size: size, adopted: band(result.band(step: last) { Double(result.groupCount(g, level: level, .adopted, replicate: $0, step: last)) }))
             }
             byGroup[attribute] = levels
         }
-        let object: [String: Any] = [
-            "scenario": scenario.name,
-            "model": scenario.model.name,
-            "commitment_tracked": scenario.tracksCommitment,
-            "nodes": prepared.graph.nodeCount,
-            "edges": prepared.graph.edgeCount,
-            "replicates": result.replicates,
-            "horizon": result.horizon,
-            "seed": scenario.seed,
-            "metrics": metrics,
-            "final_by_group": byGroup,
-            "interventions": result.interventions.map { ["kind": $0.kind, "label": $0.label, "time": $0.time] as [String: Any] },
-        ]
-        return try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
+        return RunSummary(scenario: scenario.name, model: scenario.model.name, commitmentTracked: scenario.tracksCommitment,
+                          nodes: prepared.graph.nodeCount, edges: prepared.graph.edgeCount, replicates: result.replicates,
+                          horizon: result.horizon, seed: scenario.seed, metrics: metrics, finalByGroup: byGroup,
+                          interventions: result.interventions.map { .init(kind: $0.kind, label: $0.label, time: $0.time) })
     }
 
     /// A short human-readable account of the result.
@@ -266,20 +239,20 @@ public enum RunWriter {
         let start = DispatchTime.now().uptimeNanoseconds
         let stats = summaryStatistics(result)
         var files: [(String, Data)] = [
-            ("timeseries.csv", Data(timeseries(result).utf8)),
-            ("replicates.csv", Data(replicatesTable(result).utf8)),
-            ("summary.csv", Data(summaryTable(stats).utf8)),
-            ("summary.json", try summaryJSON(result, prepared, stats)),
-            ("summary.md", Data(summaryMarkdown(result, prepared, stats).utf8)),
+            (RunFolder.File.timeseries, Data(timeseries(result).utf8)),
+            (RunFolder.File.replicates, Data(replicatesTable(result).utf8)),
+            (RunFolder.File.summaryTable, Data(summaryTable(stats).utf8)),
+            (RunFolder.File.summary, try RunFolder.encoder.encode(summary(result, prepared, stats))),
+            (RunFolder.File.account, Data(summaryMarkdown(result, prepared, stats).utf8)),
         ]
-        if prepared.scenario.recordAgents { files.append(("agents.csv", Data(agentsTable(result, prepared).utf8))) }
+        if prepared.scenario.recordAgents { files.append((RunFolder.File.agents, Data(agentsTable(result, prepared).utf8))) }
         if prepared.scenario.recordReplicates {
-            files.append(("replicate-timeseries.csv", Data(replicateTimeseries(result).utf8)))
+            files.append((RunFolder.File.replicateTimeseries, Data(replicateTimeseries(result).utf8)))
         }
         if prepared.drawsNetwork {
             let layout = ForceLayout(seed: prepared.scenario.seed).positions(prepared.graph)
-            files.append(("network.csv", Data(agentsTable(result, prepared, layout: layout).utf8)))
-            files.append(("network-edges.csv", Data(edgesTable(prepared.graph).utf8)))
+            files.append((RunFolder.File.network, Data(agentsTable(result, prepared, layout: layout).utf8)))
+            files.append((RunFolder.File.networkEdges, Data(edgesTable(prepared.graph).utf8)))
         }
         var checksums: [String: String] = [:]
         for (name, data) in files {
@@ -289,23 +262,18 @@ public enum RunWriter {
         var t = timings
         t.writingSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         let provenance = ProvenanceRecord.current()
-        let manifest: [String: Any] = [
-            "scenario_file": prepared.scenario.file,
-            "scenario": prepared.scenario.resolved.jsonObject,
-            "scenario_sha256": SHA256.hex(Data(try JSONSerialization.data(withJSONObject: prepared.scenario.resolved.jsonObject, options: [.sortedKeys]))),
-            "seed": prepared.scenario.seed,
-            "replicates": result.replicates,
-            "threads": threads,
-            "kernel": result.kernel,
-            "skein": ["version": provenance.skein.version, "commit": provenance.skein.commit, "dirty": provenance.skein.dirty],
-            "blas": ["library": provenance.blas.library, "version": provenance.blas.version, "threads": provenance.blas.threads],
-            "compiler": provenance.compiler,
-            "timings_seconds": ["network": t.networkSeconds, "simulation": t.simulationSeconds, "writing": t.writingSeconds],
-            "outputs": checksums,
-            "created": ISO8601DateFormatter().string(from: Date()),
-        ]
-        let data = try JSONSerialization.data(withJSONObject: manifest, options: [.prettyPrinted, .sortedKeys])
-        try AtomicFile.write(data, to: dir.appendingPathComponent("manifest.json"))
+        let scenarioJSON = prepared.scenario.resolved.jsonObject
+        let manifest = RunManifest(
+            scenarioFile: prepared.scenario.file, scenario: JSONValue(prepared.scenario.resolved),
+            scenarioSHA256: SHA256.hex(Data(try JSONSerialization.data(withJSONObject: scenarioJSON, options: [.sortedKeys]))),
+            seed: prepared.scenario.seed, replicates: result.replicates, threads: threads, kernel: result.kernel,
+            skein: .init(version: provenance.skein.version, commit: provenance.skein.commit, dirty: provenance.skein.dirty),
+            blas: .init(library: provenance.blas.library, version: provenance.blas.version, threads: provenance.blas.threads),
+            compiler: provenance.compiler,
+            timingsSeconds: .init(network: t.networkSeconds, simulation: t.simulationSeconds, writing: t.writingSeconds),
+            outputs: checksums, created: ISO8601DateFormatter().string(from: Date()))
+        let data = try RunFolder.encoder.encode(manifest)
+        try AtomicFile.write(data, to: dir.appendingPathComponent(RunFolder.File.manifest))
         return data
     }
 }

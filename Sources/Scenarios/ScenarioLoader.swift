@@ -1,4 +1,5 @@
 import Foundation
+import Tables
 import Graphs
 import Simulation
 
@@ -116,6 +117,19 @@ public struct PreparedScenario: Sendable {
         e.progress = progress
         if let recordAgents { e.recordAgents = recordAgents }
         return try scenario.model.run(e, on: population)
+    }
+
+    /// The write step: every output of `result` into `dir`, which appears complete or not at all
+    /// (written in a staging folder, renamed into place). `extras` adds files to the staging folder
+    /// before it moves (the report). Returns the manifest's JSON.
+    @discardableResult
+    public func write(_ result: EnsembleResult, to dir: URL, force: Bool, timings: RunWriter.Timings, threads: Int,
+                      extras: (URL) throws -> Void = { _ in }) throws -> Data {
+        try AtomicFolder.write(dir, force: force) { staging in
+            let manifest = try RunWriter.write(result, self, to: staging, timings: timings, threads: threads)
+            try extras(staging)
+            return manifest
+        }
     }
 
     /// Whether `skein run` lays out the network and writes it for the report.

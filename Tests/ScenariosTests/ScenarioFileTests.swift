@@ -80,7 +80,7 @@ struct ScenarioFileTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         try Data("keep me".utf8).write(to: dir.appendingPathComponent("notes.txt"))
-        #expect(throws: RunWriter.WriteError.self) { try RunWriter.prepareDirectory(dir, force: false) }
+        #expect(throws: AtomicFolder.FolderError.notEmpty(dir.path)) { try RunWriter.prepareDirectory(dir, force: false) }
         try RunWriter.prepareDirectory(dir, force: true)
     }
 }

@@ -80,7 +80,7 @@ struct Analyse: ParsableCommand {
         }
         let embedding = try vectors.map { try NpyReader.read(URL(fileURLWithPath: $0)) }
         let dir = URL(fileURLWithPath: out)
-        try RunWriter.prepareDirectory(dir, force: force)
+        try AtomicFolder.check(dir, force: force)
         var finder = ThemeFinder(k: Int(k), seed: seed)
         finder.method = ThemeFinder.Method(rawValue: method)!
         finder.dimensions = dimensions
@@ -92,8 +92,11 @@ struct Analyse: ParsableCommand {
         let read = DispatchTime.now().uptimeNanoseconds
         let result = try compute.run { try finder.analyse(table.texts, vectors: embedding) }
         let analysed = DispatchTime.now().uptimeNanoseconds
-        let json = try ThemeWriter.write(result, table: table, to: dir, command: reproducingArguments)
-        if report { try AtomicFile.write(try AnalysisReport.html(directory: dir), to: dir.appendingPathComponent("report.html")) }
+        let json = try AtomicFolder.write(dir, force: force) { staging in
+            let json = try ThemeWriter.write(result, table: table, to: staging, command: reproducingArguments)
+            if report { try AtomicFile.write(try AnalysisReport.html(directory: staging), to: staging.appendingPathComponent("report.html")) }
+            return json
+        }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         if timings {
             let stages = [("read", Double(read - start) / 1e9)] + result.timings.map { ($0.stage, $0.seconds) }

@@ -40,7 +40,7 @@ struct AnalyseVotes: ParsableCommand {
     func run() throws {
         let matrix = try VoteMatrix.read(path)
         let dir = URL(fileURLWithPath: out)
-        try RunWriter.prepareDirectory(dir, force: force)
+        try AtomicFolder.check(dir, force: force)
         var method = OpinionGroups(seed: seed)
         method.minimumVotes = minimumVotes
         method.maxGroups = maxGroups
@@ -50,8 +50,11 @@ struct AnalyseVotes: ParsableCommand {
         var command = ["analyse-votes", URL(fileURLWithPath: path).standardizedFileURL.path, "--seed", String(seed), "--min-votes", String(minimumVotes),
                        "--max-groups", String(maxGroups)]
         if let minimumGroupSize { command += ["--min-group-size", String(minimumGroupSize)] }
-        let summary = try OpinionGroupsWriter.write(result, matrix: matrix, to: dir, command: command)
-        if report { try AtomicFile.write(try AnalysisReport.html(directory: dir), to: dir.appendingPathComponent("report.html")) }
+        let summary = try AtomicFolder.write(dir, force: force) { staging in
+            let summary = try OpinionGroupsWriter.write(result, matrix: matrix, to: staging, command: command)
+            if report { try AtomicFile.write(try AnalysisReport.html(directory: staging), to: staging.appendingPathComponent("report.html")) }
+            return summary
+        }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         if output.json {
             try OutputOptions.printJSON(summary, seconds: seconds, out: dir)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Outputs
 import Reports
 import Scenarios
 import Tables
@@ -33,8 +34,7 @@ struct Report: ParsableCommand {
         do {
             if isDirectory.boolValue {
                 target = output.map { URL(fileURLWithPath: $0) } ?? url.appendingPathComponent("report.html")
-                let isRun = FileManager.default.fileExists(atPath: url.appendingPathComponent("timeseries.csv").path)
-                html = try isRun ? RunReport.html(runDirectory: url) : AnalysisReport.html(directory: url)
+                html = try RunFolder.isRunFolder(url) ? RunReport.html(runDirectory: url) : AnalysisReport.html(directory: url)
             } else {
                 target = output.map { URL(fileURLWithPath: $0) } ?? url.deletingPathExtension().appendingPathExtension("html")
                 html = SweepReport.html(try Self.sweepInput(url))

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NumericCore
+import Outputs
 import Scenarios
 import Reports
 import Simulation
@@ -47,15 +48,17 @@ struct Run: ParsableCommand {
             throw ExitCode(1)
         }
         let dir = URL(fileURLWithPath: out ?? "runs/\(scenario.name)")
-        try RunWriter.prepareDirectory(dir, force: force)
+        try AtomicFolder.check(dir, force: force)
         let threads = compute.threads ?? Compute.defaultThreads
         let bar = ProgressBar(total: scenario.replicates, label: scenario.name, quiet: output.json)
         let start = DispatchTime.now().uptimeNanoseconds
         let result = try compute.run { try prepared.run(progress: { bar.update($0) }) }
         bar.finish()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        try RunWriter.write(result, prepared, to: dir, timings: .init(networkSeconds: prepared.networkSeconds, simulationSeconds: seconds), threads: threads)
-        if report { try AtomicFile.write(try RunReport.html(runDirectory: dir), to: dir.appendingPathComponent("report.html")) }
+        try prepared.write(result, to: dir, force: force, timings: .init(networkSeconds: prepared.networkSeconds, simulationSeconds: seconds),
+                           threads: threads) { staging in
+            if report { try AtomicFile.write(try RunReport.html(runDirectory: staging), to: staging.appendingPathComponent(RunFolder.File.report)) }
+        }
         let stats = RunWriter.summaryStatistics(result)
         if output.json {
             var metrics: [String: Any] = [:]

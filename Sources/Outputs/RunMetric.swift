@@ -1,0 +1,18 @@
+/// The per-replicate outcomes: the columns of `replicates.csv` after `replicate`, the rows of
+/// `summary.csv` and the keys of `summary.json`'s `metrics`, in this order.
+public enum RunMetric: String, CaseIterable, Sendable {
+    /// People ever adopted at the horizon, and as a share of everyone.
+    case finalReach = "final_reach", reachShare = "reach_share"
+    /// People practising at the horizon.
+    case finalAdopted = "final_adopted"
+    /// First step with half (90%) of people reached; undefined in runs that never get there.
+    case timeTo50 = "time_to_50", timeTo90 = "time_to_90"
+    /// Most people practising at once, and the first step it happened.
+    case peakAdopted = "peak_adopted", peakTime = "peak_time"
+    /// Abandonments, and departures (removals and turnover).
+    case lapses, departures
+    /// Gini of reach shares across organisations (0: all reached equally).
+    case reachInequality = "reach_inequality"
+    /// Share of adoptions passed on by someone in another organisation.
+    case crossBoundaryShare = "cross_boundary_share"
+}

@@ -105,7 +105,8 @@ let package = Package(
             ]
         ),
 
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // Fixtures and the shared conformance checks every model, seeding strategy and clusterer meets.
+        .target(name: "TestSupport", dependencies: ["NumericCore", "Graphs", "Simulation", "Analysis"], path: "Tests/TestSupport"),
         .testTarget(name: "NumericCoreTests", dependencies: ["NumericCore", "TestSupport"]),
         .testTarget(name: "TablesTests", dependencies: ["Tables", "TestSupport"]),
         .testTarget(name: "GraphsTests", dependencies: ["Graphs", "TestSupport"], exclude: ["Fixtures"]),

@@ -196,7 +196,7 @@ public struct BenchSuite: Sendable {
             let input = file("analyse")
             let responses = r.int("responses", &d, min: 1)
             let k = r.int("k", &d, min: 1)
-            let method = r.choice("method", ThemeFinder.Method.allCases.map(\.rawValue), &d).flatMap(ThemeFinder.Method.init(rawValue:)) ?? .balanced
+            let method = r.choice("method", ClusteringCatalog.names, &d).flatMap(ClusteringCatalog.named) ?? BalancedKMeans.self
             let labels = file("labels")
             kind = input.map { .themes(ThemesWorkload(file: $0, responses: responses, k: k, method: method, seed: seed ?? 0, labels: labels)) }
         default:

@@ -150,6 +150,12 @@ struct ScenarioDecoder {
     mutating func parameterValue(_ v: ScenarioValue, _ p: CatalogParameter, path: String) -> ParameterValue? {
         switch p.kind {
         case .text: return FieldReader.string(v, path, &d).map { .text($0) }
+        case .texts:
+            if case let .sequence(items, _) = v {
+                let texts = items.compactMap { FieldReader.string($0, path, &d) }
+                return texts.count == items.count ? .texts(texts) : nil
+            }
+            return FieldReader.string(v, path, &d).map { .texts([$0]) }
         case .selection: return decodeSelection(v, path: path).map { .selection($0) }
         case .probability: return FieldReader.double(v, path, &d, .probability).map { .number($0) }
         case .nonNegative: return FieldReader.double(v, path, &d, .nonNegative).map { .number($0) }
@@ -192,8 +198,7 @@ struct ScenarioDecoder {
 
     // MARK: Seeding and selections
 
-    static let strategies = ["random", "degree", "betweenness", "pagerank", "kcore", "community", "brokerage", "attribute", "nodes",
-                             "influence-maximisation", "imm"]
+    static var strategies: [String] { SeedingCatalog.names }
 
     mutating func decodeSeeding(_ v: ScenarioValue, path: String) -> SeedingStrategy? {
         guard var r = FieldReader(v, path: path, &d) else { return nil }
@@ -201,49 +206,23 @@ struct ScenarioDecoder {
         return seedingFields(&r, path: path)
     }
 
-    /// The seeding keys of a mapping (shared by `seeding:` and `participants: {strategy: …}`).
+    /// The seeding keys of a mapping (shared by `seeding:` and `participants: {strategy: …}`), read
+    /// by the chosen strategy's own parameter descriptions (`SeedingCatalog`). `nodes:` or
+    /// `attribute:` alone name their strategy.
     mutating func seedingFields(_ r: inout FieldReader, path: String) -> SeedingStrategy? {
-        let strategy = r.choice("strategy", Self.strategies, &d) ?? (r.has("nodes") ? "nodes" : r.has("attribute") ? "attribute" : nil)
-        let count = r.int("count", &d, min: 0)
-        switch strategy {
-        case nil:
+        let named = r.choice("strategy", Self.strategies, &d)
+        guard let name = named ?? (r.has("strategy") ? nil : r.has("nodes") ? NamedSeeding.name : r.has("attribute") ? AttributeSeeding.name : nil),
+              let entry = SeedingCatalog.named(name) else {
             if !r.has("strategy") { d.append(Diagnostic(r.origin, "\(path) needs \"strategy\"", hint: "one of: \(Self.strategies.joined(separator: ", "))")) }
             return nil
-        case "nodes":
-            guard let nodes = r.strings("nodes", &d) else {
-                d.append(Diagnostic(r.origin, "\(path): strategy nodes needs \"nodes\", a list of node labels"))
-                return nil
-            }
-            return .nodes(nodes)
-        case "attribute":
-            let name = r.string("attribute", &d), values = r.strings("values", &d)
-            guard let name, let values else {
-                d.append(Diagnostic(r.origin, "\(path): strategy attribute needs \"attribute\" and \"values\"", hint: "e.g. attribute: role, values: [lead nurse]"))
-                return nil
-            }
-            return .attribute(name: name, values: values, count: count)
-        case let s?:
-            guard let count else {
-                d.append(Diagnostic(r.origin, "\(path): strategy \(s) needs \"count\""))
-                return nil
-            }
-            switch s {
-            case "random": return .random(count: count)
-            case "degree": return .degree(count: count)
-            case "betweenness": return .betweenness(count: count)
-            case "pagerank": return .pagerank(count: count)
-            case "kcore": return .kcore(count: count)
-            case "community": return .onePerCommunity(count: count)
-            case "brokerage": return .brokerage(count: count)
-            case "influence-maximisation":
-                let p = r.double("probability", &d, .probability) ?? 0.05
-                let sims = r.int("simulations", &d, min: 1) ?? 200
-                return .influenceMaximisation(count: count, probability: p, simulations: sims)
-            default:
-                let p = r.double("probability", &d, .probability) ?? 0.05
-                let eps = r.double("epsilon", &d, .probability) ?? 0.1
-                return .reverseInfluenceSampling(count: count, probability: p, epsilon: eps)
-            }
+        }
+        let owner = "\(path): strategy \(name)"
+        guard let values = parameters(entry.parameters, from: &r, path: path, owner: owner) else { return nil }
+        do {
+            return SeedingStrategy(try entry.init(parameters: CatalogValues(owner: owner, values)))
+        } catch {
+            d.append(Diagnostic(r.origin, "\(path): \(error)"))
+            return nil
         }
     }
 

@@ -61,7 +61,7 @@ struct WardTests {
         var rng = Xoshiro256PlusPlus(seed: 9)
         let texts = (0..<60).map { i in topics[i % 3].shuffled(using: &rng).prefix(3).joined(separator: " ") }
         var finder = ThemeFinder(k: 3, seed: 1)
-        finder.method = .ward
+        finder.method = Ward.self
         let result = try finder.analyse(texts)
         #expect(result.themes.count == 3)
         #expect(AdjustedRandIndex.score(result.assignments, (0..<60).map { $0 % 3 }) > 0.99)

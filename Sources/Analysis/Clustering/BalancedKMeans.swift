@@ -182,3 +182,15 @@ public struct BalancedKMeans: Sendable {
         return KMeans.Fit(labels: labels, centres: out, inertia: inertia, iterations: splits)
     }
 }
+
+extension BalancedKMeans: CatalogClusterer {
+    public static let name = "balanced"
+    public static let summary = "k-means with oversized themes split and near ones merged, polished in term space under a size cap; the default"
+    public static let polishesInTermSpace = true
+    public static func cluster(_ points: Matrix<Double>, k: Int, seed: UInt64, refinements: Int) throws -> KMeans.Fit {
+        // Unit rows: single-precision products are safe (see `KMeans.singlePrecision`).
+        var balanced = BalancedKMeans(k: k, restarts: 3, seed: seed, refinements: refinements)
+        balanced.singlePrecision = true
+        return try balanced.fit(points)
+    }
+}

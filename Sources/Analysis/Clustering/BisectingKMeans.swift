@@ -59,3 +59,11 @@ public struct BisectingKMeans: Sendable {
         return total
     }
 }
+
+extension BisectingKMeans: CatalogClusterer {
+    public static let name = "bisecting"
+    public static let summary = "bisecting k-means: split the largest theme in two until there are k"
+    public static func cluster(_ points: Matrix<Double>, k: Int, seed: UInt64, refinements: Int) throws -> KMeans.Fit {
+        try BisectingKMeans(k: k, seed: seed).fit(points)
+    }
+}

@@ -327,3 +327,13 @@ public struct KMeans: Sendable {
         return Fit(labels: labels, centres: centres, inertia: total, iterations: iterations)
     }
 }
+
+extension KMeans: CatalogClusterer {
+    public static let name = "kmeans"
+    public static let summary = "plain k-means (k-means++ starts, Lloyd iterations, three restarts)"
+    public static func cluster(_ points: Matrix<Double>, k: Int, seed: UInt64, refinements: Int) throws -> KMeans.Fit {
+        var kmeans = KMeans(k: k, restarts: 3, seed: seed)
+        kmeans.singlePrecision = true
+        return try kmeans.fit(points)
+    }
+}

@@ -92,3 +92,11 @@ public struct MiniBatchKMeans: Sendable {
         return KMeans.Fit(labels: all, centres: centres, inertia: inertia, iterations: steps)
     }
 }
+
+extension MiniBatchKMeans: CatalogClusterer {
+    public static let name = "minibatch"
+    public static let summary = "mini-batch k-means, for very large inputs"
+    public static func cluster(_ points: Matrix<Double>, k: Int, seed: UInt64, refinements: Int) throws -> KMeans.Fit {
+        try MiniBatchKMeans(k: k, seed: seed).fit(points)
+    }
+}

@@ -117,3 +117,12 @@ public struct Ward: Sendable {
         return KMeans.Fit(labels: labels, centres: centres, inertia: inertia, iterations: n - k)
     }
 }
+
+extension Ward: CatalogClusterer {
+    public static let name = "ward"
+    public static let summary = "agglomerative with Ward's criterion, for small sets (up to 4000 responses)"
+    public static var largestInput: Int? { maximumPoints }
+    public static func cluster(_ points: Matrix<Double>, k: Int, seed: UInt64, refinements: Int) throws -> KMeans.Fit {
+        try Ward(k: k).fit(points)
+    }
+}

@@ -11,11 +11,11 @@ import NumericCore
 /// Deterministic for a seed and thread count–invariant: the SVD and distance products run in
 /// fixed blocks (see `Matrix+Deterministic`).
 public struct ThemeFinder: Sendable {
-    public enum Method: String, Sendable, CaseIterable { case balanced, bisecting, kmeans, minibatch, ward }
 
     /// Number of themes; nil chooses it (≈ n^(1/3), then near-identical themes merged).
     public var k: Int?
-    public var method: Method = .balanced
+    /// The clustering method (`ClusteringCatalog`).
+    public var method: any CatalogClusterer.Type = BalancedKMeans.self
     public var dimensions = 100
     public var seed: UInt64 = 0
     /// Spherical k-means passes in the full TF-IDF space after the `balanced` clustering in the
@@ -182,13 +182,13 @@ public struct ThemeFinder: Sendable {
         let chosenK = min(k ?? Self.automaticK(live.count), live.count)
         // Balanced themes from TF-IDF are polished in term space, which then also keeps every theme
         // under the cap (so the embedding's own capacity passes are skipped: same NMI, less time).
-        let polish = method == .balanced && !fromVectors && termSpacePasses > 0
+        let polish = method.polishesInTermSpace && !fromVectors && termSpacePasses > 0
         var labels: [Int]
         if fitsOnSample(live.count) {
             let sample = fixedSample(fitSize(live.count), of: live.count, stream: 3)
             let fit = try cluster(double(points.gatheringRows(sample)), k: chosenK, seed: seed, refinements: polish ? 0 : 5)
             labels = try KMeans.nearest(points, centres: fit.centres)
-            if method == .balanced && !polish {
+            if method.polishesInTermSpace && !polish {
                 let cap = BalancedKMeans.capacity(live.count, clusters: chosenK)
                 labels = try BalancedKMeans(k: chosenK, seed: seed).refine(points, labels: labels, clusters: fit.centres.rows, cap: cap)
             }
@@ -340,20 +340,7 @@ public struct ThemeFinder: Sendable {
     }
 
     func cluster(_ points: Matrix<Double>, k: Int, seed: UInt64, refinements: Int = 5) throws -> KMeans.Fit {
-        switch method {
-        case .balanced:
-            // Unit rows: single-precision products are safe (see `KMeans.singlePrecision`).
-            var balanced = BalancedKMeans(k: k, restarts: 3, seed: seed, refinements: refinements)
-            balanced.singlePrecision = true
-            return try balanced.fit(points)
-        case .bisecting: return try BisectingKMeans(k: k, seed: seed).fit(points)
-        case .kmeans:
-            var kmeans = KMeans(k: k, restarts: 3, seed: seed)
-            kmeans.singlePrecision = true
-            return try kmeans.fit(points)
-        case .minibatch: return try MiniBatchKMeans(k: k, seed: seed).fit(points)
-        case .ward: return try Ward(k: k).fit(points)
-        }
+        try method.cluster(points, k: k, seed: seed, refinements: refinements)
     }
 
     /// A starting number of themes for n responses: ≈ n^(1/3), at least 2, at most 60. Short texts

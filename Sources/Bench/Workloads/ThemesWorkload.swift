@@ -9,13 +9,13 @@ public struct ThemesWorkload: Workload {
     public var file: String
     public var responses: Int?
     public var k: Int?
-    public var method: ThemeFinder.Method
+    public var method: any CatalogClusterer.Type
     public var seed: UInt64
     /// A file of true labels, one integer per line and response (STC2's `*_gnd.txt`): NMI and ARI
     /// of the themes against them become outcome figures.
     public var labels: String?
 
-    public init(file: String, responses: Int? = nil, k: Int? = nil, method: ThemeFinder.Method = .balanced, seed: UInt64 = 0,
+    public init(file: String, responses: Int? = nil, k: Int? = nil, method: any CatalogClusterer.Type = BalancedKMeans.self, seed: UInt64 = 0,
                 labels: String? = nil) {
         self.file = file
         self.labels = labels

@@ -20,7 +20,7 @@ extension CatalogModel {
             case .positive: values[p.name] = .number(1)
             case let .integer(min): values[p.name] = .integer(Swift.max(min, 2))
             case .flag: values[p.name] = .flag(false)
-            case .text, .selection: break
+            case .text, .texts, .selection: break
             }
         }
         return values

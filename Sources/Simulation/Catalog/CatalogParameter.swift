@@ -19,6 +19,8 @@ public struct CatalogParameter: Sendable {
         case perAgent(words: [String])
         /// Text (an attribute's name).
         case text
+        /// A list of texts (node labels, an attribute's levels); a single value reads as a list of one.
+        case texts
         /// Who takes part: `everyone`, `adopters`, `trained`, `{share: x}`, `{per: ATTRIBUTE, count: k}` or seeding keys.
         case selection
     }
@@ -49,6 +51,7 @@ public struct CatalogParameter: Sendable {
         case let .probabilityOrWord(words): "a probability in [0, 1] or " + words.joined(separator: " or ")
         case let .perAgent(words): "a probability, " + words.joined(separator: ", ") + ", or {attribute: NAME, fallback: x}"
         case .text: "text"
+        case .texts: "a list of values"
         case .selection: "everyone, adopters, trained, {share: x}, {per: ATTRIBUTE, count: k} or seeding keys"
         }
     }
@@ -63,6 +66,7 @@ public enum ParameterValue: Sendable, Equatable {
     /// Per agent from a numeric node attribute, with a fallback where it is missing.
     case attribute(String, fallback: Double)
     case text(String)
+    case texts([String])
     case selection(Selection)
 }
 
@@ -96,6 +100,11 @@ public struct CatalogValues: Sendable {
 
     public func text(_ name: String) -> String? {
         if case let .text(t)? = values[name] { return t }
+        return nil
+    }
+
+    public func texts(_ name: String) -> [String]? {
+        if case let .texts(t)? = values[name] { return t }
         return nil
     }
 

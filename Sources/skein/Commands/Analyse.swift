@@ -31,7 +31,7 @@ struct Analyse: ParsableCommand {
     @Option(name: .customLong("id-column"), help: "Column holding a response id.") var idColumn: String?
     @Option(name: .customLong("by"), help: "Metadata column to break themes down by (repeatable): table, organisation, role…") var by: [String] = []
     @Option(name: .customLong("stop-words"), help: "File of extra stop words, one per line.") var stopWords: String?
-    @Option(name: .long, help: "balanced (default: k-means, oversized themes split, near ones merged, polished in term space under a size cap), bisecting, kmeans, minibatch (mini-batch k-means, for very large inputs), or ward (agglomerative; up to 4000 responses).") var method: String = "balanced"
+    @Option(name: .long, help: ArgumentHelp("The clustering method: \(ClusteringCatalog.described).")) var method: String = BalancedKMeans.name
     @Option(name: .long, help: "LSA dimensions.") var dimensions = 100
     @Option(name: .customLong("min-df"), help: "Keep terms in at least this many responses.") var minDF = 2
     @Option(name: .customLong("max-df"), help: "Drop terms in more than this share of responses.") var maxDF = 0.5
@@ -49,7 +49,9 @@ struct Analyse: ParsableCommand {
 
     func validate() throws {
         if k != "auto" { guard let n = Int(k), n >= 1 else { throw ValidationError("--k must be a positive whole number or auto (got \(k))") } }
-        guard ThemeFinder.Method(rawValue: method) != nil else { throw ValidationError("--method must be balanced, bisecting, kmeans, minibatch or ward (got \(method))") }
+        guard ClusteringCatalog.named(method) != nil else {
+            throw ValidationError("--method must be \(ClusteringCatalog.names.joined(separator: ", ")) (got \(method))")
+        }
         guard dimensions >= 2 else { throw ValidationError("--dimensions must be at least 2") }
         guard minDF >= 1 else { throw ValidationError("--min-df must be at least 1") }
         guard maxDF > 0, maxDF <= 1 else { throw ValidationError("--max-df must be in (0, 1]") }
@@ -82,7 +84,7 @@ struct Analyse: ParsableCommand {
         let dir = URL(fileURLWithPath: out)
         try AtomicFolder.check(dir, force: force)
         var finder = ThemeFinder(k: Int(k), seed: seed)
-        finder.method = ThemeFinder.Method(rawValue: method)!
+        if let clusterer = ClusteringCatalog.named(method) { finder.method = clusterer }
         finder.dimensions = dimensions
         finder.otherThreshold = otherThreshold
         finder.fitSample = fitSample

@@ -1,0 +1,34 @@
+/// IMM (reverse influence sampling) for independent cascade: within (1 − 1/e − ε) of the best
+/// spread with high probability, on networks of millions.
+public struct IMMSeeding: CatalogSeeding {
+    public static let name = "imm"
+    public static let summary = "IMM reverse influence sampling for independent cascade: within (1 − 1/e − ε) of the best, on millions"
+    public static let parameters: [CatalogParameter] = [
+        .seedCount,
+        CatalogParameter("probability", .probability, default: "0.05", "the cascade probability the seeds are chosen for"),
+        CatalogParameter("epsilon", .probability, default: "0.1", "ε in (0, 1): the approximation slack"),
+    ]
+    public var count: Int
+    public var probability: Double
+    public var epsilon: Double
+
+    public init(count: Int, probability: Double = 0.05, epsilon: Double = 0.1) {
+        self.count = count
+        self.probability = probability
+        self.epsilon = epsilon
+    }
+
+    public init(parameters: CatalogValues) throws {
+        guard let count = parameters.integer("count") else { throw SimulationError.unsupported("\(parameters.owner) needs count") }
+        let epsilon = parameters.number("epsilon", default: 0.1)
+        guard epsilon > 0, epsilon < 1 else { throw SimulationError.outOfRange(parameter: "imm ε", value: epsilon, allowed: "(0, 1)") }
+        self.init(count: count, probability: parameters.number("probability", default: 0.05), epsilon: epsilon)
+    }
+
+    public func prepare(_ population: Population, seed: UInt64) throws -> SeedingStrategy.Prepared {
+        try SeedRanking.check(count, of: population.count)
+        try SimulationError.probability("imm probability", probability)
+        guard epsilon > 0, epsilon < 1 else { throw SimulationError.outOfRange(parameter: "imm ε", value: epsilon, allowed: "(0, 1)") }
+        return .fixed(ReverseInfluenceSampling.imm(population, count: count, probability: probability, epsilon: epsilon, seed: seed))
+    }
+}

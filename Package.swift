@@ -1,8 +1,9 @@
 // swift-tools-version: 6.1
 //
 // Skein: an engine for large-scale engagement in health and care.
-// Dependencies run one way: COpenBLAS → NumericCore → Graphs → Simulation → Scenarios → skein (CLI), and NumericCore → Analysis → skein; Tables (CSV I/O), Documents (YAML/JSON with origins) and Provenance sit beside them.
-// Later modules (Graphs, Diffusion, TextClustering, ScenarioKit, Reports) slot in between.
+// Dependencies run one way: COpenBLAS → NumericCore → Graphs → Simulation → Scenarios → Sweeps → skein (CLI), and
+// NumericCore → Analysis → skein; Reports reads what runs write through Outputs (file names and columns defined once);
+// Tables (CSV I/O), Documents (YAML/JSON with origins), Outputs and Provenance sit beside them.
 import PackageDescription
 
 let package = Package(
@@ -18,6 +19,7 @@ let package = Package(
         .library(name: "Documents", targets: ["Documents"]),
         .library(name: "Outputs", targets: ["Outputs"]),
         .library(name: "Scenarios", targets: ["Scenarios"]),
+        .library(name: "Sweeps", targets: ["Sweeps"]),
         .library(name: "Analysis", targets: ["Analysis"]),
         .library(name: "Reports", targets: ["Reports"]),
         .library(name: "Bench", targets: ["Bench"]),
@@ -75,7 +77,13 @@ let package = Package(
         // Scenario files, the runner and its outputs: on top of the simulator.
         .target(
             name: "Scenarios",
-            dependencies: ["Simulation", "Graphs", "Tables", "Provenance", "Documents", "Outputs", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Simulation", "Graphs", "Tables", "Provenance", "Documents", "Outputs"]
+        ),
+        // Parameter sweeps into SQLite (resumable, sharded, mergeable): on top of scenarios, so
+        // decoding a scenario never pulls in the database.
+        .target(
+            name: "Sweeps",
+            dependencies: ["Scenarios", "Outputs", "Simulation", "Graphs", "Tables", "Provenance", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // Benchmark suites for researchers: workloads timed with provenance and result checksums.
         .target(
@@ -95,6 +103,7 @@ let package = Package(
                 "Graphs",
                 "Simulation",
                 "Scenarios",
+                "Sweeps",
                 "Analysis",
                 "Reports",
                 "Bench",
@@ -111,7 +120,7 @@ let package = Package(
         .testTarget(name: "TablesTests", dependencies: ["Tables", "TestSupport"]),
         .testTarget(name: "GraphsTests", dependencies: ["Graphs", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Graphs", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Outputs", "Simulation", "NumericCore", "Tables", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Sweeps", "Outputs", "Simulation", "NumericCore", "Tables", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "NumericCore", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Outputs", "Scenarios", "Analysis", "NumericCore", "TestSupport"]),
         .testTarget(name: "BenchTests", dependencies: ["Bench", "Scenarios", "TestSupport"]),

@@ -39,8 +39,8 @@ public enum RunWriter {
     static func number(_ x: Int?) -> String { NumberText.text(x) }
     static func number(_ x: Double?) -> String { NumberText.text(x) }
 
-    /// The per-replicate metrics, in output order.
-    static func metrics(_ s: ReplicateSummary) -> [(RunMetric, Double?)] {
+    /// The per-replicate metrics, in output order (`RunMetric`: replicates.csv, and sweep databases).
+    public static func metrics(_ s: ReplicateSummary) -> [(RunMetric, Double?)] {
         RunMetric.allCases.map { m in
             switch m {
             case .finalReach: (m, Double(s.finalReach))

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Scenarios
+import Sweeps
 import Testing
 import TestSupport
 

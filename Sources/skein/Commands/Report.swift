@@ -3,6 +3,7 @@ import Foundation
 import Outputs
 import Reports
 import Scenarios
+import Sweeps
 import Tables
 
 /// `skein report`: a self-contained HTML report of a run or analysis folder, or of a sweep database.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Reports
 import Scenarios
+import Sweeps
 import Tables
 
 /// `skein sweep`: every point of a scenario's sweep, R replicates each, into a SQLite database.

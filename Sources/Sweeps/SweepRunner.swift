@@ -1,6 +1,7 @@
 import Foundation
 import Graphs
 import Provenance
+import Scenarios
 import Simulation
 import Tables
 

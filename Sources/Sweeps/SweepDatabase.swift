@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Outputs
 
 /// The results database of a sweep (SQLite through GRDB): one row per (point, replicate) with its
 /// summaries, one row per finished point, and the run's metadata (manifest, scenario hash, points,
@@ -10,8 +11,8 @@ public final class SweepDatabase {
     let queue: DatabaseQueue
     public let path: String
 
-    static let metrics = ["final_reach", "reach_share", "final_adopted", "time_to_50", "time_to_90", "peak_adopted", "peak_time",
-                          "lapses", "departures", "reach_inequality", "cross_boundary_share"]
+    /// The columns of `results` after point and replicate: a run folder's `replicates.csv` columns.
+    static let metrics = RunMetric.allCases.map(\.rawValue)
 
     public enum DatabaseError: Error, CustomStringConvertible {
         case otherScenario(path: String, stored: String, current: String)

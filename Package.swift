@@ -67,7 +67,7 @@ let package = Package(
         // The rapid analyser: votes and text into opinion groups and themes, on the numeric core.
         .target(
             name: "Analysis",
-            dependencies: ["NumericCore", "Tables"]
+            dependencies: ["NumericCore", "Tables", "Outputs"]
         ),
         // Reports people look at: HTML with inline SVG charts, from run and analysis folders.
         .target(

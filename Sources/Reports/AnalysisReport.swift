@@ -1,4 +1,5 @@
 import Foundation
+import Outputs
 import Tables
 
 /// A self-contained HTML report of an analysis folder: themes from `skein analyse` (theme bars with
@@ -7,8 +8,15 @@ import Tables
 /// representative and consensus statements). All event text is escaped.
 public enum AnalysisReport {
     public static func html(directory dir: URL) throws -> String {
-        if FileManager.default.fileExists(atPath: dir.appendingPathComponent("themes.json").path) { return try themes(dir) }
-        if FileManager.default.fileExists(atPath: dir.appendingPathComponent("groups.csv").path) { return try votes(dir) }
+        do {
+            switch AnalysisFolder.kind(of: dir) {
+            case .themes: return try themes(dir)
+            case .votes: return try votes(dir)
+            case nil: break
+            }
+        } catch let error as RunFolder.ReadError {
+            throw RunReport.ReportError(message: error.description)
+        }
         throw RunReport.ReportError(message: "\(dir.path): no themes.json or groups.csv — is this a folder written by skein analyse or analyse-votes?")
     }
 
@@ -43,16 +51,15 @@ public enum AnalysisReport {
     }
 
     static func themes(_ dir: URL) throws -> String {
-        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("themes.json"))) as? [String: Any] ?? [:]
-        let themes = json["themes"] as? [[String: Any]] ?? []
-        let n = json["responses"] as? Int ?? 0
+        let summary = try AnalysisFolder.themes(dir)
+        let themes = summary.themes
+        let n = summary.responses
         var body = ""
         let bars = BarChart(title: "Themes by size", bars: themes.map { t in
-            let size = t["size"] as? Int ?? 0, share = t["share"] as? Double ?? 0
-            return (t["label"] as? String ?? "", Double(size), "\(size) (\(String(format: "%.1f%%", 100 * share)))")
+            (t.label, Double(t.size), "\(t.size) (\(String(format: "%.1f%%", 100 * t.share)))")
         })
         body += "<figure>\(bars.svg())</figure>"
-        let assignments = dir.appendingPathComponent("assignments.csv")
+        let assignments = dir.appendingPathComponent(AnalysisFolder.File.assignments)
         if FileManager.default.fileExists(atPath: assignments.path) {
             let points = try rows(assignments).compactMap { r -> (x: Double, y: Double, group: Int)? in
                 guard let x = r["x"].flatMap(Double.init), let y = r["y"].flatMap(Double.init) else { return nil }
@@ -60,58 +67,56 @@ public enum AnalysisReport {
             }
             if !points.isEmpty {
                 var map = ScatterChart(title: "Responses on their two principal components, coloured by theme", points: points,
-                                       groupNames: themes.map { $0["label"] as? String ?? "" })
+                                       groupNames: themes.map(\.label))
                 map.id = "responses"
                 body += "<figure>\(map.svg())</figure>"
             }
         }
         for t in themes {
-            let id = t["id"] as? Int ?? 0, size = t["size"] as? Int ?? 0
-            body += "<section><h2>\(id + 1). \(HTML.escape(t["label"] as? String ?? "")) <small>(\(size), \(String(format: "%.1f%%", 100 * (t["share"] as? Double ?? 0))))</small></h2>"
-            body += "<p><strong>Terms:</strong> \(HTML.escape((t["terms"] as? [String] ?? []).joined(separator: ", ")))</p>"
-            for q in (t["representatives"] as? [[String: Any]] ?? []).prefix(3) { body += "<blockquote>\(HTML.escape(q["text"] as? String ?? ""))</blockquote>" }
-            for (column, list) in (t["breakdown"] as? [String: [[String: Any]]] ?? [:]).sorted(by: { $0.key < $1.key }) {
+            body += "<section><h2>\(t.id + 1). \(HTML.escape(t.label)) <small>(\(t.size), \(String(format: "%.1f%%", 100 * t.share)))</small></h2>"
+            body += "<p><strong>Terms:</strong> \(HTML.escape(t.terms.joined(separator: ", ")))</p>"
+            for q in t.representatives.prefix(3) { body += "<blockquote>\(HTML.escape(q.text))</blockquote>" }
+            for (column, list) in t.breakdown.sorted(by: { $0.key < $1.key }) {
                 body += "<table><caption>By \(HTML.escape(column))</caption><thead><tr><th>group</th><th>in theme</th><th>share in theme</th><th>share overall</th><th>lift</th></tr></thead><tbody>"
                 for p in list {
-                    let over = p["over_represented"] as? Bool ?? false
-                    body += "<tr\(over ? " class=\"over\"" : "")><th scope=\"row\">\(HTML.escape(p["level"] as? String ?? ""))\(over ? " ▲" : "")</th><td>\(p["count"] as? Int ?? 0)</td>"
-                    body += "<td>\(String(format: "%.1f%%", 100 * (p["share_in_theme"] as? Double ?? 0)))</td><td>\(String(format: "%.1f%%", 100 * (p["share_overall"] as? Double ?? 0)))</td><td>\(String(format: "%.2f", p["lift"] as? Double ?? 0))</td></tr>"
+                    let over = p.overRepresented
+                    body += "<tr\(over ? " class=\"over\"" : "")><th scope=\"row\">\(HTML.escape(p.level))\(over ? " ▲" : "")</th><td>\(p.count)</td>"
+                    body += "<td>\(String(format: "%.1f%%", 100 * p.shareInTheme))</td><td>\(String(format: "%.1f%%", 100 * p.shareOverall))</td><td>\(String(format: "%.2f", p.lift))</td></tr>"
                 }
                 body += "</tbody></table>"
             }
             body += "</section>"
         }
-        let facts = [("Responses", "\(n)"), ("Themes", "\(themes.count)"), ("Empty", "\(json["empty"] as? Int ?? 0)"),
-                     ("Other", "\(json["other"] as? Int ?? 0)"), ("Repeated", "\(json["duplicates"] as? Int ?? 0)"),
-                     ("Stability", (json["stability"] as? Double).map { String(format: "%.2f", $0) } ?? "—")]
+        let facts = [("Responses", "\(n)"), ("Themes", "\(themes.count)"), ("Empty", "\(summary.empty)"),
+                     ("Other", "\(summary.other)"), ("Repeated", "\(summary.duplicates)"),
+                     ("Stability", summary.stability.map { String(format: "%.2f", $0) } ?? "—")]
         return page("Themes", lead: "What \(n) responses say, grouped into themes (▲: a group over-represented in the theme).", facts: facts, body: body)
     }
 
     static func votes(_ dir: URL) throws -> String {
-        let summary = ResultFolder.json(dir.appendingPathComponent("summary.json"))
-        let sizes = summary["group_sizes"] as? [Int] ?? []
+        let summary = try AnalysisFolder.votes(dir)
+        let sizes = summary?.groupSizes ?? []
         var body = "<figure>\(BarChart(title: "Opinion groups", bars: sizes.enumerated().map { ("Group \($0.offset)", Double($0.element), "\($0.element) people") }).svg())</figure>"
-        let points = try rows(dir.appendingPathComponent("groups.csv")).compactMap { r -> (x: Double, y: Double, group: Int)? in
+        let points = try rows(dir.appendingPathComponent(AnalysisFolder.File.groups)).compactMap { r -> (x: Double, y: Double, group: Int)? in
             guard let x = r["x"].flatMap(Double.init), let y = r["y"].flatMap(Double.init) else { return nil }
             return (x, y, Int(r["group"] ?? "") ?? -1)
         }
         var map = ScatterChart(title: "Participants by how they voted, coloured by group", points: points, groupNames: sizes.indices.map { "Group \($0)" })
         map.id = "participants"
         body += "<figure>\(map.svg())</figure>"
-        for (g, list) in (summary["representative"] as? [[[String: Any]]] ?? []).enumerated() {
+        for (g, list) in (summary?.representative ?? []).enumerated() {
             body += "<section><h2>Group \(g) (\(g < sizes.count ? sizes[g] : 0) people): what sets it apart</h2>"
             for s in list {
-                let agree = (s["direction"] as? String) == "agree"
-                body += "<blockquote>\(agree ? "Agrees" : "Disagrees") (\(String(format: "%.0f%%", 100 * (s["probability"] as? Double ?? 0)))): \(HTML.escape(s["text"] as? String ?? ""))</blockquote>"
+                body += "<blockquote>\(s.direction == "agree" ? "Agrees" : "Disagrees") (\(String(format: "%.0f%%", 100 * s.probability))): \(HTML.escape(s.text))</blockquote>"
             }
             body += "</section>"
         }
         body += "<section><h2>Common ground</h2>"
-        for s in summary["consensus"] as? [[String: Any]] ?? [] { body += "<blockquote>\(HTML.escape(s["text"] as? String ?? ""))</blockquote>" }
+        for s in summary?.consensus ?? [] { body += "<blockquote>\(HTML.escape(s.text))</blockquote>" }
         body += "</section>"
-        let facts = [("Participants", "\(summary["participants"] as? Int ?? 0)"), ("Placed", "\(summary["clustered"] as? Int ?? 0)"),
-                     ("Statements", "\(summary["statements_used"] as? Int ?? 0)"), ("Groups", "\(sizes.count)"),
-                     ("Agreement with pol.is (ARI)", (summary["adjusted_rand_index_vs_polis"] as? Double).map { String(format: "%.2f", $0) } ?? "—")]
+        let facts = [("Participants", "\(summary?.participants ?? 0)"), ("Placed", "\(summary?.clustered ?? 0)"),
+                     ("Statements", "\(summary?.statementsUsed ?? 0)"), ("Groups", "\(sizes.count)"),
+                     ("Agreement with pol.is (ARI)", summary?.adjustedRandIndexVsPolis.map { String(format: "%.2f", $0) } ?? "—")]
         return page("Opinion groups", lead: "Groups of participants who vote alike, and the statements that divide and unite them.", facts: facts, body: body)
     }
 }

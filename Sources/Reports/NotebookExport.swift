@@ -11,8 +11,15 @@ public enum NotebookExport {
     public static func notebook(directory dir: URL, notebookPath: URL) throws -> Notebook {
         let fm = FileManager.default
         if RunFolder.isRunFolder(dir) { return try run(dir, notebookPath) }
-        if fm.fileExists(atPath: dir.appendingPathComponent("themes.json").path) { return try themes(dir, notebookPath) }
-        if fm.fileExists(atPath: dir.appendingPathComponent("groups.csv").path) { return try votes(dir, notebookPath) }
+        do {
+            switch AnalysisFolder.kind(of: dir) {
+            case .themes: return try themes(dir, notebookPath)
+            case .votes: return try votes(dir, notebookPath)
+            case nil: break
+            }
+        } catch let error as RunFolder.ReadError {
+            throw RunReport.ReportError(message: error.description)
+        }
         throw RunReport.ReportError(message: "\(dir.path): no timeseries.csv, themes.json or groups.csv — is this a folder written by skein run, analyse or analyse-votes?")
     }
 
@@ -89,12 +96,12 @@ public enum NotebookExport {
             + "over replicates; `replicates.csv`: one row per replicate) and redraws the report's plots. "
             + (command.isEmpty ? "" : "If the folder is missing, the first cell recreates it with `skein \(command.joined(separator: " "))`.")
         nb.markdown(intro)
-        nb.code(setup(folder: relative(dir, from: notebook), key: "timeseries.csv", command: command))
+        nb.code(setup(folder: relative(dir, from: notebook), key: RunFolder.File.timeseries, command: command))
         nb.code("""
-            ts = pd.read_csv(RUN / "timeseries.csv")
-            replicates = pd.read_csv(RUN / "replicates.csv")
-            summary = json.loads((RUN / "summary.json").read_text())
-            pd.read_csv(RUN / "summary.csv")
+            ts = pd.read_csv(RUN / \(Notebook.pythonString(RunFolder.File.timeseries)))
+            replicates = pd.read_csv(RUN / \(Notebook.pythonString(RunFolder.File.replicates)))
+            summary = json.loads((RUN / \(Notebook.pythonString(RunFolder.File.summary))).read_text())
+            pd.read_csv(RUN / \(Notebook.pythonString(RunFolder.File.summaryTable)))
             """)
         nb.markdown("## Adoption over time\n\nThe mean over replicates with its 95% band; dashed lines mark interventions.")
         nb.code("""
@@ -158,24 +165,24 @@ public enum NotebookExport {
     // MARK: Analyses
 
     static func themes(_ dir: URL, _ notebook: URL) throws -> Notebook {
-        let info = ResultFolder.json(dir.appendingPathComponent("themes.json"))
-        var command = info["command"] as? [String] ?? []
+        let info = try AnalysisFolder.themes(dir)
+        var command = info.command
         if command.count > 1 { command[1] = relative(URL(fileURLWithPath: command[1]), from: notebook) }
-        let file = (info["file"] as? String).map { URL(fileURLWithPath: $0).lastPathComponent } ?? "the responses"
+        let file = URL(fileURLWithPath: info.file).lastPathComponent
         var nb = Notebook()
         nb.markdown("""
             # Themes in \(MarkdownText.escape(file))
 
-            \(info["responses"] ?? "?") responses clustered into \(info["themes_found"] ?? (info["themes"] as? [Any])?.count ?? "?") themes by `skein analyse` \
+            \(info.responses) responses clustered into \(info.themesFound) themes by `skein analyse` \
             (TF-IDF of words and word pairs, truncated SVD, k-means with oversized themes split and near-identical ones merged). \
             Exported by `skein export notebook` from `\(relative(dir, from: notebook))`: `themes.csv` has one row per theme (size, share, \
             label, top terms, representative quotes), `assignments.csv` one row per response (its theme, similarity to the theme's \
             centre, status, and its place on the map).\(command.isEmpty ? "" : " The first cell reruns the analysis if the folder is missing.")
             """)
-        nb.code(setup(folder: relative(dir, from: notebook), key: "themes.json", command: command))
+        nb.code(setup(folder: relative(dir, from: notebook), key: AnalysisFolder.File.themes, command: command))
         nb.code("""
-            themes = pd.read_csv(RUN / "themes.csv")
-            assignments = pd.read_csv(RUN / "assignments.csv")
+            themes = pd.read_csv(RUN / \(Notebook.pythonString(AnalysisFolder.File.themesTable)))
+            assignments = pd.read_csv(RUN / \(Notebook.pythonString(AnalysisFolder.File.assignments)))
             themes[["theme", "size", "share", "label", "cohesion"]]
             """)
         nb.markdown("## Theme sizes\n\nThe share of responses in each theme.")
@@ -206,8 +213,8 @@ public enum NotebookExport {
                     if isinstance(quote, str) and quote:
                         print("   -", quote)
             """)
-        let groupColumns = ((try? AnalysisReport.rows(dir.appendingPathComponent("assignments.csv"), limit: 1))?.first.map { Array($0.keys) } ?? [])
-            .filter { !["row", "id", "theme", "similarity", "status", "x", "y"].contains($0) }.sorted()
+        let groupColumns = ((try? AnalysisReport.rows(dir.appendingPathComponent(AnalysisFolder.File.assignments), limit: 1))?.first.map { Array($0.keys) } ?? [])
+            .filter { !AnalysisFolder.assignmentColumns.contains($0) }.sorted()
         if !groupColumns.isEmpty {
             nb.markdown("## Breakdown by group\n\nThe share of each group's responses in each theme.")
             nb.code("""
@@ -220,23 +227,23 @@ public enum NotebookExport {
     }
 
     static func votes(_ dir: URL, _ notebook: URL) throws -> Notebook {
-        let info = ResultFolder.json(dir.appendingPathComponent("summary.json"))
-        var command = info["command"] as? [String] ?? []
+        let info = try AnalysisFolder.votes(dir)
+        var command = info?.command ?? []
         if command.count > 1 { command[1] = relative(URL(fileURLWithPath: command[1]), from: notebook) }
         var nb = Notebook()
         nb.markdown("""
             # Opinion groups
 
-            \(info["participants"] ?? "?") participants' agree/disagree votes on \(info["statements_used"] ?? "?") statements, grouped by \
+            \(info.map { "\($0.participants)" } ?? "?") participants' agree/disagree votes on \(info.map { "\($0.statementsUsed)" } ?? "?") statements, grouped by \
             `skein analyse-votes` (pol.is's method: PCA of the vote matrix, k-means, silhouette choice of the number of groups) into \
-            \(info["groups"] ?? "?") groups. Exported by `skein export notebook` from `\(relative(dir, from: notebook))`: `groups.csv` has \
+            \(info.map { "\($0.groups)" } ?? "?") groups. Exported by `skein export notebook` from `\(relative(dir, from: notebook))`: `groups.csv` has \
             one row per participant (group, map position, votes), `statements.csv` the statements that set each group apart and those \
             all groups agree on.\(command.isEmpty ? "" : " The first cell reruns the analysis if the folder is missing.")
             """)
-        nb.code(setup(folder: relative(dir, from: notebook), key: "groups.csv", command: command))
+        nb.code(setup(folder: relative(dir, from: notebook), key: AnalysisFolder.File.groups, command: command))
         nb.code("""
-            groups = pd.read_csv(RUN / "groups.csv")
-            statements = pd.read_csv(RUN / "statements.csv")
+            groups = pd.read_csv(RUN / \(Notebook.pythonString(AnalysisFolder.File.groups)))
+            statements = pd.read_csv(RUN / \(Notebook.pythonString(AnalysisFolder.File.statements)))
             groups.group.value_counts().sort_index()
             """)
         nb.markdown("## Map of participants\n\nEach participant on the first two principal components of the votes, coloured by group.")

@@ -1,4 +1,5 @@
 import Foundation
+import Outputs
 import Tables
 
 /// Writes a theme analysis: `assignments.csv` (one row per response in input order: row, id,
@@ -7,15 +8,7 @@ import Tables
 /// against formulas and Markdown quotes are escaped.
 public enum ThemeWriter {
     /// One group's presence in a theme against the whole event.
-    public struct Presence: Sendable {
-        public var level: String
-        public var count: Int
-        public var shareInTheme: Double
-        public var shareOverall: Double
-        public var lift: Double
-        /// At least 1.5 times its overall share and 2 binomial standard errors above it.
-        public var overRepresented: Bool
-    }
+    public typealias Presence = ThemesSummary.Presence
 
     public static func breakdown(_ r: ThemeFinder.Result, _ table: ResponseTable) -> [[String: [Presence]]] {
         r.themes.map { theme in
@@ -43,12 +36,12 @@ public enum ThemeWriter {
     @discardableResult
     /// `command`: the `skein` arguments that reproduce this analysis (input path absolute, no --out), kept in
     /// themes.json so a notebook can rerun it.
-    public static func write(_ r: ThemeFinder.Result, table: ResponseTable, to dir: URL, command: [String] = []) throws -> [String: Any] {
+    public static func write(_ r: ThemeFinder.Result, table: ResponseTable, to dir: URL, command: [String] = []) throws -> ThemesSummary {
         let n = table.texts.count
         let emptySet = Set(r.empty)
         var duplicateOf = [Int](repeating: -1, count: n)
         for group in r.duplicateGroups { for i in group.dropFirst() { duplicateOf[i] = group[0] } }
-        var assignments = CSVWriter(header: ["row", "id", "theme", "similarity", "status", "x", "y"] + table.groups.map(\.name))
+        var assignments = CSVWriter(header: AnalysisFolder.assignmentColumns + table.groups.map(\.name))
         for i in 0..<n {
             let status = emptySet.contains(i) ? "empty" : r.assignments[i] < 0 ? "other" : duplicateOf[i] >= 0 ? "duplicate" : "ok"
             assignments.integer(i)
@@ -67,37 +60,28 @@ public enum ThemeWriter {
             assignments.endRow()
         }
         let presence = breakdown(r, table)
-        var themes = CSVWriter(header: ["theme", "size", "share", "label", "terms", "bigrams", "cohesion", "representative_1", "representative_2", "representative_3"])
+        var themes = CSVWriter(header: AnalysisFolder.themeColumns)
         for t in r.themes {
             let reps = (0..<3).map { t.representatives.count > $0 ? table.texts[t.representatives[$0]] : "" }
             themes.row([String(t.id), String(t.size), String(format: "%.4f", t.share), t.label, t.terms.joined(separator: "; "),
                         t.bigrams.joined(separator: "; "), String(format: "%.3f", t.cohesion)] + reps)
         }
         let other = r.assignments.enumerated().filter { $0.element < 0 && !emptySet.contains($0.offset) }.count
-        let json: [String: Any] = [
-            "file": table.file,
-            "command": command,
-            "responses": n,
-            "empty": r.empty.count,
-            "other": other,
-            "duplicates": r.duplicateGroups.reduce(0) { $0 + $1.count - 1 },
-            "themes_found": r.themes.count,
-            "vocabulary": r.vocabulary,
-            "stability": r.stability.map { $0 as Any } ?? NSNull(),
-            "themes": r.themes.enumerated().map { k, t -> [String: Any] in
-                ["id": t.id, "size": t.size, "share": t.share, "label": t.label, "terms": t.terms, "bigrams": t.bigrams,
-                 "cohesion": t.cohesion,
-                 "representatives": t.representatives.map { ["row": $0, "id": table.ids[$0], "text": table.texts[$0]] as [String: Any] },
-                 "breakdown": presence[k].mapValues { list in list.map { p in
-                     ["level": p.level, "count": p.count, "share_in_theme": p.shareInTheme, "share_overall": p.shareOverall,
-                      "lift": p.lift, "over_represented": p.overRepresented] as [String: Any] } }]
+        let json = ThemesSummary(
+            file: table.file, command: command, responses: n, empty: r.empty.count, other: other,
+            duplicates: r.duplicateGroups.reduce(0) { $0 + $1.count - 1 }, themesFound: r.themes.count, vocabulary: r.vocabulary,
+            stability: r.stability,
+            themes: r.themes.enumerated().map { k, t in
+                ThemesSummary.Theme(id: t.id, size: t.size, share: t.share, label: t.label, terms: t.terms, bigrams: t.bigrams,
+                                    cohesion: t.cohesion,
+                                    representatives: t.representatives.map { .init(row: $0, id: table.ids[$0], text: table.texts[$0]) },
+                                    breakdown: presence[k])
             },
-            "duplicate_groups": r.duplicateGroups.prefix(20).map { ["count": $0.count, "rows": $0, "text": table.texts[$0[0]]] as [String: Any] },
-            "near_duplicates": r.nearDuplicateGroups.reduce(0) { $0 + $1.count - 1 },
-            "near_duplicate_groups": r.nearDuplicateGroups.prefix(20).map { group -> [String: Any] in
-                ["count": group.count, "rows": Array(group.prefix(200)), "texts": group.prefix(5).map { table.texts[$0] }]
-            },
-        ]
+            duplicateGroups: r.duplicateGroups.prefix(20).map { .init(count: $0.count, rows: $0, text: table.texts[$0[0]]) },
+            nearDuplicates: r.nearDuplicateGroups.reduce(0) { $0 + $1.count - 1 },
+            nearDuplicateGroups: r.nearDuplicateGroups.prefix(20).map { group in
+                .init(count: group.count, rows: Array(group.prefix(200)), texts: group.prefix(5).map { table.texts[$0] })
+            })
         var md = "# Themes\n\n\(n) responses"
         if !r.empty.isEmpty { md += " (\(r.empty.count) empty)" }
         md += "; \(r.themes.count) themes"
@@ -122,10 +106,10 @@ public enum ThemeWriter {
         if let top = r.duplicateGroups.first {
             md += "\n## Repeated responses\n\nThe most repeated response appears \(top.count) times: \(MarkdownText.escape(table.texts[top[0]]))\n"
         }
-        try AtomicFile.write(assignments.data, to: dir.appendingPathComponent("assignments.csv"))
-        try AtomicFile.write(themes.text, to: dir.appendingPathComponent("themes.csv"))
-        try AtomicFile.write(try JSONSerialization.data(withJSONObject: json, options: [.prettyPrinted, .sortedKeys]), to: dir.appendingPathComponent("themes.json"))
-        try AtomicFile.write(md, to: dir.appendingPathComponent("summary.md"))
+        try AtomicFile.write(assignments.data, to: dir.appendingPathComponent(AnalysisFolder.File.assignments))
+        try AtomicFile.write(themes.text, to: dir.appendingPathComponent(AnalysisFolder.File.themesTable))
+        try AtomicFile.write(try RunFolder.encoder.encode(json), to: dir.appendingPathComponent(AnalysisFolder.File.themes))
+        try AtomicFile.write(md, to: dir.appendingPathComponent(AnalysisFolder.File.account))
         return json
     }
 }

@@ -60,7 +60,7 @@ struct AnalyseVotes: ParsableCommand {
             try OutputOptions.printJSON(summary, seconds: seconds, out: dir)
         } else {
             print("\(result.group.filter { $0 >= 0 }.count) of \(result.participants.count) participants placed; \(result.groupSizes.count) groups of \(result.groupSizes.map(String.init).joined(separator: ", ")) (\(String(format: "%.2f", seconds)) s)")
-            if let ari = summary["adjusted_rand_index_vs_polis"] as? Double { print(String(format: "agreement with pol.is's groups (ARI): %.3f", ari)) }
+            if let ari = summary.adjustedRandIndexVsPolis { print(String(format: "agreement with pol.is's groups (ARI): %.3f", ari)) }
             print("outputs in \(dir.path)/ (summary.md for a readable account)")
         }
     }

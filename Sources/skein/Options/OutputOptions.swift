@@ -13,6 +13,12 @@ extension OutputOptions {
         print(String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self))
     }
 
+    /// A folder's typed summary as it is written, with the elapsed time and output folder added.
+    static func printJSON<T: Encodable>(_ value: T, seconds: Double, out: URL) throws {
+        let object = try JSONSerialization.jsonObject(with: try JSONEncoder().encode(value)) as? [String: Any] ?? [:]
+        try printJSON(object, seconds: seconds, out: out)
+    }
+
     /// A summary object with the elapsed time and output folder added.
     static func printJSON(_ object: [String: Any], seconds: Double, out: URL) throws {
         var o = object

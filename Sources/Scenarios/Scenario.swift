@@ -22,6 +22,13 @@ public struct Scenario: Sendable {
     public var recordAgents: Bool
     /// Whether the run keeps commitment levels: the model's own, or waning commitment on top of it.
     public var tracksCommitment: Bool { model.tracksCommitment || waning != nil }
+    /// The name as one folder name for `runs/NAME` (letters, digits, `.`, `_`, `-`; no leading dot,
+    /// so `name: ../../x` stays inside `runs/`).
+    public var folderName: String {
+        let safe = String(name.map { $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) ? $0 : "-" })
+        let trimmed = safe.drop { $0 == "." || $0 == "-" }
+        return trimmed.isEmpty ? "scenario" : String(trimmed)
+    }
     /// Write every replicate's own time series (`outputs.replicates`).
     public var recordReplicates = false
     /// Lay out and write the network for the report's drawing (`outputs.network`); nil: when it has

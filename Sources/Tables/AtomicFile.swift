@@ -6,9 +6,11 @@ public enum AtomicFile {
     public static func write(_ data: Data, to url: URL) throws {
         let directory = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
+        // An unpredictable name, created exclusively (O_EXCL never follows a link planted there).
+        let tag = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt64.random(in: 0...UInt64.max))"
+        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).tmp-\(tag)")
         do {
-            try data.write(to: temporary)
+            try data.write(to: temporary, options: [.withoutOverwriting])
             if rename(temporary.path, url.path) != 0 {
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
             }

@@ -35,6 +35,22 @@ public enum AtomicFolder {
         }
     }
 
+    /// Staging and set-aside folders of `dir` left by processes that no longer run (killed part
+    /// way): removed, so they neither pile up nor confuse anyone.
+    static func removeLeftovers(of dir: URL) {
+        let parent = dir.deletingLastPathComponent(), fm = FileManager.default
+        let prefixes = [".\(dir.lastPathComponent).partial-", ".\(dir.lastPathComponent).old-"]
+        for name in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? [] {
+            guard let prefix = prefixes.first(where: { name.hasPrefix($0) }),
+                  let pid = Int32(name.dropFirst(prefix.count).prefix { $0 != "-" }) else { continue }
+            if pid == ProcessInfo.processInfo.processIdentifier || kill(pid, 0) == 0 || errno != ESRCH { continue }
+            let leftover = parent.appendingPathComponent(name)
+            // Killed between setting the old folder aside and moving the new one in: put the old one back.
+            if prefix.hasSuffix(".old-"), !fm.fileExists(atPath: dir.path), rename(leftover.path, dir.path) == 0 { continue }
+            try? fm.removeItem(at: leftover)
+        }
+    }
+
     /// Runs `body` on an empty staging folder, then moves the folder to `dir`.
     @discardableResult
     public static func write<T>(_ dir: URL, force: Bool, _ body: (URL) throws -> T) throws -> T {
@@ -42,6 +58,7 @@ public enum AtomicFolder {
         let fm = FileManager.default
         let tag = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
         let parent = dir.deletingLastPathComponent()
+        removeLeftovers(of: dir)
         let staging = parent.appendingPathComponent(".\(dir.lastPathComponent).partial-\(tag)")
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: false)

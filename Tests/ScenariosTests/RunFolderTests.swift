@@ -97,4 +97,19 @@ struct RunFolderTests {
             .write(to: url, atomically: true, encoding: .utf8)
         #expect { _ = try RunFolder.read(dir) } throws: { "\($0)".contains("summary.json") && "\($0)".contains("\"horizon\" is not") }
     }
+
+    @Test("a scenario's name makes one folder inside runs/, whatever it holds (hardening: name: ../../x)")
+    func folderName() throws {
+        func name(_ n: String) throws -> String {
+            let text = "name: '\(n)'\nnetwork: {generate: erdos-renyi, parameters: {n: 10, p: 0.2}}\nmodel: {type: independent-cascade, p: 0.1}\n"
+            let url = Fixtures.temporaryDirectory.appendingPathComponent("skein-name-\(UUID().uuidString).yaml")
+            try text.write(to: url, atomically: true, encoding: .utf8)
+            defer { try? FileManager.default.removeItem(at: url) }
+            return try ScenarioLoader.load(url.path).folderName
+        }
+        #expect(try name("../../x") == "x")
+        #expect(try name("a/b c") == "a-b-c")
+        #expect(try name("..") == "scenario")
+        #expect(try name("sprint") == "sprint")
+    }
 }

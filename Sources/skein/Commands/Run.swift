@@ -47,7 +47,7 @@ struct Run: ParsableCommand {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             throw ExitCode(1)
         }
-        let dir = URL(fileURLWithPath: out ?? "runs/\(scenario.name)")
+        let dir = URL(fileURLWithPath: out ?? "runs/\(scenario.folderName)")
         try AtomicFolder.check(dir, force: force)
         let threads = compute.threads ?? Compute.defaultThreads
         let bar = ProgressBar(total: scenario.replicates, label: scenario.name, quiet: output.json)

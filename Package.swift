@@ -125,7 +125,7 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Outputs", "Scenarios", "Analysis", "NumericCore", "TestSupport"]),
         .testTarget(name: "BenchTests", dependencies: ["Bench", "Scenarios", "TestSupport"]),
         .testTarget(name: "ProvenanceTests", dependencies: ["Provenance", "TestSupport"]),
-        .testTarget(name: "SkeinCLITests", dependencies: ["skein", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "SkeinCLITests", dependencies: ["skein", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")], exclude: ["Hardening"]),
     ],
     swiftLanguageModes: [.v6]
 )

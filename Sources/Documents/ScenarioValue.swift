@@ -50,11 +50,38 @@ public indirect enum ScenarioValue: Sendable, Equatable {
             throw ScenarioError.invalid([Diagnostic(yamlError: error, file: file)])
         }
         guard let node else { return .null(Origin(file: file, line: 1, column: 1)) }
-        return try convert(node, file: file)
+        var order = DocumentOrder()
+        return try convert(node, file: file, order: &order)
     }
 
-    static func convert(_ node: Node, file: String) throws -> ScenarioValue {
+    /// Nodes met in document order. The YAML composer resolves an alias to the node its anchor
+    /// names, so an alias shows up as a node whose place is not after everything read so far; it
+    /// is refused there, before `&a [*b, *b, …]` chains expand into billions of values.
+    struct DocumentOrder {
+        var last = (line: 0, column: 0)
+        /// Whether the last place was a collection's own (its first key or item may share it).
+        var openedCollection = false
+
+        mutating func visit(_ node: Node, collection: Bool, file: String) throws {
+            let here = (line: node.mark?.line ?? 0, column: node.mark?.column ?? 0)
+            let after = here.line > last.line || (here.line == last.line && here.column > last.column)
+            let same = here == last
+            guard after || (same && openedCollection) || here.line == 0 else {
+                throw ScenarioError.invalid([Diagnostic(Origin(file: file, line: last.line, column: last.column),
+                    "YAML aliases are not supported in scenario files (after this place, an alias repeats the value at "
+                    + "\(here.line):\(here.column)); write the value out")])
+            }
+            last = here
+            openedCollection = collection
+        }
+    }
+
+    static func convert(_ node: Node, file: String, order: inout DocumentOrder) throws -> ScenarioValue {
         let origin = Origin(file: file, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0)
+        switch node {
+        case .mapping, .sequence: try order.visit(node, collection: true, file: file)
+        default: try order.visit(node, collection: false, file: file)
+        }
         switch node {
         case let .scalar(s):
             if s.style == .plain && ["", "~", "null", "Null", "NULL"].contains(s.string) { return .null(origin) }
@@ -66,14 +93,17 @@ public indirect enum ScenarioValue: Sendable, Equatable {
                 guard case let .scalar(key) = k else {
                     throw ScenarioError.invalid([Diagnostic(keyOrigin, "a key must be plain text")])
                 }
+                try order.visit(k, collection: false, file: file)
                 if entries.contains(where: { $0.key == key.string }) {
                     throw ScenarioError.invalid([Diagnostic(keyOrigin, "the key \"\(key.string)\" appears twice in this mapping")])
                 }
-                entries.append(Entry(key: key.string, keyOrigin: keyOrigin, value: try convert(v, file: file)))
+                entries.append(Entry(key: key.string, keyOrigin: keyOrigin, value: try convert(v, file: file, order: &order)))
             }
             return .mapping(entries, origin)
         case let .sequence(seq):
-            return .sequence(try seq.map { try convert($0, file: file) }, origin)
+            var items: [ScenarioValue] = []
+            for item in seq { items.append(try convert(item, file: file, order: &order)) }
+            return .sequence(items, origin)
         case .alias:
             throw ScenarioError.invalid([Diagnostic(origin, "YAML aliases are not supported in scenario files; write the value out")])
         }
@@ -105,9 +135,16 @@ public indirect enum ScenarioValue: Sendable, Equatable {
 
     /// Sets the value at a dotted path (`model.threshold`, `interventions.0.at`, `interventions[0].at`),
     /// creating mappings as needed. Throws when the path runs through a scalar or past a list's end.
+    public static let maximumPathDepth = 64
+
     public func setting(_ path: String, to value: ScenarioValue) throws -> ScenarioValue {
         let parts = ScenarioPath.components(path)
         guard !parts.isEmpty else { throw ScenarioError.invalid([Diagnostic(value.origin, "empty parameter path")]) }
+        // Scenario documents are a few levels deep; a path of thousands of parts is a mistake (and would exhaust the stack).
+        guard parts.count <= Self.maximumPathDepth else {
+            throw ScenarioError.invalid([Diagnostic(value.origin, "the parameter path has \(parts.count) parts; scenario paths have at most \(Self.maximumPathDepth)",
+                                                    hint: "e.g. model.p or interventions[0].at")])
+        }
         return try set(parts[...], value, fullPath: path)
     }
 

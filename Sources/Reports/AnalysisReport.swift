@@ -27,7 +27,13 @@ public enum AnalysisReport {
         var all: [[String: String]] = []
         try reader.forEachRecord { r in
             let fields = try (0..<r.count).map { try r.string($0) }
-            if header.isEmpty { header = fields; return }
+            if header.isEmpty {
+                if let twice = Dictionary(grouping: fields, by: { $0 }).first(where: { $0.value.count > 1 })?.key {
+                    throw TableError(file: url.path, line: r.line, message: "the header names the column \"\(twice)\" twice — is the header row missing?")
+                }
+                header = fields
+                return
+            }
             all.append(Dictionary(uniqueKeysWithValues: zip(header, fields)))
         }
         guard all.count > limit else { return all }

@@ -35,8 +35,11 @@ public struct NetworkDrawing {
                 names = Array(header.dropFirst(RunFolder.networkColumns.count))
                 return
             }
+            guard r.count == header.count else {
+                throw TableError(file: nodesURL.path, line: r.line, message: "this row has \(r.count) fields, the header \(header.count)")
+            }
             nodes.append(Node(x: r.double(2) ?? 0.5, y: r.double(3) ?? 0.5, adoptionTime: r.double(5) ?? .nan,
-                              attributes: try (6..<r.count).map { try r.string($0) }))
+                              attributes: try (RunFolder.networkColumns.count..<r.count).map { try r.string($0) }))
         }
         var edges: [(Int, Int)] = []
         var first = true

@@ -289,6 +289,10 @@ struct ScenarioDecoder {
 
     // MARK: Sweep
 
+    static let largestExactInteger = 9_007_199_254_740_992.0
+    /// Points a sweep may have (each is a whole ensemble; more is a cluster's job, split by shards of several files).
+    static let maximumSweepPoints = 1_000_000
+
     mutating func decodeSweep(_ v: ScenarioValue) -> SweepSpec? {
         guard var r = FieldReader(v, path: "sweep", &d) else { return nil }
         defer { r.finish(&d) }
@@ -309,6 +313,7 @@ struct ScenarioDecoder {
         let lists = axes.compactMap { if case let .list(_, v) = $0 { v.count } else { nil } }
         if Set(lists).count > 1 { d.append(Diagnostic(v.origin, "sweep.lists: every list must have the same length (got \(lists.map(String.init).joined(separator: ", ")))")) }
         var samples = 0
+        var rejected = false  // an axis already reported: "no axes" would only repeat it
         if let lhs = r.value("latin_hypercube"), var lr = FieldReader(lhs, path: "sweep.latin_hypercube", &d) {
             samples = lr.required("samples", &d).flatMap { FieldReader.int($0, "sweep.latin_hypercube.samples", &d, min: 1) } ?? 0
             if let ranges = lr.required("ranges", &d), var rr = FieldReader(ranges, path: "sweep.latin_hypercube.ranges", &d) {
@@ -318,16 +323,31 @@ struct ScenarioDecoder {
                           let lo = FieldReader.double(bounds[0], "sweep range \(entry.key) low", &d),
                           let hi = FieldReader.double(bounds[1], "sweep range \(entry.key) high", &d), lo <= hi else {
                         d.append(Diagnostic(entry.value.origin, "sweep.latin_hypercube.ranges.\(entry.key) must be [low, high] with low ≤ high"))
+                        rejected = true
                         continue
                     }
                     let integer = [bounds[0], bounds[1]].allSatisfy { if case let .scalar(s, _) = $0 { Int(s) != nil } else { false } }
+                    // Samples are drawn as doubles: integers beyond 2^53 would not round-trip (nor fit back in Int).
+                    if integer, max(abs(lo), abs(hi)) > Self.largestExactInteger {
+                        d.append(Diagnostic(entry.value.origin, "sweep.latin_hypercube.ranges.\(entry.key): whole-number bounds must lie within ±\(Int(Self.largestExactInteger))"))
+                        rejected = true
+                        continue
+                    }
                     axes.append(.range(path: entry.key, low: lo, high: hi, integer: integer))
                 }
                 rr.finish(&d)
             }
             lr.finish(&d)
         }
-        if axes.isEmpty { d.append(Diagnostic(v.origin, "sweep has no axes", hint: "add grid:, lists: or latin_hypercube:")) }
+        if axes.isEmpty && !rejected { d.append(Diagnostic(v.origin, "sweep has no axes", hint: "add grid:, lists: or latin_hypercube:")) }
+        // The number of points, without forming them (a 10⁹-point grid must be refused, not expanded).
+        var points = 1.0
+        for case let .grid(_, values) in axes { points *= Double(values.count) }
+        points *= Double(lists.min() ?? 1) * Double(max(1, samples))
+        if points > Double(Self.maximumSweepPoints) {
+            d.append(Diagnostic(v.origin, "sweep has \(points < 1e15 ? String(Int(points)) : String(points)) points; at most \(Self.maximumSweepPoints) are run",
+                                hint: "use fewer values per axis, or latin_hypercube with fewer samples"))
+        }
         return SweepSpec(axes: axes, replicates: replicates, samples: samples)
     }
 }

@@ -43,7 +43,9 @@ public enum ScenarioLoader {
 
     /// A `path=value` override as a document edit; the value is read as YAML (so lists work).
     public static func override(_ assignment: String, into doc: ScenarioValue) throws -> ScenarioValue {
-        let origin = ScenarioValue.Origin(file: "--set \(assignment)", line: 0, column: 0)
+        // Messages name the override; a very long one by its start.
+        let shown = assignment.count > 120 ? String(assignment.prefix(100)) + "… (\(assignment.count) characters)" : assignment
+        let origin = ScenarioValue.Origin(file: "--set \(shown)", line: 0, column: 0)
         guard let eq = assignment.firstIndex(of: "=") else {
             throw ScenarioError.invalid([Diagnostic(origin, "expected path=value, e.g. model.p=0.1")])
         }

@@ -57,6 +57,9 @@ public struct DelimitedReader: Sendable {
 
         /// Field i as a string (quotes removed, doubled quotes undone), or an error naming the line.
         public func string(_ i: Int) throws -> String {
+            guard i < ranges.count else {
+                throw TableError(file: file, line: line, message: "this row has \(ranges.count) fields, expected at least \(i + 1)")
+            }
             let slice = UnsafeBufferPointer(rebasing: source[ranges[i]])
             // ASCII needs no validation, and String(decoding:) of it is exact and fast.
             var ascii = true
@@ -71,8 +74,9 @@ public struct DelimitedReader: Sendable {
             return quoted[i] ? text.replacingOccurrences(of: "\"\"", with: "\"") : text
         }
 
-        /// Field i parsed as a decimal integer, or nil when it is not one.
+        /// Field i parsed as a decimal integer, or nil when it is not one (or the row is shorter).
         public func integer(_ i: Int) -> Int? {
+            guard i < ranges.count else { return nil }
             let r = ranges[i]
             if r.isEmpty || quoted[i] { return quoted[i] ? (try? string(i)).flatMap { Int($0) } : nil }
             var value = 0, p = r.lowerBound, negative = false
@@ -97,6 +101,7 @@ public struct DelimitedReader: Sendable {
         /// zero), so that `String(value)` gives back the exact text: such labels can be stored as
         /// numbers without changing what the user wrote.
         public func canonicalNonNegativeInteger(_ i: Int) -> Int? {
+            guard i < ranges.count else { return nil }
             let r = ranges[i]
             guard !r.isEmpty, !quoted[i], r.count <= 18 else { return nil }
             if source[r.lowerBound] == UInt8(ascii: "0") && r.count > 1 { return nil }
@@ -117,7 +122,7 @@ public struct DelimitedReader: Sendable {
         }
 
         /// True when field i is empty.
-        public func isEmpty(_ i: Int) -> Bool { ranges[i].isEmpty }
+        public func isEmpty(_ i: Int) -> Bool { i >= ranges.count || ranges[i].isEmpty }
     }
 
     /// Calls `body` with each non-blank, non-comment record in order. Errors from `body` propagate.

@@ -6,6 +6,10 @@ import Tables
 /// sections with optional weights. A file with any arcs is directed (its edges become arc pairs).
 /// Lines starting with `%` are comments.
 public enum PajekReader {
+    /// Most vertices a file may declare: node ids are 32-bit, and each vertex costs a label (a file of
+    /// 10¹² vertices would run until memory ran out).
+    public static let maximumVertices = 100_000_000
+
     public static func read(_ url: URL, options: EdgeListOptions = EdgeListOptions()) throws -> Graph {
         let file = url.path
         guard let data = FileManager.default.contents(atPath: url.path) else { throw TableError(file: file, line: 0, message: "cannot read the file") }
@@ -20,6 +24,7 @@ public enum PajekReader {
         enum Section { case none, vertices, edges, arcs, edgesList, arcsList }
         var section = Section.none
         var vertexCount = 0
+        var verticesLine: Int?
         var weighted = false
         var labels: [String] = []
         var labelLine: [String: Int] = [:]
@@ -39,6 +44,13 @@ public enum PajekReader {
                     guard words.count >= 2, let n = Int(words[1]), n >= 0 else {
                         throw TableError(file: file, line: number, message: "expected *Vertices followed by the number of vertices")
                     }
+                    guard n <= Self.maximumVertices else {
+                        throw TableError(file: file, line: number, message: "*Vertices \(n) is more than Skein reads from a Pajek file (at most \(Self.maximumVertices))")
+                    }
+                    if let first = verticesLine {
+                        throw TableError(file: file, line: number, message: "a second *Vertices section (the first is on line \(first)); a network file has one")
+                    }
+                    verticesLine = number
                     vertexCount = n
                     builder.nodes.appendIndexed(n)
                     labels = (1...max(1, n)).map(String.init)

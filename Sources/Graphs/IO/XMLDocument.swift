@@ -27,6 +27,9 @@ final class XMLElement {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw TableError(file: url.path, line: 0, message: "cannot read the file")
         }
+        if let bad = invalidUTF8Line(data) {
+            throw TableError(file: url.path, line: bad, message: "not valid UTF-8 (the file declares no other encoding)")
+        }
         let parser = XMLParser(data: data)
         let builder = TreeBuilder()
         parser.delegate = builder
@@ -41,6 +44,24 @@ final class XMLElement {
                              message: "malformed XML (\(reason))")
         }
         return builder.root!
+    }
+
+    /// Elements nested deeper than this are refused: GraphML and GEXF need a handful of levels, and
+    /// a tree 100 000 deep would exhaust the stack when it is freed.
+    static let maximumDepth = 256
+
+    /// The first line that is not valid UTF-8, for files that declare no other encoding (the XML
+    /// parser traps on such bytes in element names instead of reporting them).
+    static func invalidUTF8Line(_ data: Data) -> Int? {
+        let head = String(decoding: data.prefix(200), as: UTF8.self).lowercased()
+        if let range = head.range(of: "encoding="), !head[range.upperBound...].dropFirst().hasPrefix("utf-8") { return nil }
+        guard String(validating: data, as: UTF8.self) == nil else { return nil }
+        var line = 1
+        for chunk in data.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            if String(validating: chunk, as: UTF8.self) == nil { return line }
+            line += 1
+        }
+        return line
     }
 
     /// Plain words for libxml2's commonest error codes (corelibs Foundation passes them through).
@@ -69,6 +90,13 @@ final class XMLElement {
         func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
                     attributes: [String: String] = [:]) {
             let local = name.split(separator: ":").last.map(String.init) ?? name
+            guard stack.count < XMLElement.maximumDepth else {
+                if problem == nil {
+                    problem = (max(1, parser.lineNumber), max(1, parser.columnNumber), "elements nested deeper than \(XMLElement.maximumDepth) levels")
+                }
+                parser.abortParsing()
+                return
+            }
             let element = XMLElement(name: local, attributes: attributes, line: parser.lineNumber)
             if let parent = stack.last { parent.children.append(element) } else { root = element }
             stack.append(element)

@@ -18,6 +18,20 @@ public enum ReverseInfluenceSampling {
         var count: Int { offsets.count - 1 }
     }
 
+    /// RR sets IMM may draw at most (λ* over the smallest lower bound, 1): what ε costs, checked
+    /// before any work so a tiny ε is refused instead of exhausting memory.
+    public static func maximumSets(agents n: Int, count k: Int, epsilon: Double, ell: Double = 1) -> Double {
+        let nd = Double(max(n, 2))
+        let l = ell * (1 + log(2) / log(nd))
+        let logBinomial = lgamma(nd + 1) - lgamma(Double(k) + 1) - lgamma(nd - Double(k) + 1)
+        let alpha = (l * log(nd) + log(2)).squareRoot()
+        let beta = ((1 - 1 / M_E) * (logBinomial + l * log(nd) + log(2))).squareRoot()
+        return 2 * nd * pow((1 - 1 / M_E) * alpha + beta, 2) / (epsilon * epsilon)
+    }
+
+    /// The most RR sets a run may hold (about 1 GB of offsets alone at 8 bytes each).
+    public static let setLimit = 100_000_000.0
+
     public static func imm(_ population: Population, count k: Int, probability p: Double, epsilon: Double = 0.1,
                            ell: Double = 1, seed: UInt64) -> [Int] {
         let n = population.count
@@ -38,7 +52,7 @@ public enum ReverseInfluenceSampling {
         var i = 1
         while Double(i) < log2(nd) {
             let x = nd / pow(2, Double(i))
-            let theta = Int((lambdaPrime / x).rounded(.up))
+            let theta = Int(min(setLimit, (lambdaPrime / x).rounded(.up)))
             while sets.count < theta { generator.add(to: &sets, rng: &rng) }
             let (_, covered) = select(sets, n: n, k: k)
             if nd * Double(covered) / Double(sets.count) >= (1 + epsilonPrime) * x {
@@ -47,7 +61,7 @@ public enum ReverseInfluenceSampling {
             }
             i += 1
         }
-        let theta = Int((lambdaStar / lowerBound).rounded(.up))
+        let theta = Int(min(setLimit, (lambdaStar / lowerBound).rounded(.up)))
         while sets.count < theta { generator.add(to: &sets, rng: &rng) }
         return select(sets, n: n, k: k).seeds
     }

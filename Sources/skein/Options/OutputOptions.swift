@@ -26,4 +26,21 @@ extension OutputOptions {
         o["out"] = out.path
         try printJSON(o)
     }
+
+    /// `value` as JSON with `encoder`'s keys and layout, where NaN and infinities (an assortativity
+    /// of a regular graph, a mean of nothing) are null: JSON has no such numbers, and a script
+    /// should get the rest of the result, not an encoding error.
+    static func text<T: Encodable>(_ value: T, encoder: JSONEncoder) throws -> String {
+        let marker = "\u{1}skein-not-finite\u{1}"
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: marker, negativeInfinity: marker, nan: marker)
+        let object = try JSONSerialization.jsonObject(with: try encoder.encode(value), options: [.fragmentsAllowed])
+        func clean(_ x: Any) -> Any {
+            if let s = x as? String, s == marker { return NSNull() }
+            if let a = x as? [Any] { return a.map(clean) }
+            if let d = x as? [String: Any] { return d.mapValues(clean) }
+            return x
+        }
+        let data = try JSONSerialization.data(withJSONObject: clean(object), options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes, .fragmentsAllowed])
+        return String(decoding: data, as: UTF8.self)
+    }
 }

@@ -29,6 +29,14 @@ public struct IMMSeeding: CatalogSeeding {
         try SeedRanking.check(count, of: population.count)
         try SimulationError.probability("imm probability", probability)
         guard epsilon > 0, epsilon < 1 else { throw SimulationError.outOfRange(parameter: "imm ε", value: epsilon, allowed: "(0, 1)") }
+        let sets = ReverseInfluenceSampling.maximumSets(agents: population.count, count: count, epsilon: epsilon)
+        if sets > ReverseInfluenceSampling.setLimit {
+            // λ* grows as 1/ε²: the smallest ε within the limit.
+            let smallest = epsilon * (sets / ReverseInfluenceSampling.setLimit).squareRoot()
+            throw SimulationError.outOfRange(parameter: "imm ε", value: epsilon,
+                                             allowed: "≥ \(String(format: "%.2g", smallest)) on this network (ε = \(epsilon) may need "
+                                                 + "\(String(format: "%.2g", sets)) reverse-reachable sets, more than memory holds)")
+        }
         return .fixed(ReverseInfluenceSampling.imm(population, count: count, probability: probability, epsilon: epsilon, seed: seed))
     }
 }

@@ -46,7 +46,7 @@ struct NetworkStats: ParsableCommand {
             return try NetworkSummary(graph, options: options)
         }
         if output.json {
-            print(String(decoding: try ProvenanceRecord.encoder.encode(summary), as: UTF8.self))
+            print(try OutputOptions.text(summary, encoder: ProvenanceRecord.encoder))
         } else {
             print(Self.text(summary, file: input.edges))
         }

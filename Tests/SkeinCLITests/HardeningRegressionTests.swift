@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Every input that once crashed, hung or misled `skein` (Hardening/, issue #27), run as a user
+/// would: each must end in exit 1 with a message naming the file (and line where there is one), or
+/// in correct output — never a signal, a hang or an allocation abort.
+@Suite("Hardening regressions")
+struct HardeningRegressionTests {
+    static let corpus = Fixtures.repositoryRoot.appendingPathComponent("Tests/SkeinCLITests/Hardening")
+
+    static func path(_ name: String) -> String { corpus.appendingPathComponent(name).path }
+
+    static func scratch() throws -> URL {
+        let dir = Fixtures.temporaryDirectory.appendingPathComponent("skein-hardening-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    /// Exit 1 and a message containing every one of `needles`.
+    static func expectRefused(_ arguments: [String], _ needles: [String]) throws {
+        let r = try CommandRunner.skein(arguments)
+        let said = r.stderr + r.stdout  // validate reports its problems on stdout
+        #expect(r.status == 1, "\(arguments.prefix(3)): exit \(r.status)\n\(said.prefix(400))")
+        for needle in needles { #expect(said.contains(needle), "\(arguments.prefix(3)): \(said.prefix(400))") }
+    }
+
+    @Test("network files: a second *Vertices, 10¹² vertices, invalid UTF-8 in XML names, 100 000 nested elements (B01, B04, B05)")
+    func networkFiles() throws {
+        try Self.expectRefused(["network", "stats", Self.path("B01-pajek-vertices-shrink.net")], ["B01-pajek-vertices-shrink.net:4:", "second *Vertices"])
+        try Self.expectRefused(["network", "stats", Self.path("B05-gexf-invalid-utf8-element-name.gexf")], [".gexf:2:", "not valid UTF-8"])
+        try Self.expectRefused(["network", "stats", Self.path("B05b-graphml-invalid-utf8-element-name.graphml")], [".graphml:2:", "not valid UTF-8"])
+        let dir = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let huge = dir.appendingPathComponent("huge.net")
+        try Data("*Vertices 999999999999\n".utf8).write(to: huge)
+        try Self.expectRefused(["network", "stats", huge.path], ["huge.net:1:", "at most"])
+        let deep = dir.appendingPathComponent("deep.graphml")
+        let depth = 100_000
+        try Data(("<?xml version=\"1.0\"?>\n<graphml>" + String(repeating: "<a>", count: depth) + String(repeating: "</a>", count: depth) + "</graphml>\n").utf8).write(to: deep)
+        try Self.expectRefused(["network", "stats", deep.path], ["deep.graphml:2:", "nested deeper than"])
+    }
+
+    @Test("network stats --json on a regular graph: NaN assortativity is null, not an encoding error (B07)")
+    func notANumberIsNull() throws {
+        let r = try CommandRunner.skein(["network", "stats", Self.path("B07-triangle.csv"), "--json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+        #expect(object?["degree_assortativity"] is NSNull && object?["nodes"] as? Int == 3)
+    }
+
+    @Test(".npy vectors: negative and overflowing shapes, NaN values, duplicate header keys (B02, B03, B17, B18)")
+    func vectors() throws {
+        let dir = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let texts = dir.appendingPathComponent("texts.csv")
+        try Data("text\nhello world\nanother one\n".utf8).write(to: texts)
+        for (file, needle) in [("B02-npy-negative-shape.npy", "negative dimension"), ("B03-npy-shape-overflow.npy", "more bytes than any file holds"),
+                               ("B17-npy-nan.npy", "must be a finite number"), ("B18-npy-dup-header-keys.npy", "gives descr twice")] {
+            try Self.expectRefused(["analyse", texts.path, "--vectors", Self.path(file), "--out", dir.appendingPathComponent(file).path], [file, needle])
+            #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent(file).path), "\(file): an output folder appeared")
+        }
+    }
+
+    @Test("scenario files: an alias bomb, an integer range at Int.max, a 20 000-part --set path, imm with ε = 1e-9 (B06, B10)")
+    func scenarios() throws {
+        try Self.expectRefused(["validate", Self.path("B06-yaml-billion-laughs.yaml")], ["B06-yaml-billion-laughs.yaml:2:", "aliases are not supported"])
+        try Self.expectRefused(["validate", Self.path("B10-sweep-lhs-intmax.yaml")], ["B10-sweep-lhs-intmax.yaml:52:", "must lie within"])
+        try Self.expectRefused(["validate", Self.path("B08-model-type-null.yaml")], ["B08-model-type-null.yaml:"])
+        let sprint = Fixtures.repositoryRoot.appendingPathComponent("Scenarios/sprint.yaml").path
+        let long = Array(repeating: "a", count: 20_000).joined(separator: ".")
+        try Self.expectRefused(["validate", sprint, "--set", "\(long)=1"], ["20000 parts", "characters)"])
+        try Self.expectRefused(["validate", sprint, "--set", "seeding={strategy: imm, count: 8, probability: 0.12, epsilon: 0.000000001}"],
+                               ["imm ε", "reverse-reachable sets"])
+        let grid = "sweep={grid: {model.p: [\(Array(repeating: "0.1", count: 1000).joined(separator: ","))], seed: [\((1...1000).map(String.init).joined(separator: ","))], horizon: [1,2]}}"
+        try Self.expectRefused(["validate", sprint, "--set", grid], ["2000000 points", "at most 1000000"])
+    }
+
+    @Test("skein report on folders with a missing header or ragged rows (R1, R2, R3)")
+    func reports() throws {
+        let dir = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Self.expectRefused(["report", Self.path("R1-an"), "-o", dir.appendingPathComponent("1.html").path], ["assignments.csv:1:", "twice"])
+        try Self.expectRefused(["report", Self.path("R2-run"), "-o", dir.appendingPathComponent("2.html").path], ["network.csv:14:", "fields"])
+        try Self.expectRefused(["report", Self.path("R3-run"), "-o", dir.appendingPathComponent("3.html").path], ["network.csv:4:", "fields"])
+    }
+}

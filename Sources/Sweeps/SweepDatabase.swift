@@ -39,7 +39,11 @@ public final class SweepDatabase {
     /// Opens (creating if needed) the database at `path`.
     public init(path: String) throws {
         self.path = path
-        queue = try DatabaseQueue(path: path)
+        // Shards or a second process on one file take turns (each point is one short transaction)
+        // instead of failing with "database is locked".
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(120)
+        queue = try DatabaseQueue(path: path, configuration: configuration)
         try queue.write { db in
             try db.execute(sql: """
                 CREATE TABLE IF NOT EXISTS sweep (key TEXT PRIMARY KEY, value TEXT NOT NULL);

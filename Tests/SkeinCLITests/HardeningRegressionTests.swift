@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 import TestSupport
 
@@ -83,5 +84,37 @@ struct HardeningRegressionTests {
         try Self.expectRefused(["report", Self.path("R1-an"), "-o", dir.appendingPathComponent("1.html").path], ["assignments.csv:1:", "twice"])
         try Self.expectRefused(["report", Self.path("R2-run"), "-o", dir.appendingPathComponent("2.html").path], ["network.csv:14:", "fields"])
         try Self.expectRefused(["report", Self.path("R3-run"), "-o", dir.appendingPathComponent("3.html").path], ["network.csv:4:", "fields"])
+    }
+
+    @Test("two sweep shards writing one database at once both finish, and every point is there (no 'database is locked')")
+    func concurrentShards() throws {
+        let dir = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("both.sqlite").path
+        let sprint = Fixtures.repositoryRoot.appendingPathComponent("Scenarios/sprint.yaml").path
+        let results = Mutex<[Int32]>([])
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+            let r = try? CommandRunner.skein(["sweep", sprint, "--db", db, "--shard", "\(i + 1)/2", "--set", "sweep.replicates=6", "--json"])
+            results.withLock { $0.append(r?.status ?? -1) }
+        }
+        #expect(results.withLock { $0 } == [0, 0])
+        let resumed = try CommandRunner.skein(["sweep", sprint, "--db", db, "--set", "sweep.replicates=6", "--json"])
+        let object = try JSONSerialization.jsonObject(with: Data(resumed.stdout.utf8)) as? [String: Any]
+        #expect(resumed.status == 0 && object?["ran"] as? Int == 0, "\(resumed.stdout) \(resumed.stderr)")
+    }
+
+    @Test("requests beyond the machine are refused before they allocate: 10⁷ replicates, a 4·10¹⁰-cell vote matrix, 100 000 threads")
+    func beyondTheMachine() throws {
+        let dir = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let sprint = Fixtures.repositoryRoot.appendingPathComponent("Scenarios/sprint.yaml").path
+        try Self.expectRefused(["validate", sprint, "--set", "replicates=10000000"], ["would need", "SKEIN_MEMORY"])
+        let votes = dir.appendingPathComponent("votes.csv")
+        var text = "timestamp,datetime,comment-id,voter-id,vote\n"
+        for i in 0..<200_000 { text += "\(i),x,\(i),\(i),1\n" }
+        try Data(text.utf8).write(to: votes)
+        try Self.expectRefused(["analyse-votes", votes.path, "--out", dir.appendingPathComponent("v").path], ["votes.csv", "200000 participants × 200000 statements", "would need"])
+        let threads = try CommandRunner.skein(["run", sprint, "--threads", "100000", "--out", dir.appendingPathComponent("t").path])
+        #expect(threads.status != 0 && threads.stderr.contains("results are the same at any thread count"))
     }
 }

@@ -117,7 +117,8 @@ public struct OpinionGroups: Sendable {
         }
         var silhouettes: [Int: Double?] = [:]
         var best: (k: Int, score: Double, labels: [Int])?
-        for k in 2...max(2, maxGroups) where k < p {
+        // A k whose groups cannot all reach the minimum size is never chosen: no need to fit it.
+        for k in 2...max(2, min(maxGroups, p / max(1, minimum))) where k < p {
             let fit = try KMeans(k: k, restarts: 10, seed: seed &+ UInt64(k)).fit(projection)
             var size = [Int](repeating: 0, count: k)
             for l in fit.labels { size[l] += 1 }

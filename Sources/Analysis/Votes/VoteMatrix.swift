@@ -93,6 +93,14 @@ public struct VoteMatrix: Sendable {
         var pRank = [Int](repeating: 0, count: participants.count), cRank = [Int](repeating: 0, count: comments.count)
         for (r, i) in pSorted.enumerated() { pRank[i] = r }
         for (r, i) in cSorted.enumerated() { cRank[i] = r }
+        // The matrix is dense (participants × statements, twice while the latest votes are kept): say
+        // so before allocating, rather than abort, when a sparse export describes a huge one.
+        do {
+            try MemoryBudget.check(2 * 8 * Double(participants.count) * Double(comments.count),
+                                   for: "the vote matrix of \(participants.count) participants × \(comments.count) statements")
+        } catch let error as MemoryBudget.Exceeded {
+            throw TableError(file: url.path, line: 0, message: error.description)
+        }
         var votes = Matrix<Double>(rows: participants.count, columns: comments.count, repeating: .nan)
         var latest = Matrix<Double>(rows: participants.count, columns: comments.count, repeating: -.infinity)
         for e in entries where e.time >= latest[pRank[e.p], cRank[e.c]] {

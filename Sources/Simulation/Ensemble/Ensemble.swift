@@ -54,6 +54,14 @@ public struct Ensemble: Sendable {
             try waning.validate()
         }
         for name in breakdown ?? [] where !Self.isDerived(name, in: population) { _ = try population.group(name) }
+        let levels = (breakdown ?? population.groupNames).reduce(0) { $0 + (population.groups[$1]?.levels.count ?? 2) }
+        let bytes = EnsembleResult.estimatedBytes(replicates: replicates, horizon: horizon, population: population.count, levels: levels,
+                                                  recordAgents: recordAgents)
+        do {
+            try MemoryBudget.check(bytes, for: "the results of \(replicates) replicates × \(horizon + 1) steps")
+        } catch let error as MemoryBudget.Exceeded {
+            throw SimulationError.unsupported("\(error.description); run fewer replicates or steps, or a sweep in shards")
+        }
         if breakdown?.contains(where: { $0 == Self.committedAttribute && Self.isDerived($0, in: population) }) == true,
            waning == nil, !M.tracksCommitment {
             throw SimulationError.unsupported("the breakdown by committed needs commitment, which the \(M.name) model does not keep "

@@ -28,6 +28,16 @@ public struct EnsembleResult: Sendable {
     /// When each intervention acted, in time order: markers for time axes.
     public var interventions: [InterventionOccurrence] = []
 
+    /// Bytes the result of an ensemble holds (counts per replicate, step and group level, reach,
+    /// commitment, summaries, and with `recordAgents` every agent's adoption time), estimated
+    /// before anything is allocated.
+    static func estimatedBytes(replicates: Int, horizon: Int, population: Int, levels: Int, recordAgents: Bool) -> Double {
+        let cells = Double(replicates) * Double(horizon + 1)
+        let perCell = Double(AdoptionState.count * 4 + 4 + 8) + Double(levels * AdoptionState.count * 4)
+        let summaries = Double(replicates) * Double(MemoryLayout<ReplicateSummary>.stride)
+        return cells * perCell + summaries + (recordAgents ? Double(replicates) * Double(population) * 4 : 0)
+    }
+
     init(replicates: Int, horizon: Int, population: Int, groupNames: [String], groupLevels: [[String]]) {
         self.replicates = replicates
         self.horizon = horizon

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import NumericCore
 
 /// `--threads`, shared by every command that computes.
@@ -11,6 +12,12 @@ struct ComputeOptions: ParsableArguments {
     func validate() throws {
         if let threads, threads < 1 {
             throw ValidationError("--threads must be at least 1 (got \(threads))")
+        }
+        // Results never depend on the thread count; far more threads than cores only costs memory
+        // (a stack and a worker state each) and time.
+        let cores = ProcessInfo.processInfo.activeProcessorCount, limit = max(64, 8 * cores)
+        if let threads, threads > limit {
+            throw ValidationError("--threads \(threads) is more than \(limit) (8 per core, \(cores) cores here); results are the same at any thread count")
         }
     }
 

@@ -80,8 +80,13 @@ public enum NotebookExport {
             command = ["run", relative(url, from: notebook), "--seed", "\(manifest.seed)", "--replicates", "\(manifest.replicates)"]
             // The scenario file's opening comments state its question and assumptions.
             if let text = try? String(contentsOf: url, encoding: .utf8) {
+                // Each comment line as text (list markers kept): the file's author wrote prose, not markup.
                 question = text.split(separator: "\n", omittingEmptySubsequences: false).prefix { $0.hasPrefix("#") }
-                    .map { $0.dropFirst().drop(while: { $0 == " " }) }.joined(separator: "\n")
+                    .map { line -> String in
+                        let body = String(line.dropFirst().drop(while: { $0 == " " }))
+                        let marker = ["- ", "* "].first { body.hasPrefix($0) }
+                        return marker == nil ? MarkdownText.escape(body) : "- " + MarkdownText.escape(String(body.dropFirst(2)))
+                    }.joined(separator: "\n")
             }
         }
         var nb = Notebook()

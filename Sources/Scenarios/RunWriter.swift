@@ -181,8 +181,9 @@ public enum RunWriter {
             let found = stats.first { $0.name == name }
             return (found?.band, found?.count ?? 0)
         }
-        var md = "# \(s.name)\n\n"
-        if let d = s.description { md += d.trimmingCharacters(in: .whitespacesAndNewlines) + "\n\n" }
+        // Names, descriptions and labels come from the scenario file: text, never markup.
+        var md = "# \(MarkdownText.escape(s.name))\n\n"
+        if let d = s.description { md += MarkdownText.escape(d.trimmingCharacters(in: .whitespacesAndNewlines)) + "\n\n" }
         md += "Model **\(s.model.name)** on a network of \(prepared.graph.nodeCount) people and \(prepared.graph.edgeCount) ties; "
         md += "\(result.replicates) replicates over \(result.horizon) steps, seed \(s.seed).\n\n"
         if let reach = stat("reach_share").band {
@@ -218,7 +219,7 @@ public enum RunWriter {
         }
         if !result.interventions.isEmpty {
             md += "\n## Interventions\n\n"
-            for x in result.interventions { md += "- step \(x.time): \(x.label) (\(x.kind))\n" }
+            for x in result.interventions { md += "- step \(x.time): \(MarkdownText.escape(x.label)) (\(x.kind))\n" }
         }
         md += "\nFiles: `timeseries.csv` (per step, mean, SD and 95% band), `replicates.csv`, `summary.csv`, `summary.json`, `manifest.json`.\n"
         return md

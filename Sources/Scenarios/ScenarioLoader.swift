@@ -32,7 +32,12 @@ public enum ScenarioLoader {
         guard FileManager.default.fileExists(atPath: baseURL.path) else {
             throw ScenarioError.invalid([Diagnostic(origin, "extends: no such file \(baseURL.path)", hint: "the path is relative to this file's folder")])
         }
-        return doc.removing("extends").overlaid(on: try document(baseURL, chain: chain + [url.path]).removing("name"))
+        let baseDocument = try document(baseURL, chain: chain + [url.path])
+        guard case .mapping = baseDocument else {
+            throw ScenarioError.invalid([Diagnostic(origin, "extends: \(displayPath(baseURL)) is not a scenario file",
+                                                    hint: "a base scenario is a mapping of scenario keys such as network: and model:")])
+        }
+        return doc.removing("extends").overlaid(on: baseDocument.removing("name"))
     }
 
     /// Paths in messages as the user is likely to have typed them: relative to the working directory when inside it.

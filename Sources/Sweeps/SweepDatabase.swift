@@ -19,12 +19,14 @@ public final class SweepDatabase {
         case notASweep(String)
         case mergeMismatch(String)
         case incomplete(missing: [Int], duplicated: [Int])
+        case corrupt(path: String, what: String)
 
         public var description: String {
             switch self {
             case let .otherScenario(path, stored, current):
                 return "\(path) holds results of another scenario (hash \(stored.prefix(12))…, this one \(current.prefix(12))…); use a new --db or delete it"
             case let .notASweep(path): return "\(path) is not a Skein sweep database"
+            case let .corrupt(path, what): return "\(path): \(what) — the database was changed by something other than skein sweep"
             case let .mergeMismatch(why): return "cannot merge: \(why)"
             case let .incomplete(missing, duplicated):
                 return "cannot merge: " + [missing.isEmpty ? nil : "points missing from every shard: \(Self.list(missing))",
@@ -95,6 +97,17 @@ public final class SweepDatabase {
         }
     }
 
+    /// A metric cell: a number, or nil where undefined (NULL); anything else is a corrupt database,
+    /// said so rather than trapped on.
+    func number(_ row: Row, _ column: String) throws -> Double? {
+        let value: DatabaseValue = row[column]
+        if value.isNull { return nil }
+        guard let x = Double.fromDatabaseValue(value) else {
+            throw DatabaseError.corrupt(path: path, what: "results.\(column) holds \(value), not a number")
+        }
+        return x
+    }
+
     /// Per point: its assignments and the mean of each metric over its replicates.
     public func pointMeans() throws -> [(point: Int, assignments: String, replicates: Int, means: [String: Double])] {
         try queue.read { db in
@@ -103,7 +116,7 @@ public final class SweepDatabase {
                 + " FROM points p LEFT JOIN results r ON r.point = p.point GROUP BY p.point ORDER BY p.point"
             return try Row.fetchAll(db, sql: sql).map { row in
                 var means: [String: Double] = [:]
-                for m in Self.metrics { if let x: Double = row[m] { means[m] = x } }
+                for m in Self.metrics { if let x = try number(row, m) { means[m] = x } }
                 return (row["point"], row["assignments"], row["n"], means)
             }
         }
@@ -115,7 +128,7 @@ public final class SweepDatabase {
             var byPoint: [Int: [String: [Double]]] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT * FROM results ORDER BY point, replicate") {
                 let point: Int = row["point"]
-                for m in Self.metrics { if let x: Double = row[m] { byPoint[point, default: [:]][m, default: []].append(x) } }
+                for m in Self.metrics { if let x = try number(row, m) { byPoint[point, default: [:]][m, default: []].append(x) } }
             }
             return try Row.fetchAll(db, sql: "SELECT point, assignments FROM points ORDER BY point").map { row in
                 let point: Int = row["point"]

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Synchronization
 import Testing
 import TestSupport
@@ -114,7 +115,50 @@ struct HardeningRegressionTests {
         for i in 0..<200_000 { text += "\(i),x,\(i),\(i),1\n" }
         try Data(text.utf8).write(to: votes)
         try Self.expectRefused(["analyse-votes", votes.path, "--out", dir.appendingPathComponent("v").path], ["votes.csv", "200000 participants × 200000 statements", "would need"])
+        try Self.expectRefused(["network", "generate", "configuration", "--param", "degrees=9223372036854775807,1", "-o", dir.appendingPathComponent("c.edges").path],
+                               ["degrees below the number of nodes"])
+        try Self.expectRefused(["network", "generate", "erdos-renyi", "--param", "n=1000000000", "--param", "p=0.000001", "-o", dir.appendingPathComponent("e.edges").path],
+                               ["1e+09 nodes", "would need"])
+        try Self.expectRefused(["validate", sprint, "--set", "network.parameters.team_size=100000000"], ["sprint.yaml:20:", "more than Skein's networks hold"])
         let threads = try CommandRunner.skein(["run", sprint, "--threads", "100000", "--out", dir.appendingPathComponent("t").path])
         #expect(threads.status != 0 && threads.stderr.contains("results are the same at any thread count"))
+    }
+
+    @Test("inputs that were accepted silently: extends: of a non-scenario file, thresholds outside [0, 1] from a node file")
+    func silentlyAccepted() throws {
+        let dir = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data("source,target\na,b\nb,c\n".utf8).write(to: dir.appendingPathComponent("edges.csv"))
+        try Data("extends: edges.csv\nname: x\n".utf8).write(to: dir.appendingPathComponent("child.yaml"))
+        try Self.expectRefused(["validate", dir.appendingPathComponent("child.yaml").path], ["child.yaml:1:", "is not a scenario file"])
+        try Data("id,theta\na,0.5\nb,-1\nc,\n".utf8).write(to: dir.appendingPathComponent("nodes.csv"))
+        try Data("""
+            network: {file: edges.csv, nodes: nodes.csv}
+            model: {type: linear-threshold, threshold: {attribute: theta, fallback: 0.5}}
+            seeding: {strategy: nodes, nodes: [a]}
+
+            """.utf8).write(to: dir.appendingPathComponent("theta.yaml"))
+        try Self.expectRefused(["validate", dir.appendingPathComponent("theta.yaml").path], ["threshold of b (attribute theta)", "-1"])
+    }
+
+    @Test("a sweep database whose numbers were overwritten with text is reported, not trapped on; scenario text is text in summary.md")
+    func corruptDatabaseAndMarkup() throws {
+        let dir = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let sprint = Fixtures.repositoryRoot.appendingPathComponent("Scenarios/sprint.yaml").path
+        let db = dir.appendingPathComponent("s.sqlite").path
+        #expect(try CommandRunner.skein(["sweep", sprint, "--db", db, "--set", "sweep.replicates=2"]).status == 0)
+        let queue = try DatabaseQueue(path: db)
+        try queue.write { try $0.execute(sql: "UPDATE results SET reach_share = 'oops' WHERE point = 0 AND replicate = 0") }
+        try queue.close()
+        try Self.expectRefused(["report", db, "-o", dir.appendingPathComponent("r.html").path], ["s.sqlite", "reach_share holds \"oops\""])
+        let out = dir.appendingPathComponent("run")
+        let run = try CommandRunner.skein(["run", sprint, "--replicates", "2", "--out", out.path, "--set", "name=<img src=x onerror=alert(1)>",
+                                          "--set", "description=<script>alert(2)</script>"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let md = try String(contentsOf: out.appendingPathComponent("summary.md"), encoding: .utf8)
+        // Every < is escaped (\<), so no tag survives.
+        let unescaped = zip(md, md.dropFirst()).contains { $1 == "<" && $0 != "\\" } || md.first == "<"
+        #expect(!unescaped && md.contains("\\<script\\>") && md.contains("\\<img"))
     }
 }

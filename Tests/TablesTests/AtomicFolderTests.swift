@@ -13,19 +13,26 @@ struct AtomicFolderTests {
         return dir
     }
 
-    @Test("a link at the destination is replaced, not followed: the file it points to is untouched")
-    func linksAreNotFollowed() throws {
+    @Test("a link at the destination is followed as a shell redirect would (the link kept); devices are written to, never replaced")
+    func linksAndDevices() throws {
         let dir = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let victim = dir.appendingPathComponent("victim.txt"), out = dir.appendingPathComponent("out.csv")
-        try Data("precious".utf8).write(to: victim)
-        try FileManager.default.createSymbolicLink(at: out, withDestinationURL: victim)
+        let target = dir.appendingPathComponent("target.csv"), out = dir.appendingPathComponent("out.csv")
+        try Data("old".utf8).write(to: target)
+        try FileManager.default.createSymbolicLink(at: out, withDestinationURL: target)
         try AtomicFile.write("a,b\n", to: out)
-        #expect(try String(contentsOf: victim, encoding: .utf8) == "precious")
-        #expect(try String(contentsOf: out, encoding: .utf8) == "a,b\n")
-        #expect((try FileManager.default.attributesOfItem(atPath: out.path)[.type] as? FileAttributeType) == .typeRegular)
-        // No temporary file is left beside it.
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["out.csv", "victim.txt"])
+        #expect(try String(contentsOf: target, encoding: .utf8) == "a,b\n")
+        #expect((try FileManager.default.attributesOfItem(atPath: out.path)[.type] as? FileAttributeType) == .typeSymbolicLink)
+        // No temporary file is left beside them.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["out.csv", "target.csv"])
+        // A character device stays one; a full one is a clear error, not a Foundation dump.
+        try AtomicFile.write("x", to: URL(fileURLWithPath: "/dev/null"))
+        #expect((try FileManager.default.attributesOfItem(atPath: "/dev/null")[.type] as? FileAttributeType) == .typeCharacterSpecial)
+        if FileManager.default.fileExists(atPath: "/dev/full") {
+            #expect(throws: AtomicFile.WriteError(file: "/dev/full", reason: "No space left on device")) {
+                try AtomicFile.write("x", to: URL(fileURLWithPath: "/dev/full"))
+            }
+        }
     }
 
     @Test("a dead process's staging folder is removed; its set-aside old folder is put back when the new one never arrived")

@@ -5,6 +5,8 @@ import NumericCore
 /// (Batagelj & Brandes 2005). Starts from a star on m + 1 nodes, as networkx ≥ 2 does, so the
 /// graph has m(n − m) edges like `networkx.barabasi_albert_graph`. Gives the hubs of real networks.
 public struct BarabasiAlbert: NetworkGenerator {
+    public var expectedSize: (nodes: Double, edges: Double) { (Double(n), Double(n) * Double(m)) }
+
     public static let model = "barabasi-albert"
     public static let summary = "Preferential attachment: each new node ties to m existing nodes, proportional to degree."
     public static let parameters = [

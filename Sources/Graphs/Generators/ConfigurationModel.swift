@@ -6,6 +6,13 @@ import NumericCore
 /// that stub matching produces are erased, so a few high degrees come out slightly lower
 /// (networkx returns a multigraph instead; `Graph(nx.configuration_model(d))` erases them the same way).
 public struct ConfigurationModel: NetworkGenerator {
+    public var expectedSize: (nodes: Double, edges: Double) {
+        switch degrees {
+        case let .given(list): return (Double(list.count), list.reduce(0.0) { $0 + Double($1) } / 2)
+        case let .powerLaw(n, _, minimum, maximum): return (Double(n), Double(n) * Double(minimum + maximum) / 4)
+        }
+    }
+
     public static let model = "configuration"
     public static let summary = "Random graph with a given degree sequence (file, list, or power law)."
     public static let parameters = [
@@ -44,6 +51,11 @@ public struct ConfigurationModel: NetworkGenerator {
                                                      expected: "non-negative integer degrees (item \(i + 1))")
                 }
                 list.append(d)
+            }
+            // A node cannot have more ties than there are other nodes (and sums then cannot overflow).
+            if let bad = list.first(where: { $0 >= list.count }) {
+                throw GeneratorError.invalidValue(model: Self.model, name: "degrees", value: String(bad),
+                                                 expected: "degrees below the number of nodes (\(list.count))")
             }
             guard list.reduce(0, +) % 2 == 0 else {
                 throw GeneratorError.invalidValue(model: Self.model, name: "degrees", value: "sum \(list.reduce(0, +))", expected: "an even degree sum")

@@ -3,6 +3,11 @@ import NumericCore
 /// Erdős–Rényi G(n, p): every pair tied independently with probability p, generated in
 /// O(n + m) by geometric skipping. The null model: no clustering, no hubs, no groups.
 public struct ErdosRenyi: NetworkGenerator {
+    public var expectedSize: (nodes: Double, edges: Double) {
+        let nd = Double(n)
+        return (nd, p * nd * (nd - 1) / (directed ? 1 : 2))
+    }
+
     public static let model = "erdos-renyi"
     public static let summary = "G(n, p): each pair tied with probability p (geometric skipping, O(n + m))."
     public static let parameters = [
@@ -48,6 +53,8 @@ public struct ErdosRenyi: NetworkGenerator {
 
 /// G(n, m): exactly m edges chosen uniformly among all pairs (Floyd sampling of pair indices).
 public struct RandomEdgeCount: NetworkGenerator {
+    public var expectedSize: (nodes: Double, edges: Double) { (Double(n), Double(m)) }
+
     public static let model = "gnm"
     public static let summary = "G(n, m): exactly m distinct edges chosen uniformly at random."
     public static let parameters = [

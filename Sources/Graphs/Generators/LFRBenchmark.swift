@@ -13,6 +13,8 @@ import NumericCore
 /// community are re-paired by random swaps). Loops and repeats from stub pairing are erased, so
 /// realised degrees and μ come out slightly below the targets, as in the reference implementation.
 public struct LFRBenchmark: NetworkGenerator {
+    public var expectedSize: (nodes: Double, edges: Double) { (Double(n), Double(n) * averageDegree / 2) }
+
     public static let model = "lfr"
     public static let summary = "LFR benchmark: power-law degrees and community sizes with mixing μ (planted `community` attribute)."
     public static let parameters = [

@@ -13,13 +13,36 @@ public protocol NetworkGenerator: Sendable {
     /// Reads and checks parameters; every problem is a `GeneratorError` naming the parameter.
     init(parameters: GeneratorParameters) throws
     func generate(using rng: inout Xoshiro256PlusPlus) throws -> Graph
+    /// Nodes and (expected) ties of the network these parameters describe, known before it is
+    /// generated, so a request beyond the machine is refused instead of aborting the allocator.
+    var expectedSize: (nodes: Double, edges: Double) { get }
 }
 
 extension NetworkGenerator {
     /// The network for (seed, replicate), from its own `.networkGeneration` stream.
     public func generate(seed: UInt64, replicate: UInt64 = 0) throws -> Graph {
+        try checkSize()
         var rng = Xoshiro256PlusPlus(seed: seed, replicate: replicate, purpose: .networkGeneration)
         return try generate(using: &rng)
+    }
+}
+
+extension NetworkGenerator {
+    /// Bytes a generated network of this size holds while it is built (node labels and attributes,
+    /// the builder's edge list, both CSR directions): about 96 per node and 40 per tie.
+    public var expectedBytes: Double { 96 * expectedSize.nodes + 40 * expectedSize.edges }
+
+    /// Refuses parameters whose network would not fit: node ids are 32-bit, and memory is the budget's.
+    public func checkSize() throws {
+        let (nodes, edges) = expectedSize
+        guard nodes < Double(Int32.max) else {
+            throw GeneratorError.infeasible(model: Self.model, reason: "\(String(format: "%.3g", nodes)) nodes is more than Skein's networks hold (\(Int32.max))")
+        }
+        do {
+            try MemoryBudget.check(expectedBytes, for: "a network of \(String(format: "%.3g", nodes)) nodes and about \(String(format: "%.3g", edges)) ties")
+        } catch let error as MemoryBudget.Exceeded {
+            throw GeneratorError.infeasible(model: Self.model, reason: error.description)
+        }
     }
 }
 

@@ -13,6 +13,12 @@ import Tables
 /// attributes; every tie is in one of the relation layers `team`, `organisation`, `across` or
 /// `leadership`.
 public struct OrganisationNetwork: NetworkGenerator {
+    public var expectedSize: (nodes: Double, edges: Double) {
+        let n = Double(organisationNames.count) * Double(teams) * Double(teamSize), perOrganisation = Double(teams) * Double(teamSize)
+        let degree = pTeam * Double(teamSize - 1) + pOrganisation * (perOrganisation - Double(teamSize)) + pAcross * (n - perOrganisation)
+        return (n, n * max(0, degree) / 2)
+    }
+
     public static let model = "organisation"
     public static let summary = "Organisations × teams × professions with team/organisation/system tie densities and an optional leadership layer."
     public static let parameters = [

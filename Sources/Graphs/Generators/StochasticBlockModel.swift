@@ -3,6 +3,16 @@ import NumericCore
 /// Stochastic block model: nodes in groups, each pair tied with the probability of its pair of
 /// groups, in O(n + m) by geometric skipping per block. Groups are set as the `block` attribute.
 public struct StochasticBlockModel: NetworkGenerator {
+    public var expectedSize: (nodes: Double, edges: Double) {
+        var edges = 0.0
+        for (i, a) in sizes.enumerated() {
+            for (j, b) in sizes.enumerated() where j >= i && i < probabilities.count && j < probabilities[i].count {
+                edges += probabilities[i][j] * (i == j ? Double(a) * Double(a - 1) / 2 : Double(a) * Double(b))
+            }
+        }
+        return (sizes.reduce(0.0) { $0 + Double($1) }, edges)
+    }
+
     public static let model = "sbm"
     public static let summary = "Stochastic block model: groups with their own tie probabilities within and between."
     public static let parameters = [

@@ -4,6 +4,8 @@ import NumericCore
 /// rewired with probability p to a uniformly random node (no loops, no repeats), as networkx does.
 /// Low p keeps the ring's clustering while paths shrink to a few steps.
 public struct WattsStrogatz: NetworkGenerator {
+    public var expectedSize: (nodes: Double, edges: Double) { (Double(n), Double(n) * Double(k) / 2) }
+
     public static let model = "watts-strogatz"
     public static let summary = "Small world: ring lattice of degree k, each tie rewired with probability p."
     public static let parameters = [

@@ -35,10 +35,15 @@ public struct LinearThreshold: DiffusionModel {
         case let .fixed(theta): try SimulationError.probability("linear-threshold threshold", theta)
         case .uniform: break
         case let .attribute(name, fallback):
-            guard case .numeric? = population.graph.nodes[attribute: name] else {
+            guard case let .numeric(values)? = population.graph.nodes[attribute: name] else {
                 throw SimulationError.unknownAttribute(name, available: population.graph.nodes.attributeNames)
             }
             try SimulationError.probability("linear-threshold fallback threshold", fallback)
+            // A missing value (empty cell) takes the fallback; a value written must be a threshold.
+            if let v = values.firstIndex(where: { !$0.isNaN && !($0 >= 0 && $0 <= 1) }) {
+                throw SimulationError.outOfRange(parameter: "linear-threshold threshold of \(population.graph.nodes.label(v)) (attribute \(name))",
+                                                 value: values[v], allowed: "[0, 1]")
+            }
         }
         if useWeights && population.weights == nil {
             throw SimulationError.unsupported("linear-threshold with weights needs a weighted network")

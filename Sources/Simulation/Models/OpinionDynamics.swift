@@ -87,6 +87,10 @@ public struct OpinionDynamics: Sendable {
             guard case let .numeric(values)? = population.graph.nodes[attribute: name] else {
                 throw SimulationError.unknownAttribute(name, available: population.graph.nodes.attributeNames)
             }
+            if let v = values.firstIndex(where: { $0.isInfinite }) {
+                throw SimulationError.outOfRange(parameter: "initial opinion of \(population.graph.nodes.label(v)) (attribute \(name))",
+                                                 value: values[v], allowed: "a finite number")
+            }
             for v in 0..<n { for r in 0..<R { x0[v, r] = values[v].isNaN ? 0 : values[v] } }
         case let .values(values):
             guard values.count == n else {

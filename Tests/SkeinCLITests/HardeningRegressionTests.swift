@@ -120,6 +120,16 @@ struct HardeningRegressionTests {
         try Self.expectRefused(["network", "generate", "erdos-renyi", "--param", "n=1000000000", "--param", "p=0.000001", "-o", dir.appendingPathComponent("e.edges").path],
                                ["1e+09 nodes", "would need"])
         try Self.expectRefused(["validate", sprint, "--set", "network.parameters.team_size=100000000"], ["sprint.yaml:20:", "more than Skein's networks hold"])
+        try Self.expectRefused(["validate", sprint, "--set", "interventions[0].ties_per_participant=1000000000"],
+                               ["sprint.yaml:35:", "fewer than the 384 people"])
+        let weaving = dir.appendingPathComponent("weaving.yaml")
+        try Data("""
+            network: {generate: organisation, parameters: {organisations: 4, teams: 5, team_size: 10}}
+            model: {type: independent-cascade, p: 0.1}
+            interventions: [{type: weaving, at: 2, budget: 1000000000000, between: organisation}]
+
+            """.utf8).write(to: weaving)
+        try Self.expectRefused(["validate", weaving.path], ["weaving.yaml:3:", "at most the 19900 pairs"])
         let threads = try CommandRunner.skein(["run", sprint, "--threads", "100000", "--out", dir.appendingPathComponent("t").path])
         #expect(threads.status != 0 && threads.stderr.contains("results are the same at any thread count"))
     }

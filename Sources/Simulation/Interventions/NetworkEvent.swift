@@ -1,3 +1,4 @@
+import NumericCore
 /// A sprint, conference or network meeting: the participants meet, form new ties among
 /// themselves (preferring people from other organisations), hear of the change, some adopt, and
 /// their commitment is boosted: any combination, with any model that keeps what it changes.
@@ -57,11 +58,26 @@ public struct NetworkEvent: Intervention {
         guard tiesPerParticipant >= 0 else {
             throw SimulationError.outOfRange(parameter: "\(label) ties per participant", value: Double(tiesPerParticipant), allowed: "≥ 0")
         }
+        guard tiesPerParticipant < max(1, population.count) else {
+            throw SimulationError.outOfRange(parameter: "\(label) ties per participant", value: Double(tiesPerParticipant),
+                                             allowed: "fewer than the \(population.count) people in the network")
+        }
+        // Every replicate in flight holds its event ties (16 bytes each, both directions) until they expire.
+        try Self.checkTies(Double(population.count) * Double(tiesPerParticipant), label)
         try SimulationError.probability("\(label) cross-boundary share", crossBoundary)
         try SimulationError.probability("\(label) adoption probability", adoption)
         try SimulationError.probability("\(label) commitment boost", boost)
         try tieLifetime.validate(label)
         if let boundary { _ = try population.group(boundary) }
+    }
+
+    /// Refuses an occurrence whose ties, held by every worker's replicate, would not fit in memory.
+    static func checkTies(_ ties: Double, _ label: String) throws {
+        do {
+            try MemoryBudget.check(16 * ties * Double(Compute.threads), for: "\(label): \(String(format: "%.3g", ties)) new ties at one occurrence")
+        } catch let error as MemoryBudget.Exceeded {
+            throw SimulationError.unsupported(error.description)
+        }
     }
 
     public func prepared(_ population: Population, seed: UInt64) throws -> any Intervention {

@@ -39,6 +39,12 @@ public struct NetworkWeaving: Intervention {
 
     public func validate(_ population: Population) throws {
         guard budget >= 0 else { throw SimulationError.outOfRange(parameter: "\(label) budget", value: Double(budget), allowed: "≥ 0 ties") }
+        let n = Double(population.count), pairs = n * (n - 1) / 2
+        guard Double(budget) <= pairs else {
+            throw SimulationError.outOfRange(parameter: "\(label) budget", value: Double(budget),
+                                             allowed: "at most the \(String(format: "%.0f", pairs)) pairs of people in the network")
+        }
+        try NetworkEvent.checkTies(Double(budget), label)
         if case let .attribute(name) = between { _ = try population.group(name) }
         try tieLifetime.validate(label)
     }

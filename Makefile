@@ -10,7 +10,7 @@ else
 RELEASE_FLAGS := -Xswiftc -target-cpu -Xswiftc native
 endif
 
-.PHONY: deps build release demo test schema notebooks bench bench-quick bench-peers bench-micro bench-kernels bench-network bench-simulation clean
+.PHONY: deps build release demo test fuzz schema notebooks bench bench-quick bench-peers bench-micro bench-kernels bench-network bench-simulation clean
 
 ## Install missing system libraries (OpenBLAS) with apt.
 deps:
@@ -38,7 +38,14 @@ test:
 	@mkdir -p .build
 	@set -o pipefail; $(SWIFT) test 2>&1 | tee .build/test.log
 	@./scripts/notebooks.sh check "$$($(SWIFT) build --show-bin-path)/skein"
+	@./scripts/fuzz.sh $(FUZZ_TEST_SECONDS)
 	@./scripts/test-summary.sh .build/test.log
+
+## Fuzz every parser (libFuzzer + address sanitizer) for FUZZ_SECONDS each after replaying the regression corpus; `make test` runs each for FUZZ_TEST_SECONDS.
+FUZZ_SECONDS ?= 300
+FUZZ_TEST_SECONDS ?= 5
+fuzz:
+	./scripts/fuzz.sh $(FUZZ_SECONDS) $(TARGETS)
 
 ## Regenerate the model sections of Scenarios/scenario.schema.json and Scenarios/README.md from the model catalog.
 schema: build

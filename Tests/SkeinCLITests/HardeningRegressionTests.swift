@@ -32,6 +32,12 @@ struct HardeningRegressionTests {
         try Self.expectRefused(["network", "stats", Self.path("B01-pajek-vertices-shrink.net")], ["B01-pajek-vertices-shrink.net:4:", "second *Vertices"])
         try Self.expectRefused(["network", "stats", Self.path("B05-gexf-invalid-utf8-element-name.gexf")], [".gexf:2:", "not valid UTF-8"])
         try Self.expectRefused(["network", "stats", Self.path("B05b-graphml-invalid-utf8-element-name.graphml")], [".graphml:2:", "not valid UTF-8"])
+        // Found by the graphml fuzz target: a made-up encoding name must not switch the UTF-8 check off.
+        let fuzzed = Fixtures.repositoryRoot.appendingPathComponent("Fuzz/regressions/graphml/unknown-encoding-invalid-utf8.graphml").path
+        try Self.expectRefused(["network", "stats", fuzzed], ["unknown-encoding-invalid-utf8.graphml:1:", "not valid UTF-8"])
+        // Also found by it: `<?xm?>`, whose NULL content Foundation's parser dereferenced.
+        let pi = Fixtures.repositoryRoot.appendingPathComponent("Fuzz/regressions/graphml/empty-processing-instruction.graphml").path
+        try Self.expectRefused(["network", "stats", pi], ["empty-processing-instruction.graphml:1:", "processing instruction"])
         let dir = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
         let huge = dir.appendingPathComponent("huge.net")

@@ -36,7 +36,6 @@ seeds() {
         gexf) echo Tests/GraphsTests/Fixtures/formats/*.gexf ;;
         pajek) echo Tests/GraphsTests/Fixtures/formats/*.net ;;
         npy) echo "$hardening"/B1*.npy ;;
-        votes-wide) echo Examples/polis-biodiversity/participants-votes.csv ;;
         responses) echo Examples/polis-biodiversity/comments.csv ;;
         scenario) echo Scenarios/*.yaml ;;
         suite) echo Benchmarks/suites/*.yaml ;;
@@ -69,6 +68,7 @@ for t in "${targets[@]}"; do
     mkdir -p "$corpus" "$findings" "$seedsdir"
     for f in $(seeds "$t"); do [ -f "$f" ] && cp "$f" "$seedsdir/"; done
     case $t in  # formats the repository holds no file of: made from one it does
+        votes-wide) head -n 12 Examples/polis-biodiversity/participants-votes.csv | cut -d, -f1-20 > "$seedsdir/participants-votes.csv" ;;
         whitespace) tail -n +2 Tests/GraphsTests/Fixtures/networkx_karate_club/edges.csv | tr ',' ' ' > "$seedsdir/karate.edges" ;;
         votes-long) { echo "timestamp,datetime,comment-id,voter-id,vote"; for v in 0 1 2 3; do for c in 0 1 2; do echo "$((v * 3 + c)),x,$c,$v,$(( (v + c) % 3 - 1 ))"; done; done; } > "$seedsdir/votes.csv" ;;
     esac

@@ -116,6 +116,9 @@ struct HardeningRegressionTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let sprint = Fixtures.repositoryRoot.appendingPathComponent("Scenarios/sprint.yaml").path
         try Self.expectRefused(["validate", sprint, "--set", "replicates=10000000"], ["would need", "SKEIN_MEMORY"])
+        try Self.expectRefused(["validate", sprint, "--memory-limit", "64M", "--set", "replicates=100000"],
+                               ["100000 replicates × 53 steps would need 4.2 GB", "64 MB --memory-limit allows"])
+        #expect(try CommandRunner.skein(["validate", sprint, "--memory-limit", "64M"]).status == 0)
         let votes = dir.appendingPathComponent("votes.csv")
         var text = "timestamp,datetime,comment-id,voter-id,vote\n"
         for i in 0..<200_000 { text += "\(i),x,\(i),\(i),1\n" }

@@ -9,14 +9,20 @@ public enum MemoryBudget {
         public let bytes: Double
         public let budget: Double
         public var description: String {
-            "\(what) would need \(MemoryBudget.format(bytes)), more than the \(MemoryBudget.format(budget)) this machine allows "
-                + "(set SKEIN_MEMORY to change the budget)"
+            "\(what) would need \(MemoryBudget.format(bytes)), more than the \(MemoryBudget.format(budget)) "
+                + (MemoryBudget.limit == nil ? "this machine allows (--memory-limit or SKEIN_MEMORY sets the budget)" : "--memory-limit allows")
         }
     }
 
-    /// The budget in bytes, read once per process (it is checked on every run; reading the cgroup
-    /// files each time cost a millisecond workload a tenth of its time).
-    public static let bytes: Double = {
+    /// `--memory-limit`: set by the command line before any work, it replaces what the machine allows.
+    nonisolated(unsafe) public static var limit: Double?
+
+    /// The budget in bytes: `limit` when set, else what the machine allows.
+    public static var bytes: Double { limit ?? machine }
+
+    /// What the machine allows, read once per process (it is checked on every run; reading the
+    /// cgroup files each time cost a millisecond workload a tenth of its time).
+    static let machine: Double = {
         if let text = ProcessInfo.processInfo.environment["SKEIN_MEMORY"], let value = parse(text) { return value }
         var limit = Double(ProcessInfo.processInfo.physicalMemory)
         for file in ["/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes"] {
@@ -33,7 +39,7 @@ public enum MemoryBudget {
     }
 
     /// "12", "512M", "8G", "1.5T" → bytes.
-    static func parse(_ text: String) -> Double? {
+    public static func parse(_ text: String) -> Double? {
         let t = text.trimmingCharacters(in: .whitespaces).uppercased()
         let scale: [Character: Double] = ["K": 1024, "M": 1024 * 1024, "G": 1024 * 1024 * 1024, "T": 1024 * 1024 * 1024 * 1024]
         if let last = t.last, let factor = scale[last] { return Double(t.dropLast()).map { $0 * factor } }

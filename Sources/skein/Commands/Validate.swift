@@ -18,6 +18,7 @@ struct Validate: ParsableCommand {
     var overrides: [String] = []
     @Flag(name: .customLong("no-network"), help: "Skip the checks that need the network built.") var noNetwork = false
     @OptionGroup var output: OutputOptions
+    @OptionGroup var compute: ComputeOptions
 
     func run() throws {
         var problems: [Diagnostic] = []

@@ -9,9 +9,20 @@ struct ComputeOptions: ParsableArguments {
         valueName: "n"))
     var threads: Int?
 
+    @Option(name: .customLong("memory-limit"), help: ArgumentHelp(
+        "Refuse work that would need more memory than this (e.g. 8G; default: the machine's memory or cgroup limit, or SKEIN_MEMORY).",
+        valueName: "bytes"))
+    var memoryLimit: String?
+
     func validate() throws {
         if let threads, threads < 1 {
             throw ValidationError("--threads must be at least 1 (got \(threads))")
+        }
+        if let memoryLimit {
+            guard let bytes = MemoryBudget.parse(memoryLimit), bytes > 0 else {
+                throw ValidationError("--memory-limit must be a size such as 512M, 8G or 1.5T (got \(memoryLimit))")
+            }
+            MemoryBudget.limit = bytes
         }
         // Results never depend on the thread count; far more threads than cores only costs memory
         // (a stack and a worker state each) and time.

@@ -20,12 +20,16 @@ public final class SweepDatabase {
         case mergeMismatch(String)
         case incomplete(missing: [Int], duplicated: [Int])
         case corrupt(path: String, what: String)
+        case busy(path: String, holder: String?, waited: Double)
 
         public var description: String {
             switch self {
             case let .otherScenario(path, stored, current):
                 return "\(path) holds results of another scenario (hash \(stored.prefix(12))…, this one \(current.prefix(12))…); use a new --db or delete it"
             case let .notASweep(path): return "\(path) is not a Skein sweep database"
+            case let .busy(path, holder, waited):
+                return "\(path) is being written by \(holder ?? "another process") and stayed locked for \(Int(waited)) s; wait for it to finish, "
+                    + "or run the shards into separate files (--shard i/N --db part-i.sqlite) and combine them with skein merge"
             case let .corrupt(path, what): return "\(path): \(what) — the database was changed by something other than skein sweep"
             case let .mergeMismatch(why): return "cannot merge: \(why)"
             case let .incomplete(missing, duplicated):
@@ -44,9 +48,9 @@ public final class SweepDatabase {
         // Shards or a second process on one file take turns (each point is one short transaction)
         // instead of failing with "database is locked".
         var configuration = Configuration()
-        configuration.busyMode = .timeout(120)
-        queue = try DatabaseQueue(path: path, configuration: configuration)
-        try queue.write { db in
+        configuration.busyMode = .timeout(Self.waitSeconds)
+        queue = try Self.writing(path: path, holder: { nil }) { try DatabaseQueue(path: path, configuration: configuration) }
+        try writing { try queue.write { db in
             try db.execute(sql: """
                 CREATE TABLE IF NOT EXISTS sweep (key TEXT PRIMARY KEY, value TEXT NOT NULL);
                 CREATE TABLE IF NOT EXISTS points (point INTEGER PRIMARY KEY, assignments TEXT NOT NULL, seconds REAL NOT NULL);
@@ -55,6 +59,29 @@ public final class SweepDatabase {
                     \(Self.metrics.map { "\($0) REAL" }.joined(separator: ", ")),
                     PRIMARY KEY (point, replicate));
                 """)
+        } }
+    }
+
+    /// How long a writer waits for another to release the database (SKEIN_SWEEP_WAIT_SECONDS, default 120).
+    static var waitSeconds: Double {
+        ProcessInfo.processInfo.environment["SKEIN_SWEEP_WAIT_SECONDS"].flatMap(Double.init) ?? 120
+    }
+
+    /// Who is writing this sweep, as each run records it when it starts.
+    public static func writerDescription() -> String {
+        "skein sweep (pid \(ProcessInfo.processInfo.processIdentifier) on \(ProcessInfo.processInfo.hostName), since \(ISO8601DateFormatter().string(from: Date())))"
+    }
+
+    /// Runs `body`; a database still locked after the wait becomes `busy`, naming the writer when it is recorded.
+    public func writing<T>(_ body: () throws -> T) throws -> T {
+        try Self.writing(path: path, holder: { try? self.metadata("writer") }, body)
+    }
+
+    static func writing<T>(path: String, holder: () -> String??, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as GRDB.DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+            throw DatabaseError.busy(path: path, holder: holder() ?? nil, waited: waitSeconds)
         }
     }
 

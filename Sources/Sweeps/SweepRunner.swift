@@ -74,10 +74,15 @@ public struct SweepRunner {
 
     /// Runs the shard's unfinished points into `database`. `progress(done, total)` after each point.
     public func run(into database: SweepDatabase, shard: Shard? = nil, progress: (Int, Int) -> Void = { _, _ in }) throws -> Report {
+        // Locked past the wait (another process on the same file): said so, naming the writer.
+        try database.writing { try runPoints(into: database, shard: shard, progress: progress) }
+    }
+
+    func runPoints(into database: SweepDatabase, shard: Shard?, progress: (Int, Int) -> Void) throws -> Report {
         let provenance = ProvenanceRecord.current()
         try database.bind(scenarioHash: scenarioHash, metadata: [
             "file": file, "points": String(points.count), "replicates_per_point": String(replicatesPerPoint),
-            "seed": String(base.seed), "shard": shard?.description ?? "all",
+            "seed": String(base.seed), "shard": shard?.description ?? "all", "writer": SweepDatabase.writerDescription(),
             "skein_version": provenance.skein.version, "skein_commit": provenance.skein.commit,
             "blas": "\(provenance.blas.library) \(provenance.blas.version)",
             "scenario": String(decoding: try JSONSerialization.data(withJSONObject: base.resolved.jsonObject, options: [.sortedKeys]), as: UTF8.self),

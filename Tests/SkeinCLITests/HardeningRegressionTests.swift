@@ -110,6 +110,30 @@ struct HardeningRegressionTests {
         #expect(resumed.status == 0 && object?["ran"] as? Int == 0, "\(resumed.stdout) \(resumed.stderr)")
     }
 
+    @Test("a sweep database held by another writer past the wait: exit 1 naming the writer and how to shard instead")
+    func lockedDatabase() throws {
+        let dir = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("held.sqlite").path
+        let sprint = Fixtures.repositoryRoot.appendingPathComponent("Scenarios/sprint.yaml").path
+        #expect(try CommandRunner.skein(["sweep", sprint, "--db", db, "--set", "sweep.replicates=2", "--shard", "1/2"]).status == 0)
+        // Another process holds the database (an exclusive transaction for 8 s) while the second shard starts.
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        holder.arguments = ["python3", "-c", "import sqlite3, sys, time; c = sqlite3.connect(sys.argv[1], isolation_level=None); "
+                            + "c.execute('BEGIN EXCLUSIVE'); print('held', flush=True); time.sleep(8); c.execute('ROLLBACK')", db]
+        let ready = Pipe()
+        holder.standardOutput = ready
+        try holder.run()
+        _ = ready.fileHandleForReading.availableData  // "held"
+        let r = try CommandRunner.skein(["sweep", sprint, "--db", db, "--set", "sweep.replicates=2", "--shard", "2/2"],
+                                        environment: ["SKEIN_SWEEP_WAIT_SECONDS": "1"])
+        holder.terminate()
+        holder.waitUntilExit()
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(r.stderr.contains("held.sqlite is being written by") && r.stderr.contains("skein merge"), "\(r.stderr)")
+    }
+
     @Test("requests beyond the machine are refused before they allocate: 10⁷ replicates, a 4·10¹⁰-cell vote matrix, 100 000 threads")
     func beyondTheMachine() throws {
         let dir = try Self.scratch()

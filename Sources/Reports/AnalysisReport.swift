@@ -8,14 +8,10 @@ import Tables
 /// representative and consensus statements). All event text is escaped.
 public enum AnalysisReport {
     public static func html(directory dir: URL) throws -> String {
-        do {
-            switch AnalysisFolder.kind(of: dir) {
-            case .themes: return try themes(dir)
-            case .votes: return try votes(dir)
-            case nil: break
-            }
-        } catch let error as RunFolder.ReadError {
-            throw RunReport.ReportError(message: error.description)
+        switch AnalysisFolder.kind(of: dir) {
+        case .themes: return try RunReport.ReportError.reading { try themes(dir) }
+        case .votes: return try RunReport.ReportError.reading { try votes(dir) }
+        case nil: break
         }
         throw RunReport.ReportError(message: "\(dir.path): no themes.json or groups.csv — is this a folder written by skein analyse or analyse-votes?")
     }

@@ -11,14 +11,10 @@ public enum NotebookExport {
     public static func notebook(directory dir: URL, notebookPath: URL) throws -> Notebook {
         let fm = FileManager.default
         if RunFolder.isRunFolder(dir) { return try run(dir, notebookPath) }
-        do {
-            switch AnalysisFolder.kind(of: dir) {
-            case .themes: return try themes(dir, notebookPath)
-            case .votes: return try votes(dir, notebookPath)
-            case nil: break
-            }
-        } catch let error as RunFolder.ReadError {
-            throw RunReport.ReportError(message: error.description)
+        switch AnalysisFolder.kind(of: dir) {
+        case .themes: return try RunReport.ReportError.reading { try themes(dir, notebookPath) }
+        case .votes: return try RunReport.ReportError.reading { try votes(dir, notebookPath) }
+        case nil: break
         }
         throw RunReport.ReportError(message: "\(dir.path): no timeseries.csv, themes.json or groups.csv — is this a folder written by skein run, analyse or analyse-votes?")
     }
@@ -65,12 +61,7 @@ public enum NotebookExport {
     // MARK: Simulation runs
 
     static func run(_ dir: URL, _ notebook: URL) throws -> Notebook {
-        let folder: RunFolder
-        do {
-            folder = try RunFolder.read(dir)
-        } catch let error as RunFolder.ReadError {
-            throw RunReport.ReportError(message: error.description)
-        }
+        let folder = try RunReport.ReportError.reading { try RunFolder.read(dir) }
         let manifest = folder.manifest, summary = folder.summary
         let name = summary?.scenario ?? dir.lastPathComponent
         var command: [String] = []

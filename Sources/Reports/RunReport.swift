@@ -10,15 +10,15 @@ public enum RunReport {
     public struct ReportError: Error, CustomStringConvertible {
         public let message: String
         public var description: String { message }
+
+        /// `body`, with a folder file that cannot be read reported as a report error naming it.
+        static func reading<T>(_ body: () throws -> T) throws -> T {
+            do { return try body() } catch let error as RunFolder.ReadError { throw ReportError(message: error.description) }
+        }
     }
 
     public static func html(runDirectory dir: URL) throws -> String {
-        let folder: RunFolder
-        do {
-            folder = try RunFolder.read(dir)
-        } catch let error as RunFolder.ReadError {
-            throw ReportError(message: error.description)
-        }
+        let folder = try ReportError.reading { try RunFolder.read(dir) }
         let ts = folder.timeseries, summary = folder.summary, manifest = folder.manifest
         let name = summary?.scenario ?? dir.lastPathComponent
         let description = manifest?.scenarioDescription ?? ""

@@ -263,10 +263,11 @@ public enum RunWriter {
         var t = timings
         t.writingSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         let provenance = ProvenanceRecord.current()
-        let scenarioJSON = prepared.scenario.resolved.jsonObject
+        // The resolved scenario once as canonical JSON: hashed, and carried in the manifest as it reads.
+        let scenarioJSON = try JSONSerialization.data(withJSONObject: prepared.scenario.resolved.jsonObject, options: [.sortedKeys])
         let manifest = RunManifest(
-            scenarioFile: prepared.scenario.file, scenario: JSONValue(prepared.scenario.resolved),
-            scenarioSHA256: SHA256.hex(Data(try JSONSerialization.data(withJSONObject: scenarioJSON, options: [.sortedKeys]))),
+            scenarioFile: prepared.scenario.file, scenario: try JSONDecoder().decode(JSONValue.self, from: scenarioJSON),
+            scenarioSHA256: SHA256.hex(scenarioJSON),
             seed: prepared.scenario.seed, replicates: result.replicates, threads: threads, kernel: result.kernel,
             skein: .init(version: provenance.skein.version, commit: provenance.skein.commit, dirty: provenance.skein.dirty),
             blas: .init(library: provenance.blas.library, version: provenance.blas.version, threads: provenance.blas.threads),

@@ -124,6 +124,11 @@ public struct CatalogValues: Sendable {
         return v
     }
 
+    public func requiredInteger(_ name: String) throws -> Int {
+        guard let k = integer(name) else { throw SimulationError.unsupported("\(owner) needs \(name)") }
+        return k
+    }
+
     public func requiredNumber(_ name: String) throws -> Double {
         guard let x = number(name) else { throw SimulationError.unsupported("\(owner) needs \(name)") }
         return x

@@ -230,9 +230,17 @@ extension Replicate {
 
     /// Moves v between the training breakdown's levels (0 untrained, 1 trained), with its counts.
     private mutating func setTrainedLevel(_ v: Int, _ level: Int32) {
-        guard let g = trainedGroup, tracked[g][v] != level else { return }
+        guard let g = trainedGroup else { return }
+        moveLevel(v, in: g, to: level)
+    }
+
+    /// Moves v to `level` of the derived breakdown g (trained, committed), with its counts.
+    @inline(__always)
+    private mutating func moveLevel(_ v: Int, in g: Int, to level: Int32) {
+        let was = tracked[g][v]
+        guard was != level else { return }
         let s = Int(agents.state[v])
-        groupCounts[g][Int(tracked[g][v]) * Self.width + s] -= 1
+        groupCounts[g][Int(was) * Self.width + s] -= 1
         groupCounts[g][Int(level) * Self.width + s] += 1
         tracked[g][v] = level
     }
@@ -241,15 +249,7 @@ extension Replicate {
     /// moving its counts: O(n), once per recorded step, and only when that breakdown is asked for.
     mutating func refreshCommittedLevels(at level: Double) {
         guard let g = committedGroup, !agents.commitment.isEmpty else { return }
-        for v in 0..<agents.count {
-            let now: Int32 = agents.commitment[v] >= level ? 1 : 0
-            let was = tracked[g][v]
-            guard now != was else { continue }
-            let s = Int(agents.state[v])
-            groupCounts[g][Int(was) * Self.width + s] -= 1
-            groupCounts[g][Int(now) * Self.width + s] += 1
-            tracked[g][v] = now
-        }
+        for v in 0..<agents.count { moveLevel(v, in: g, to: agents.commitment[v] >= level ? 1 : 0) }
     }
 
     private mutating func markInterventionTouched(_ v: Int) {

@@ -17,7 +17,7 @@ extension RankingSeeding {
     public func eligible(_ population: Population) -> (Int) -> Bool { { _ in true } }
 
     public init(parameters: CatalogValues) throws {
-        self.init(count: try parameters.integer("count") ?? { throw SimulationError.unsupported("\(parameters.owner) needs count") }())
+        self.init(count: try parameters.requiredInteger("count"))
     }
 
     public func prepare(_ population: Population, seed: UInt64) throws -> SeedingStrategy.Prepared {

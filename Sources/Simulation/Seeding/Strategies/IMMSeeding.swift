@@ -19,7 +19,7 @@ public struct IMMSeeding: CatalogSeeding {
     }
 
     public init(parameters: CatalogValues) throws {
-        guard let count = parameters.integer("count") else { throw SimulationError.unsupported("\(parameters.owner) needs count") }
+        let count = try parameters.requiredInteger("count")
         let epsilon = parameters.number("epsilon", default: 0.1)
         guard epsilon > 0, epsilon < 1 else { throw SimulationError.outOfRange(parameter: "imm ε", value: epsilon, allowed: "(0, 1)") }
         self.init(count: count, probability: parameters.number("probability", default: 0.05), epsilon: epsilon)

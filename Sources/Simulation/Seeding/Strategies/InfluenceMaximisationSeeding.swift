@@ -19,7 +19,7 @@ public struct InfluenceMaximisationSeeding: CatalogSeeding {
     }
 
     public init(parameters: CatalogValues) throws {
-        guard let count = parameters.integer("count") else { throw SimulationError.unsupported("\(parameters.owner) needs count") }
+        let count = try parameters.requiredInteger("count")
         self.init(count: count, probability: parameters.number("probability", default: 0.05),
                   simulations: parameters.integer("simulations") ?? 200)
     }

@@ -8,7 +8,7 @@ public struct RandomSeeding: CatalogSeeding {
     public init(count: Int) { self.count = count }
 
     public init(parameters: CatalogValues) throws {
-        self.init(count: try parameters.integer("count") ?? { throw SimulationError.unsupported("\(parameters.owner) needs count") }())
+        self.init(count: try parameters.requiredInteger("count"))
     }
 
     public func prepare(_ population: Population, seed: UInt64) throws -> SeedingStrategy.Prepared {

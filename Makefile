@@ -24,12 +24,18 @@ build: deps
 release: deps
 	$(SWIFT) build -c release $(RELEASE_FLAGS) --product skein
 
-## Install what is missing, build in release mode and run the main job on built-in example data.
+## Install what is missing, build in release mode and run the main job on built-in example data: the sprint with its
+## comparison arms (the answer, with paired intervals) and its tipping-point sweep.
 demo: release
 	$(RELEASE_BIN) doctor
 	$(RELEASE_BIN) run Scenarios/sprint.yaml --out runs/demo --force --report
+	@rm -f runs/demo-sweep.sqlite
+	$(RELEASE_BIN) sweep Scenarios/sprint.yaml --db runs/demo-sweep.sqlite --report
+	$(RELEASE_BIN) export sweep runs/demo-sweep.sqlite -o runs/demo-sweep.csv --means
 	@echo
 	@cat runs/demo/summary.md
+	@echo "Tipping point (the sweep, runs/demo-sweep.html): reach by new ties per attendee"
+	@awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) if ($$i == "reach_share") c = i; next } { printf "  %s ties: %.1f%%\n", $$2, 100 * $$c }' runs/demo-sweep.csv
 
 ## The whole test suite (installs headless Chromium for the report tests), then validates and runs the exported
 ## notebooks in a virtual environment (Jupyter from pip). Ends with a plain "N passed, N failed" line.

@@ -153,9 +153,7 @@ public indirect enum ScenarioValue: Sendable, Equatable {
         let rest = parts.dropFirst()
         switch self {
         case let .sequence(items, origin):
-            guard let i = Int(head), items.indices.contains(i) else {
-                throw ScenarioError.invalid([Diagnostic(value.origin, "\(fullPath): \"\(head)\" is not an index of the list at \(origin) (0..<\(items.count))")])
-            }
+            let i = try ScenarioValue.index(of: head, in: items, at: origin, fullPath: fullPath, valueOrigin: value.origin)
             var copy = items
             copy[i] = try items[i].set(rest, value, fullPath: fullPath)
             return .sequence(copy, origin)
@@ -172,6 +170,31 @@ public indirect enum ScenarioValue: Sendable, Equatable {
         case let .scalar(_, origin):
             throw ScenarioError.invalid([Diagnostic(value.origin, "\(fullPath): the value at \(origin) is a single value, not a mapping with \"\(head)\"")])
         }
+    }
+
+    /// The item a path part names in a list: an index, or the `name:` of one item (then, when no
+    /// item has that name, the `type:` of exactly one), so `interventions[two-day sprint].at` reads
+    /// as the scenario does and survives reordering.
+    public static func index(of part: String, in items: [ScenarioValue], at origin: Origin, fullPath: String, valueOrigin: Origin) throws -> Int {
+        if let i = Int(part) {
+            guard items.indices.contains(i) else {
+                throw ScenarioError.invalid([Diagnostic(valueOrigin, "\(fullPath): \(i) is not an index of the list at \(origin) (0..<\(items.count))")])
+            }
+            return i
+        }
+        func text(_ item: ScenarioValue, _ key: String) -> String? {
+            if case let .scalar(s, _)? = item[key] { return s }
+            return nil
+        }
+        let named = items.indices.filter { text(items[$0], "name") == part }
+        if named.count == 1 { return named[0] }
+        let typed = items.indices.filter { text(items[$0], "type") == part }
+        if named.isEmpty && typed.count == 1 { return typed[0] }
+        let names = items.compactMap { text($0, "name") ?? text($0, "type") }
+        let why = named.count > 1 || typed.count > 1 ? "names more than one item" : "is neither an index nor the name of an item"
+        throw ScenarioError.invalid([Diagnostic(valueOrigin, "\(fullPath): \"\(part)\" \(why) of the list at \(origin)",
+                                                hint: names.isEmpty ? "use an index 0..<\(items.count)"
+                                                    : "items: \(names.map { "\"\($0)\"" }.joined(separator: ", ")), or an index 0..<\(items.count)")])
     }
 
     /// The value as JSON-compatible Foundation objects (numbers and booleans recognised), for the
@@ -203,8 +226,24 @@ public indirect enum ScenarioValue: Sendable, Equatable {
 
 /// Dotted parameter paths as sweeps and `--set` write them.
 public enum ScenarioPath {
+    /// `a.b[2].c` or `interventions[two-day sprint].at` as its parts; inside brackets a name may
+    /// hold dots and spaces.
     public static func components(_ path: String) -> [String] {
-        path.replacingOccurrences(of: "[", with: ".").replacingOccurrences(of: "]", with: "")
-            .split(separator: ".", omittingEmptySubsequences: true).map(String.init)
+        var parts: [String] = [], current = "", bracketed = false
+        func flush() {
+            let part = bracketed ? current.trimmingCharacters(in: .whitespaces) : current
+            if !part.isEmpty { parts.append(part) }
+            current = ""
+        }
+        for c in path {
+            switch c {
+            case "[" where !bracketed: flush(); bracketed = true
+            case "]" where bracketed: flush(); bracketed = false
+            case "." where !bracketed: flush()
+            default: current.append(c)
+            }
+        }
+        flush()
+        return parts
     }
 }

@@ -18,6 +18,15 @@ public struct RunFolder: Sendable {
         public static let networkEdges = "network-edges.csv"
         public static let manifest = "manifest.json"
         public static let report = "report.html"
+        /// The network by group, for networks too large to draw person by person: one row per
+        /// group (organisation, or community when the network has no categorical attribute) and one
+        /// per pair of groups with ties between them.
+        public static let groupNetwork = "network-groups.csv"
+        public static let groupNetworkTies = "network-group-ties.csv"
+        /// Each arm's paired measures beside the base's (runs with arms).
+        public static let comparison = "comparison.csv"
+        /// The arms' own run folders, one per arm (`arms/<arm>/`).
+        public static let arms = "arms"
     }
 
     /// `replicates.csv`: `replicate` then every `RunMetric`.
@@ -29,6 +38,10 @@ public struct RunFolder: Sendable {
     /// `agents.csv` (and `network.csv` with `x, y` after `label`), then one column per breakdown attribute.
     public static let agentColumns = ["node", "label", "adoption_probability", "mean_adoption_time"]
     public static let networkColumns = ["node", "label", "x", "y", "adoption_probability", "mean_adoption_time"]
+    /// `network-groups.csv` (`attribute` names what the groups are: an attribute, or "community"),
+    /// and `network-group-ties.csv` (group numbers, rows of network-groups.csv).
+    public static let groupNetworkColumns = ["group", "attribute", "label", "size", "x", "y", "adopted_share"]
+    public static let groupNetworkTieColumns = ["source", "target", "ties"]
     /// `network-edges.csv`: node numbers (rows of network.csv), each tie once.
     public static let edgeColumns = ["source", "target"]
 

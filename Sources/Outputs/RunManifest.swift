@@ -39,6 +39,9 @@ public struct RunManifest: Codable, Sendable, Equatable {
 
     /// The scenario file as given to `skein run` (a notebook reruns it from there).
     public var scenarioFile: String
+    /// The `--set path=value` overrides it was run with, in order (nil in folders from before they
+    /// were recorded): with `scenarioFile` and `seed`, the command that remakes the folder.
+    public var overrides: [String]?
     /// The document after `extends:` and `--set`, as run.
     public var scenario: JSONValue
     /// SHA-256 of `scenario` as key-sorted compact JSON.
@@ -76,8 +79,14 @@ public struct RunManifest: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case scenario, seed, replicates, threads, kernel, skein, blas, compiler, outputs, created
+        case scenario, seed, replicates, threads, kernel, skein, blas, compiler, outputs, created, overrides
         case scenarioFile = "scenario_file", scenarioSHA256 = "scenario_sha256", timingsSeconds = "timings_seconds"
+    }
+
+    /// The arguments of `skein` that remake the folder from its scenario file (at `file`, as the
+    /// caller reaches it): every override, then the seed and replicates.
+    public func rerunArguments(file: String) -> [String] {
+        ["run", file] + (overrides ?? []).flatMap { ["--set", $0] } + ["--seed", "\(seed)", "--replicates", "\(replicates)"]
     }
 
     /// The scenario's description, as the report's lead.

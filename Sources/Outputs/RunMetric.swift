@@ -15,4 +15,10 @@ public enum RunMetric: String, CaseIterable, Sendable {
     case reachInequality = "reach_inequality"
     /// Share of adoptions passed on by someone in another organisation.
     case crossBoundaryShare = "cross_boundary_share"
+    /// Runs that track commitment (the commitment and opinion models, waning commitment): mean
+    /// commitment (the opinion models: mean opinion) at the horizon; the share of people committed at
+    /// 0.5 or more; the share of the peak mean commitment still held at the horizon; and the standard
+    /// deviation across people at the horizon (the opinion models' spread, polarisation's simplest measure).
+    case finalCommitment = "final_commitment", committedShare = "committed_share"
+    case commitmentRetained = "commitment_retained", spread
 }

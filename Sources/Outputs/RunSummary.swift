@@ -26,8 +26,38 @@ public struct RunSummary: Codable, Sendable, Equatable {
         }
     }
 
+    /// An arm the base was compared with: its name, its folder under `arms/`, and what it changes.
+    public struct Arm: Codable, Sendable, Equatable {
+        public var name: String
+        public var folder: String
+        public var changes: [String]
+        /// The arm every scenario with interventions gets unless it says `compare: none`.
+        public static let withoutInterventions = "without interventions"
+        public init(name: String, folder: String, changes: [String]) {
+            self.name = name
+            self.folder = folder
+            self.changes = changes
+        }
+    }
+
     public var scenario: String
     public var model: String
+    /// The scenario's question and assumptions, as written (`question:`, `assumptions:`).
+    public var question: String?
+    public var assumptions: [String] = []
+    /// What one step is ("week"); "step" when the scenario does not say.
+    public var stepUnit: String = "step"
+    /// What the model's runs are judged by (adoption, commitment, opinion), and the `RunMetric`s
+    /// that measure it, headline first.
+    public var outcome: String = "adoption"
+    public var measures: [String] = []
+    public var arms: [Arm] = []
+    /// Every arm's measures beside the base's, with paired differences (comparison.csv).
+    public var comparison: [ComparisonRow] = []
+    /// The answer paragraph the report and summary.md open with (nil without arms).
+    public var answer: String?
+    /// What a reader should know before trusting the numbers (identical replicates, capped counts).
+    public var warnings: [String] = []
     /// Whether `commitment` in timeseries.csv is tracked commitment (the commitment model, or
     /// waning commitment) rather than the count practising.
     public var commitmentTracked: Bool
@@ -60,6 +90,7 @@ public struct RunSummary: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case scenario, model, nodes, edges, replicates, horizon, seed, metrics, interventions
         case commitmentTracked = "commitment_tracked", finalByGroup = "final_by_group"
+        case question, assumptions, stepUnit = "step_unit", outcome, measures, arms, comparison, answer, warnings
     }
 
     /// Folders written before a field existed read with its neutral value.
@@ -76,6 +107,15 @@ public struct RunSummary: Codable, Sendable, Equatable {
         metrics = try c.decodeIfPresent([String: Band?].self, forKey: .metrics) ?? [:]
         finalByGroup = try c.decodeIfPresent([String: [String: GroupOutcome]].self, forKey: .finalByGroup) ?? [:]
         interventions = try c.decodeIfPresent([Marker].self, forKey: .interventions) ?? []
+        question = try c.decodeIfPresent(String.self, forKey: .question)
+        assumptions = try c.decodeIfPresent([String].self, forKey: .assumptions) ?? []
+        stepUnit = try c.decodeIfPresent(String.self, forKey: .stepUnit) ?? "step"
+        outcome = try c.decodeIfPresent(String.self, forKey: .outcome) ?? "adoption"
+        measures = try c.decodeIfPresent([String].self, forKey: .measures) ?? []
+        arms = try c.decodeIfPresent([Arm].self, forKey: .arms) ?? []
+        comparison = try c.decodeIfPresent([ComparisonRow].self, forKey: .comparison) ?? []
+        answer = try c.decodeIfPresent(String.self, forKey: .answer)
+        warnings = try c.decodeIfPresent([String].self, forKey: .warnings) ?? []
     }
 
     /// The ensemble statistics of one metric, if any replicate defines it.

@@ -9,19 +9,45 @@ public struct LineChart {
         public var values: [Double]
         public var low: [Double]?
         public var high: [Double]?
-        public init(name: String, values: [Double], low: [Double]? = nil, high: [Double]? = nil) {
+        /// Fixed colour (a category's, the same in every chart); nil takes the palette in order.
+        public var colour: String?
+        public init(name: String, values: [Double], low: [Double]? = nil, high: [Double]? = nil, colour: String? = nil) {
             self.name = name
             self.values = values
             self.low = low
             self.high = high
+            self.colour = colour
         }
+    }
+
+    /// A vertical line where something happened (an intervention), drawn and named by its kind.
+    public struct Marker {
+        public var x: Double
+        public var label: String
+        public var kind: String
+        public init(x: Double, label: String, kind: String) {
+            self.x = x
+            self.label = label
+            self.kind = kind
+        }
+    }
+
+    /// Each kind of marker its own dash pattern and symbol (over the plot's top edge), so a
+    /// training cohort never reads as an event even in grey print.
+    static func markerStyle(_ kind: String, among kinds: [String]) -> (dash: String, symbol: String) {
+        let known: [String: Int] = ["event": 0, "training": 1, "weaving": 2, "turnover": 3, "removal": 4, "seed": 5]
+        let styles = [("6 3", "▲"), ("2 2", "■"), ("8 2 2 2", "◆"), ("4 4", "●"), ("1 3", "✕"), ("10 3", "★"), ("3 1", "▼"), ("5 2 1 2", "⬟")]
+        let i = known[kind] ?? (6 + (kinds.firstIndex(of: kind) ?? 0)) % styles.count
+        return styles[i]
     }
 
     public var title: String
     public var xLabel: String
     public var yLabel: String
     public var series: [Series]
-    public var markers: [(x: Double, label: String)] = []
+    public var markers: [Marker] = []
+    /// What the x axis counts, for markers' tooltips ("week 4").
+    public var unit = "step"
     /// The x value of each position in the series (default 0, 1, 2, …: steps); increasing.
     public var x: [Double]? = nil
     /// Draw a dot at every value (for few points, e.g. a sweep's).
@@ -58,7 +84,8 @@ public struct LineChart {
 
     public func svg() -> String {
         let left = 64.0, right = 16.0, top = 36.0, bottom = 48.0
-        let plotW = width - left - right, plotH = height - top - bottom - 22 * ceil(Double(series.count) / 4)
+        let plotW = width - left - right, columns = series.contains { $0.name.count > 22 } ? 2 : 4
+        let plotH = height - top - bottom - 22 * ceil(Double(series.count + Set(markers.map(\.kind)).count) / Double(columns))
         let n = series.map(\.values.count).max() ?? 0
         let xs = x ?? (0..<n).map(Double.init)
         let xMin = xs.first ?? 0, xMax = max(xMin + (x == nil ? 1 : 1e-9), xs.last ?? 1)
@@ -84,13 +111,18 @@ public struct LineChart {
         s += "<line x1=\"\(f(left))\" x2=\"\(f(left))\" y1=\"\(f(top))\" y2=\"\(f(top + plotH))\" class=\"axis\"/>"
         s += "<text x=\"\(f(left + plotW / 2))\" y=\"\(f(top + plotH + 36))\" text-anchor=\"middle\" class=\"label\">\(HTML.escape(xLabel))</text>"
         s += "<text transform=\"translate(16 \(f(top + plotH / 2))) rotate(-90)\" text-anchor=\"middle\" class=\"label\">\(HTML.escape(yLabel))</text>"
-        // Intervention markers.
+        // Intervention markers: a line and a symbol per occurrence, styled by kind.
+        var kinds: [String] = []
+        for m in markers where !kinds.contains(m.kind) { kinds.append(m.kind) }
         for m in markers where m.x <= xMax && m.x >= xMin {
-            s += "<line x1=\"\(f(px(m.x)))\" x2=\"\(f(px(m.x)))\" y1=\"\(f(top))\" y2=\"\(f(top + plotH))\" class=\"marker\"><title>\(HTML.escape(m.label)) (step \(Self.format(m.x)))</title></line>"
+            let style = Self.markerStyle(m.kind, among: kinds)
+            let tip = "<title>\(HTML.escape(m.label)) (\(HTML.escape(m.kind)), \(HTML.escape(unit)) \(Self.format(m.x)))</title>"
+            s += "<line x1=\"\(f(px(m.x)))\" x2=\"\(f(px(m.x)))\" y1=\"\(f(top))\" y2=\"\(f(top + plotH))\" class=\"marker marker-\(HTML.escape(m.kind))\" stroke-dasharray=\"\(style.dash)\">\(tip)</line>"
+            s += "<text x=\"\(f(px(m.x)))\" y=\"\(f(top - 3))\" text-anchor=\"middle\" class=\"marker-symbol marker-\(HTML.escape(m.kind))\">\(style.symbol)\(tip)</text>"
         }
         // Bands, then lines.
         for (k, ser) in series.enumerated() {
-            let colour = Self.palette[k % Self.palette.count]
+            let colour = ser.colour ?? Self.palette[k % Self.palette.count]
             if let low = ser.low, let high = ser.high, low.count == ser.values.count {
                 var points: [String] = []
                 for (i, v) in high.enumerated() where v.isFinite { points.append("\(f(px(xAt(i)))),\(f(py(v)))") }
@@ -107,9 +139,17 @@ public struct LineChart {
         }
         // Legend below the plot.
         for (k, ser) in series.enumerated() {
-            let x = left + Double(k % 4) * plotW / 4, y = top + plotH + 52 + 22 * Double(k / 4)
-            s += "<rect x=\"\(f(x))\" y=\"\(f(y - 9))\" width=\"12\" height=\"12\" fill=\"\(Self.palette[k % Self.palette.count])\"/>"
+            let x = left + Double(k % columns) * plotW / Double(columns), y = top + plotH + 52 + 22 * Double(k / columns)
+            s += "<rect x=\"\(f(x))\" y=\"\(f(y - 9))\" width=\"12\" height=\"12\" fill=\"\(ser.colour ?? Self.palette[k % Self.palette.count])\"/>"
             s += "<text x=\"\(f(x + 18))\" y=\"\(f(y + 1))\" class=\"legend\">\(HTML.escape(ser.name))</text>"
+        }
+        // The marker kinds' key, after the series.
+        for (j, kind) in kinds.enumerated() {
+            let k = series.count + j
+            let x = left + Double(k % columns) * plotW / Double(columns), y = top + plotH + 52 + 22 * Double(k / columns)
+            let style = Self.markerStyle(kind, among: kinds)
+            s += "<text x=\"\(f(x + 6))\" y=\"\(f(y + 1))\" text-anchor=\"middle\" class=\"marker-symbol marker-\(HTML.escape(kind))\">\(style.symbol)</text>"
+            s += "<text x=\"\(f(x + 18))\" y=\"\(f(y + 1))\" class=\"legend\">\(HTML.escape(kind))</text>"
         }
         s += "</svg>"
         return s

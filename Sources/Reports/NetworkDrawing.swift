@@ -69,7 +69,7 @@ public struct NetworkDrawing {
     }
 
     /// The drawing coloured by attribute `index` (nil: by adoption time).
-    public func svg(colourBy index: Int?, id: String) -> String {
+    public func svg(colourBy index: Int?, id: String, colours palette: CategoryColours? = nil) -> String {
         let size = 620.0, pad = 12.0, top = 30.0
         func f(_ v: Double) -> String { String(format: "%.1f", v) }
         func px(_ n: Node) -> (String, String) { (f(pad + n.x * size), f(top + (1 - n.y) * size)) }
@@ -81,10 +81,13 @@ public struct NetworkDrawing {
             title = "The network, coloured by \(attributeNames[index])"
             var levels: [String] = []
             for n in nodes where !levels.contains(n.attributes[index]) { levels.append(n.attributes[index]) }
-            let shown = Array(levels.prefix(8))
-            colours = nodes.map { n in shown.firstIndex(of: n.attributes[index]).map { LineChart.palette[$0] } ?? "#999999" }
-            legend = shown.enumerated().map { (LineChart.palette[$0.offset], $0.element.isEmpty ? "(none)" : $0.element) }
-            if levels.count > shown.count { legend.append(("#999999", "\(levels.count - shown.count) more")) }
+            // The report's colours for this attribute when given (the same as its chart), else in order of appearance.
+            let key = palette ?? CategoryColours(levels)
+            let shown = levels.filter { key.colour($0) != CategoryColours.other }.sorted {
+                (key.categories.firstIndex(of: $0) ?? .max) < (key.categories.firstIndex(of: $1) ?? .max) }
+            colours = nodes.map { key.colour($0.attributes[index]) }
+            legend = shown.map { (key.colour($0), $0.isEmpty ? "(none)" : $0) }
+            if levels.count > shown.count { legend.append((CategoryColours.other, "other (\(levels.count - shown.count))")) }
         } else {
             title = "The network, coloured by mean adoption step (grey: never adopted)"
             let times = nodes.map(\.adoptionTime).filter(\.isFinite)

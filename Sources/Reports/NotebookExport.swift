@@ -68,9 +68,16 @@ public enum NotebookExport {
         var question = ""
         if let manifest {
             let url = URL(fileURLWithPath: manifest.scenarioFile)
-            command = ["run", relative(url, from: notebook), "--seed", "\(manifest.seed)", "--replicates", "\(manifest.replicates)"]
-            // The scenario file's opening comments state its question and assumptions.
-            if let text = try? String(contentsOf: url, encoding: .utf8) {
+            command = manifest.rerunArguments(file: relative(url, from: notebook))
+            if let summary, summary.question != nil || !summary.assumptions.isEmpty {
+                // The scenario's question: and assumptions: keys, as the report opens with them.
+                question = summary.question.map { "**Question:** " + MarkdownText.escape($0) } ?? ""
+                if let answer = summary.answer { question += "\n\n**Answer:** " + MarkdownText.escape(answer) }
+                if !summary.assumptions.isEmpty {
+                    question += "\n\nAssumptions:\n\n" + summary.assumptions.map { "- " + MarkdownText.escape($0) }.joined(separator: "\n")
+                }
+            } else if let text = try? String(contentsOf: url, encoding: .utf8) {
+                // Older files state their question and assumptions in their opening comments.
                 // Each comment line as text (list markers kept): the file's author wrote prose, not markup.
                 question = text.split(separator: "\n", omittingEmptySubsequences: false).prefix { $0.hasPrefix("#") }
                     .map { line -> String in
@@ -112,7 +119,7 @@ public enum NotebookExport {
             for event in summary.get("interventions", []):
                 ax.axvline(event["time"], color="grey", linestyle="--", linewidth=0.8)
                 ax.annotate(event["label"], (event["time"], ax.get_ylim()[1]), fontsize=8, rotation=90, va="top", ha="right")
-            ax.set_xlabel("step")
+            ax.set_xlabel(summary.get("step_unit", "step"))
             ax.set_ylabel("people")
             ax.legend()
             plt.show()
@@ -155,6 +162,43 @@ public enum NotebookExport {
             plt.show()
             replicates.describe().T
             """)
+        if let summary, !summary.arms.isEmpty {
+            nb.markdown("## The arms\n\nEvery arm ran on the same random numbers as the scenario as written, so differences are paired replicate by replicate (`comparison.csv`: means with 95% intervals; `difference_low`/`high` the paired interval, `unpaired_low`/`high` what independent runs would give).")
+            nb.code("""
+                comparison = pd.read_csv(RUN / \(Notebook.pythonString(RunFolder.File.comparison)))
+                headline = comparison[comparison.measure.isin(summary["measures"])]
+                headline.pivot(index="measure", columns="arm", values="mean").loc[summary["measures"]]
+                """)
+        }
+        if let manifest, manifest.scenario["sweep"] != nil {
+            // The sweep beside the run: rerun (same overrides and seed) when its table is missing, then plotted by parameter.
+            var sweepCommand = ["sweep", relative(URL(fileURLWithPath: manifest.scenarioFile), from: notebook)]
+            for o in manifest.overrides ?? [] { sweepCommand += ["--set", o] }
+            sweepCommand += ["--set", "seed=\(manifest.seed)"]
+            let metrics = RunMetric.allCases.map(\.rawValue)
+            let headline = summary?.measures.first ?? RunMetric.reachShare.rawValue
+            nb.markdown("## The sweep\n\nThe scenario's `sweep:` section, run with `skein sweep` into a database beside the run folder and exported with `skein export sweep --means` (one row per point, one column per swept parameter). Each point runs on the same seed, so differences between points are the parameters', not the dice's.")
+            nb.code("""
+                SWEEP_DB = RUN.parent / (RUN.name + "-sweep.sqlite")
+                SWEEP = RUN.parent / (RUN.name + "-sweep.csv")
+                if not SWEEP.exists():
+                    if not SWEEP_DB.exists():
+                        subprocess.run([skein(), *\(Notebook.pythonList(sweepCommand)), "--db", str(SWEEP_DB)], check=True)
+                    subprocess.run([skein(), "export", "sweep", str(SWEEP_DB), "-o", str(SWEEP), "--means"], check=True)
+                sweep = pd.read_csv(SWEEP)
+                METRICS = \(Notebook.pythonList(metrics))
+                parameters = [c for c in sweep.columns if c not in METRICS + ["point", "replicates"]]
+                headline = \(Notebook.pythonString(headline))
+                fig, axes = plt.subplots(1, len(parameters), figsize=(6 * len(parameters), 4), squeeze=False)
+                for ax, parameter in zip(axes[0], parameters):
+                    d = sweep.groupby(parameter, sort=True)[headline].mean()
+                    ax.plot(d.index.astype(str), d.values, marker="o")
+                    ax.set_xlabel(parameter)
+                    ax.set_ylabel(headline.replace("_", " ") + " (mean over points)")
+                plt.show()
+                sweep
+                """)
+        }
         return nb
     }
 

@@ -30,6 +30,27 @@ public enum RunWriter {
         }
     }
 
+    /// What a run with arms adds to the base's folder: comparison.csv's rows, the arms, and the
+    /// SHA-256 of each arm's manifest (which checksums the arm's own files) for the base's manifest.
+    public struct ComparisonOutputs: Sendable {
+        public var rows: [ComparisonRow]
+        public var arms: [RunSummary.Arm]
+        public var manifests: [String: String]
+    }
+
+    /// What a reader should know before trusting the numbers: every replicate identical (the
+    /// model, seeding and interventions drew nothing random), and per-group counts capped by a group's size.
+    static func warnings(_ result: EnsembleResult, _ prepared: PreparedScenario) -> [String] {
+        var list = prepared.warnings
+        if result.replicates > 1 && result.identicalReplicates {
+            list.append("All \(result.replicates) replicates came out identical: nothing in this run is random (a fixed threshold or "
+                + "deterministic model, seeds chosen by rank, no random participants), so every interval has zero width and one "
+                + "replicate says as much as \(result.replicates). Add randomness where the scenario is unsure (noise, a random threshold, "
+                + "random seeding) or set replicates: 1.")
+        }
+        return list
+    }
+
     /// Checks the output folder before any work: refused if it exists with files in it, unless `force`.
     public static func prepareDirectory(_ dir: URL, force: Bool) throws {
         try AtomicFolder.check(dir, force: force)
@@ -54,6 +75,10 @@ public enum RunWriter {
             case .departures: (m, Double(s.departures))
             case .reachInequality: (m, s.reachInequality)
             case .crossBoundaryShare: (m, s.crossBoundaryShare)
+            case .finalCommitment: (m, s.finalCommitment)
+            case .committedShare: (m, s.committedShare)
+            case .commitmentRetained: (m, s.commitmentRetained)
+            case .spread: (m, s.commitmentSpread)
             }
         }
     }
@@ -126,7 +151,8 @@ public enum RunWriter {
     static func agentsTable(_ result: EnsembleResult, _ prepared: PreparedScenario, layout: (x: [Double], y: [Double])? = nil) -> String {
         let (probability, time) = result.agentOutcomes()
         let graph = prepared.graph
-        let attributes = result.groupNames
+        // Attributes of the network only: trained and committed change during a run, per replicate.
+        let attributes = result.groupNames.filter { prepared.population.groups[$0] != nil }
         var csv = CSVWriter(header: (layout == nil ? RunFolder.agentColumns : RunFolder.networkColumns) + attributes)
         let groups = attributes.compactMap { prepared.population.groups[$0] }
         for v in 0..<graph.nodeCount {
@@ -135,6 +161,57 @@ public enum RunWriter {
             csv.row([String(v), graph.nodes.label(v)] + position + [number(probability[v]), number(time[v])] + levels)
         }
         return csv.text
+    }
+
+    /// The network with groups as nodes (the first categorical breakdown attribute, else Louvain
+    /// communities) and ties between groups counted, laid out for the report: what a network too
+    /// large to draw person by person looks like. At most 400 groups (beyond that none is written).
+    static func groupNetwork(_ result: EnsembleResult, _ prepared: PreparedScenario) -> (nodes: String, ties: String)? {
+        let graph = prepared.graph, n = graph.nodeCount
+        // Organisations where the network has them, else the first attribute broken down by, else communities.
+        let population = prepared.population
+        let name = population.groups["organisation"] != nil ? "organisation"
+            : result.groupNames.first { !Ensemble.isDerived($0, in: population) && population.groups[$0] != nil }
+        let attributeIndex = name.flatMap { result.groupNames.firstIndex(of: $0) }
+        var codes: [Int32], labels: [String], attribute: String
+        if let name, let group = population.groups[name] {
+            (codes, labels, attribute) = (group.codes, group.levels, name)
+        } else {
+            let partition = Louvain(seed: prepared.scenario.seed).communities(graph)
+            (codes, labels, attribute) = (partition.community, (0..<partition.count).map { "community \($0 + 1)" }, "community")
+        }
+        let k = labels.count
+        guard k >= 2 && k <= 400 else { return nil }
+        var size = [Int](repeating: 0, count: k)
+        for c in codes where c >= 0 { size[Int(c)] += 1 }
+        var ties: [Int: Int] = [:]
+        for u in 0..<n where codes[u] >= 0 {
+            for v in graph.neighbours(of: u) where (Int(v) > u || graph.isDirected) && codes[Int(v)] >= 0 && codes[Int(v)] != codes[u] {
+                let (a, b) = (Int(min(codes[u], codes[Int(v)])), Int(max(codes[u], codes[Int(v)])))
+                ties[a * k + b, default: 0] += 1
+            }
+        }
+        var builder = GraphBuilder()
+        builder.addNodes(count: k)
+        for (key, count) in ties.sorted(by: { $0.key < $1.key }) { builder.addEdge(key / k, key % k, weight: Double(count)) }
+        guard let groupGraph = try? builder.build() else { return nil }
+        let layout = ForceLayout(seed: prepared.scenario.seed).positions(groupGraph)
+        // Practising at the horizon, by group: from the breakdown when the groups are an attribute's.
+        var share = [Double](repeating: .nan, count: k)
+        if let g = attributeIndex {
+            for level in 0..<k where size[level] > 0 {
+                share[level] = result.band(step: result.horizon) { Double(result.groupCount(g, level: level, .adopted, replicate: $0, step: result.horizon)) }.mean
+                    / Double(size[level])
+            }
+        }
+        var nodes = CSVWriter(header: RunFolder.groupNetworkColumns)
+        for c in 0..<k {
+            nodes.row([String(c), attribute, labels[c], String(size[c]), String(format: "%.5f", layout.x[c]), String(format: "%.5f", layout.y[c]),
+                       number(share[c])])
+        }
+        var edges = CSVWriter(header: RunFolder.groupNetworkTieColumns)
+        for (key, count) in ties.sorted(by: { $0.key < $1.key }) { edges.row([String(key / k), String(key % k), String(count)]) }
+        return (nodes.text, edges.text)
     }
 
     /// The ties as node-index pairs (each once), for the drawing.
@@ -149,7 +226,8 @@ public enum RunWriter {
     /// The result for scripts and reports: what was run, the ensemble statistics, final counts by
     /// group, and intervention markers.
     static func summary(_ result: EnsembleResult, _ prepared: PreparedScenario,
-                        _ stats: [(name: String, band: EnsembleResult.Band?, count: Int)]) -> RunSummary {
+                        _ stats: [(name: String, band: EnsembleResult.Band?, count: Int)],
+                        comparison: ComparisonOutputs? = nil) -> RunSummary {
         let scenario = prepared.scenario
         var metrics: [String: Band?] = [:]
         for s in stats { metrics.updateValue(s.band.map(band), forKey: s.name) }  // null where undefined, not absent
@@ -166,15 +244,27 @@ public enum RunWriter {
             }
             byGroup[attribute] = levels
         }
-        return RunSummary(scenario: scenario.name, model: scenario.model.name, commitmentTracked: scenario.tracksCommitment,
-                          nodes: prepared.graph.nodeCount, edges: prepared.graph.edgeCount, replicates: result.replicates,
-                          horizon: result.horizon, seed: scenario.seed, metrics: metrics, finalByGroup: byGroup,
-                          interventions: result.interventions.map { .init(kind: $0.kind, label: $0.label, time: $0.time) })
+        var summary = RunSummary(scenario: scenario.name, model: scenario.model.name, commitmentTracked: scenario.tracksCommitment,
+                                 nodes: prepared.graph.nodeCount, edges: prepared.graph.edgeCount, replicates: result.replicates,
+                                 horizon: result.horizon, seed: scenario.seed, metrics: metrics, finalByGroup: byGroup,
+                                 interventions: result.interventions.map { .init(kind: $0.kind, label: $0.label, time: $0.time) })
+        summary.question = scenario.question
+        summary.assumptions = scenario.assumptions
+        summary.stepUnit = scenario.stepUnit
+        summary.outcome = scenario.model.outcome.rawValue
+        summary.measures = scenario.headlineMetrics.map(\.rawValue)
+        summary.warnings = warnings(result, prepared)
+        if let comparison {
+            summary.arms = comparison.arms
+            summary.comparison = comparison.rows
+            summary.answer = AnswerText.paragraph(summary)
+        }
+        return summary
     }
 
     /// A short human-readable account of the result.
     static func summaryMarkdown(_ result: EnsembleResult, _ prepared: PreparedScenario,
-                                _ stats: [(name: String, band: EnsembleResult.Band?, count: Int)]) -> String {
+                                _ stats: [(name: String, band: EnsembleResult.Band?, count: Int)], _ summary: RunSummary) -> String {
         let s = prepared.scenario
         func pct(_ x: Double) -> String { String(format: "%.1f%%", 100 * x) }
         func stat(_ name: String) -> (band: EnsembleResult.Band?, count: Int) {
@@ -183,7 +273,14 @@ public enum RunWriter {
         }
         // Names, descriptions and labels come from the scenario file: text, never markup.
         var md = "# \(MarkdownText.escape(s.name))\n\n"
+        if let q = s.question { md += "**Question:** \(MarkdownText.escape(q.trimmingCharacters(in: .whitespacesAndNewlines)))\n\n" }
+        if let answer = summary.answer { md += "**Answer:** \(MarkdownText.escape(answer))\n\n" }
+        for w in summary.warnings { md += "> **Warning:** \(MarkdownText.escape(w))\n\n" }
+        if !summary.arms.isEmpty { md += comparisonMarkdown(summary) }
         if let d = s.description { md += MarkdownText.escape(d.trimmingCharacters(in: .whitespacesAndNewlines)) + "\n\n" }
+        if !s.assumptions.isEmpty {
+            md += "Assumptions:\n\n" + s.assumptions.map { "- " + MarkdownText.escape($0.trimmingCharacters(in: .whitespacesAndNewlines)) + "\n" }.joined() + "\n"
+        }
         md += "Model **\(s.model.name)** on a network of \(prepared.graph.nodeCount) people and \(prepared.graph.edgeCount) ties; "
         md += "\(result.replicates) replicates over \(result.horizon) steps, seed \(s.seed).\n\n"
         if let reach = stat("reach_share").band {
@@ -221,8 +318,37 @@ public enum RunWriter {
             md += "\n## Interventions\n\n"
             for x in result.interventions { md += "- step \(x.time): \(MarkdownText.escape(x.label)) (\(x.kind))\n" }
         }
-        md += "\nFiles: `timeseries.csv` (per step, mean, SD and 95% band), `replicates.csv`, `summary.csv`, `summary.json`, `manifest.json`.\n"
+        md += "\nFiles: `timeseries.csv` (per step, mean, SD and 95% band), `replicates.csv`, `summary.csv`, `summary.json`, `manifest.json`"
+        md += summary.arms.isEmpty ? ".\n" : "; `comparison.csv` (every arm's measures and paired differences) and `arms/` (each arm's own run folder).\n"
         return md
+    }
+
+    /// The arms side by side on the headline measures: mean with its 95% interval, and the paired difference to the base.
+    static func comparisonMarkdown(_ summary: RunSummary) -> String {
+        let unit = summary.stepUnit
+        let arms = [ComparisonRow.base] + summary.arms.map(\.name)
+        var md = "| measure | " + arms.map { MarkdownText.escape($0 == ComparisonRow.base ? "as written" : $0) }.joined(separator: " | ") + " |\n"
+        md += "| --- |" + String(repeating: " --- |", count: arms.count) + "\n"
+        for metric in summary.measures {
+            let text = MeasureText(metric, outcome: summary.outcome)
+            let cells = arms.map { arm -> String in
+                guard let row = summary.comparison.first(where: { $0.arm == arm && $0.measure == metric }) else { return "—" }
+                var cell = text.value(row.mean, unit: unit)
+                if let d = row.difference, let lo = row.differenceLow, let hi = row.differenceHigh {
+                    cell += lo < hi ? " (\(text.difference(d, unit: unit)); \(text.scaled(lo)) to \(text.scaled(hi)))"
+                        : " (\(text.difference(d, unit: unit)) in every replicate)"
+                } else if row.meanLow < row.meanHigh {
+                    cell += " (\(text.scaled(row.meanLow))–\(text.scaled(row.meanHigh)))"
+                }
+                return cell
+            }
+            md += "| \(text.label) | " + cells.joined(separator: " | ") + " |\n"
+        }
+        md += "\nAs written: mean (95% interval of the mean). Arms: mean (paired difference to the scenario as written; its 95% interval).\n\n"
+        for arm in summary.arms where !arm.changes.isEmpty {
+            md += "- *\(MarkdownText.escape(arm.name))*: \(arm.changes.map { MarkdownText.escape($0) }.joined(separator: "; "))\n"
+        }
+        return md + "\n"
     }
 
     /// SHA-256 of the result as its two tidy tables (`timeseries.csv` then `replicates.csv`, the bytes
@@ -236,26 +362,33 @@ public enum RunWriter {
 
     /// Writes every output and returns the manifest's JSON text.
     @discardableResult
-    public static func write(_ result: EnsembleResult, _ prepared: PreparedScenario, to dir: URL, timings: Timings, threads: Int) throws -> Data {
+    public static func write(_ result: EnsembleResult, _ prepared: PreparedScenario, to dir: URL, timings: Timings, threads: Int,
+                             comparison: ComparisonOutputs? = nil) throws -> Data {
         let start = DispatchTime.now().uptimeNanoseconds
         let stats = summaryStatistics(result)
+        let summary = summary(result, prepared, stats, comparison: comparison)
         var files: [(String, Data)] = [
             (RunFolder.File.timeseries, Data(timeseries(result).utf8)),
             (RunFolder.File.replicates, Data(replicatesTable(result).utf8)),
             (RunFolder.File.summaryTable, Data(summaryTable(stats).utf8)),
-            (RunFolder.File.summary, try RunFolder.encoder.encode(summary(result, prepared, stats))),
-            (RunFolder.File.account, Data(summaryMarkdown(result, prepared, stats).utf8)),
+            (RunFolder.File.summary, try RunFolder.encoder.encode(summary)),
+            (RunFolder.File.account, Data(summaryMarkdown(result, prepared, stats, summary).utf8)),
         ]
+        if let comparison { files.append((RunFolder.File.comparison, Data(ComparisonRow.table(comparison.rows).utf8))) }
         if prepared.scenario.recordAgents { files.append((RunFolder.File.agents, Data(agentsTable(result, prepared).utf8))) }
         if prepared.scenario.recordReplicates {
             files.append((RunFolder.File.replicateTimeseries, Data(replicateTimeseries(result).utf8)))
+        }
+        if prepared.drawsGroups, let groups = groupNetwork(result, prepared) {
+            files.append((RunFolder.File.groupNetwork, Data(groups.nodes.utf8)))
+            files.append((RunFolder.File.groupNetworkTies, Data(groups.ties.utf8)))
         }
         if prepared.drawsNetwork {
             let layout = ForceLayout(seed: prepared.scenario.seed).positions(prepared.graph)
             files.append((RunFolder.File.network, Data(agentsTable(result, prepared, layout: layout).utf8)))
             files.append((RunFolder.File.networkEdges, Data(edgesTable(prepared.graph).utf8)))
         }
-        var checksums: [String: String] = [:]
+        var checksums = comparison?.manifests ?? [:]
         for (name, data) in files {
             try AtomicFile.write(data, to: dir.appendingPathComponent(name))
             checksums[name] = SHA256.hex(data)
@@ -265,7 +398,7 @@ public enum RunWriter {
         let provenance = ProvenanceRecord.current()
         // The resolved scenario once as canonical JSON: hashed, and carried in the manifest as it reads.
         let scenarioJSON = try JSONSerialization.data(withJSONObject: prepared.scenario.resolved.jsonObject, options: [.sortedKeys])
-        let manifest = RunManifest(
+        var manifest = RunManifest(
             scenarioFile: prepared.scenario.file, scenario: try JSONDecoder().decode(JSONValue.self, from: scenarioJSON),
             scenarioSHA256: SHA256.hex(scenarioJSON),
             seed: prepared.scenario.seed, replicates: result.replicates, threads: threads, kernel: result.kernel,
@@ -274,6 +407,7 @@ public enum RunWriter {
             compiler: provenance.compiler,
             timingsSeconds: .init(network: t.networkSeconds, simulation: t.simulationSeconds, writing: t.writingSeconds),
             outputs: checksums, created: ISO8601DateFormatter().string(from: Date()))
+        manifest.overrides = prepared.scenario.overrides
         let data = try RunFolder.encoder.encode(manifest)
         try AtomicFile.write(data, to: dir.appendingPathComponent(RunFolder.File.manifest))
         return data

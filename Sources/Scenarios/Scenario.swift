@@ -7,6 +7,13 @@ import Simulation
 public struct Scenario: Sendable {
     public var name: String
     public var description: String?
+    /// What the scenario asks (`question:`), and what it assumes (`assumptions:`): the report opens with them.
+    public var question: String?
+    public var assumptions: [String] = []
+    /// What one step is (`step_unit: week`), for time axes and the answer; "step" when not said.
+    public var stepUnit: String = "step"
+    /// The arms `skein run` compares the base with (`compare:`).
+    public var comparison: Comparison = .automatic
     public var network: NetworkSpec
     public var model: ModelSpec
     public var seeding: SeedingStrategy
@@ -37,8 +44,9 @@ public struct Scenario: Sendable {
     public var sweep: SweepSpec?
     /// The document after `extends:` and overrides, as run (for the manifest).
     public var resolved: ScenarioValue
-    /// The file it came from.
+    /// The file it came from, and the `--set` overrides applied to it (recorded in the manifest).
     public var file: String
+    public var overrides: [String] = []
 
     var origins: [String: ScenarioValue.Origin]
 
@@ -79,6 +87,8 @@ public struct ModelSpec: Sendable {
     public var name: String { type(of: model).name }
     /// Whether the model keeps every agent's commitment itself (then the summary leads with commitment).
     public var tracksCommitment: Bool { type(of: model).tracksCommitment }
+    /// What the model's runs are judged by.
+    public var outcome: ModelOutcome { type(of: model).outcome }
 
     /// Runs the ensemble with this model (specialised per model: no existential in the hot loop).
     public func run(_ ensemble: Ensemble, on population: Population) throws -> EnsembleResult {

@@ -9,12 +9,16 @@ struct ScenarioDecoder {
     let directory: URL
 
     static let topKeys = ["name", "description", "extends", "network", "model", "seeding", "interventions", "horizon",
-                          "replicates", "seed", "outputs", "sweep", "commitment"]
+                          "replicates", "seed", "outputs", "sweep", "commitment",
+                          "question", "assumptions", "step_unit", "compare"]
 
     mutating func decode(_ doc: ScenarioValue, file: String) -> Scenario? {
         guard var top = FieldReader(doc, path: "", &d) else { return nil }
         let name = top.string("name", &d) ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
         let description = top.string("description", &d)
+        let question = top.string("question", &d)
+        let assumptions = top.strings("assumptions", &d) ?? []
+        let stepUnit = top.string("step_unit", &d)
         _ = top.value("extends")  // resolved by the loader
         let horizon = top.int("horizon", &d, min: 0, max: 1_000_000) ?? 52
         let replicates = top.int("replicates", &d, min: 1, max: 10_000_000) ?? 100
@@ -51,13 +55,83 @@ struct ScenarioDecoder {
         }
         let waning = top.value("commitment").flatMap { decodeWaning($0) }
         let sweep = top.value("sweep").flatMap { decodeSweep($0) }
+        let comparison = top.value("compare").map { decodeComparison($0) } ?? .automatic
         top.finish(&d)
         guard let model, let network else { return nil }
-        return Scenario(name: name, description: description, network: network, model: model, seeding: seeding,
-                        interventions: interventions, interventionOrigins: interventionOrigins, horizon: horizon,
-                        replicates: replicates, seed: seed, breakdown: breakdown, waning: waning, recordAgents: recordAgents,
-                        recordReplicates: recordReplicates, drawNetwork: drawNetwork, sweep: sweep,
-                        resolved: doc, file: file, origins: origins)
+        var scenario = Scenario(name: name, description: description, network: network, model: model, seeding: seeding,
+                                interventions: interventions, interventionOrigins: interventionOrigins, horizon: horizon,
+                                replicates: replicates, seed: seed, breakdown: breakdown, waning: waning, recordAgents: recordAgents,
+                                recordReplicates: recordReplicates, drawNetwork: drawNetwork, sweep: sweep,
+                                resolved: doc, file: file, origins: origins)
+        scenario.question = question
+        scenario.assumptions = assumptions
+        if let stepUnit, !stepUnit.trimmingCharacters(in: .whitespaces).isEmpty { scenario.stepUnit = stepUnit }
+        scenario.comparison = comparison
+        return scenario
+    }
+
+    // MARK: Comparison
+
+    /// `compare: none`, a list of arms, or `{arms: [...], automatic: false}`. An arm is
+    /// `{name, set: {path: value}, without: [intervention names]}`; what its changes make is
+    /// decoded (and checked) when the arm is built.
+    mutating func decodeComparison(_ v: ScenarioValue) -> Comparison {
+        let hint = "e.g. compare: [{name: sprint without mixed tables, set: {interventions[two-day sprint].ties_per_participant: 0}}], or compare: none"
+        if case let .scalar(s, origin) = v {
+            if s == "none" { return .none }
+            d.append(Diagnostic(origin, "compare must be none or a list of arms (got \"\(s)\")", hint: hint))
+            return .automatic
+        }
+        var items: [ScenarioValue] = []
+        var automatic = true
+        switch v {
+        case let .sequence(list, _): items = list
+        case .mapping:
+            guard var r = FieldReader(v, path: "compare", &d) else { return .automatic }
+            automatic = r.bool("automatic", &d) ?? true
+            if let arms = r.value("arms") {
+                if case let .sequence(list, _) = arms { items = list } else { d.append(Diagnostic(arms.origin, "compare.arms must be a list of arms", hint: hint)) }
+            }
+            r.finish(&d)
+        default:
+            d.append(Diagnostic(v.origin, "compare must be none or a list of arms", hint: hint))
+            return .automatic
+        }
+        var arms: [Comparison.Arm] = []
+        var names = Set<String>()
+        for (i, item) in items.enumerated() {
+            let path = "compare[\(i)]"
+            guard var r = FieldReader(item, path: path, &d) else { continue }
+            defer { r.finish(&d) }
+            guard let name = r.required("name", &d, hint: "each arm needs a name, e.g. name: without the sprint")
+                .flatMap({ FieldReader.string($0, "\(path).name", &d) }) else { continue }
+            guard name != "base", names.insert(name.lowercased()).inserted else {
+                d.append(Diagnostic(item.origin, "\(path).name: \"\(name)\" is used twice (or is \"base\", the scenario itself)"))
+                continue
+            }
+            var arm = Comparison.Arm(name: name, origin: item.origin)
+            if let set = r.value("set"), var sr = FieldReader(set, path: "\(path).set", &d) {
+                for entry in sr.entries {
+                    _ = sr.value(entry.key)
+                    arm.assignments.append((entry.key, entry.value))
+                }
+                sr.finish(&d)
+            }
+            if let without = r.value("without") {
+                if case let .scalar(s, _) = without, s == "all" {
+                    arm.withoutAll = true
+                } else if case let .sequence(list, _) = without {
+                    arm.without = list.compactMap { FieldReader.string($0, "\(path).without", &d) }
+                } else if let s = FieldReader.string(without, "\(path).without", &d) {
+                    arm.without = [s]
+                }
+            }
+            if arm.assignments.isEmpty && arm.without.isEmpty && !arm.withoutAll {
+                d.append(Diagnostic(item.origin, "\(path) (\(name)) changes nothing", hint: "give set: {path: value} or without: [intervention name]"))
+            }
+            arms.append(arm)
+        }
+        return .arms(arms, automatic: automatic)
     }
 
     // MARK: Network

@@ -91,7 +91,10 @@ public enum ScenarioLoader {
     public static func load(_ path: String, overrides: [String] = []) throws -> Scenario {
         var doc = try document(path)
         for assignment in overrides { doc = try override(assignment, into: doc) }
-        return try decode(doc, file: path)
+        var scenario = try decode(doc, file: path)
+        // Seed and replicates are the manifest's own fields; the rest is what remakes the run.
+        scenario.overrides = overrides.filter { !$0.hasPrefix("seed=") && !$0.hasPrefix("replicates=") }
+        return scenario
     }
 }
 
@@ -105,6 +108,8 @@ public struct PreparedScenario: Sendable {
     public let networkSeconds: Double
     let seeding: SeedingStrategy.Prepared
     let interventions: [any Intervention]
+    /// What the summary and report warn of before the run (per-group counts capped by a group's size).
+    public var warnings: [String] = []
 
     /// The simulator's configuration, with the prepared seeds and interventions (and per-agent
     /// adoption times when the network is drawn: the drawing colours people by them).
@@ -141,6 +146,8 @@ public struct PreparedScenario: Sendable {
 
     /// Whether `skein run` lays out the network and writes it for the report.
     public var drawsNetwork: Bool { scenario.drawNetwork ?? (graph.nodeCount <= NetworkDrawingLimit.nodes) }
+    /// Whether it writes the network by group instead (too many people to draw one by one, and not `outputs.network: false`).
+    public var drawsGroups: Bool { !drawsNetwork && scenario.drawNetwork == nil }
 }
 
 extension Scenario {
@@ -186,7 +193,16 @@ extension Scenario {
             }
         }
         guard d.isEmpty, let preparedSeeding else { throw ScenarioError.invalid(d) }
-        return PreparedScenario(scenario: self, graph: graph, population: population, networkSeconds: seconds,
-                                seeding: preparedSeeding, interventions: preparedInterventions)
+        var prepared = PreparedScenario(scenario: self, graph: graph, population: population, networkSeconds: seconds,
+                                        seeding: preparedSeeding, interventions: preparedInterventions)
+        for (i, x) in interventions.enumerated() {
+            guard case let .perGroup(attribute, count, _)? = x.chosen else { continue }
+            let short = x.chosen!.shortfalls(population)
+            guard !short.isEmpty else { continue }
+            let list = short.prefix(5).map { "\($0.level) has \($0.size)" }.joined(separator: ", ") + (short.count > 5 ? ", …" : "")
+            prepared.warnings.append("interventions[\(i)] (\(x.label)) asks for \(count) per \(attribute), but \(short.count) of the groups "
+                + "are smaller (\(list)): they send everyone they have, so fewer take part than the count says.")
+        }
+        return prepared
     }
 }

@@ -59,6 +59,11 @@ public final class SweepDatabase {
                     \(Self.metrics.map { "\($0) REAL" }.joined(separator: ", ")),
                     PRIMARY KEY (point, replicate));
                 """)
+            // A database begun by an earlier Skein lacks the metrics added since: they read as null there.
+            let present = Set(try Row.fetchAll(db, sql: "PRAGMA table_info(results)").map { $0["name"] as String })
+            for metric in Self.metrics where !present.contains(metric) {
+                try db.execute(sql: "ALTER TABLE results ADD COLUMN \(metric) REAL")
+            }
         } }
     }
 

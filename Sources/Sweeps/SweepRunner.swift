@@ -86,6 +86,8 @@ public struct SweepRunner {
             "skein_version": provenance.skein.version, "skein_commit": provenance.skein.commit,
             "blas": "\(provenance.blas.library) \(provenance.blas.version)",
             "scenario": String(decoding: try JSONSerialization.data(withJSONObject: base.resolved.jsonObject, options: [.sortedKeys]), as: UTF8.self),
+            // The swept parameters in the sweep's order: the columns of skein export sweep.
+            "parameters": String(decoding: try JSONSerialization.data(withJSONObject: points.first?.assignments.map(\.path) ?? []), as: UTF8.self),
         ])
         let mine = points.filter { shard?.contains($0.index) ?? true }
         let finished = try database.finishedPoints()

@@ -2,6 +2,8 @@ import Analysis
 import Foundation
 import NumericCore
 import Reports
+import Scenarios
+import Outputs
 import Testing
 import TestSupport
 
@@ -23,6 +25,41 @@ struct NotebookExportTests {
     }
 
     static func source(_ cell: [String: Any]) -> String { (cell["source"] as? [String] ?? []).joined() }
+
+    @Test("the rerun cell keeps every --set override and the seed: running its command remakes the same result")
+    func rerunKeepsOverridesAndSeed() throws {
+        let overrides = ["model.threshold=0.3", "interventions[QI training cohort].at=3", "seed=77"]
+        let dir = try RunReportTests.runFolder(replicates: 6, overrides: overrides)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let target = dir.deletingLastPathComponent().appendingPathComponent("nb-\(UUID().uuidString)/run.ipynb")
+        let setup = try Self.cells(try NotebookExport.notebook(directory: dir, notebookPath: target)).map(Self.source).joined()
+        #expect(setup.contains("\"--set\", \"model.threshold=0.3\"") && setup.contains("\"--set\", \"interventions[QI training cohort].at=3\""))
+        #expect(setup.contains("\"--seed\", \"77\""))
+        // Rerun exactly as the cell does (its arguments), and compare what the run wrote.
+        let manifest = try #require(try RunFolder.read(dir).manifest)
+        let args = manifest.rerunArguments(file: manifest.scenarioFile)
+        var sets: [String] = []
+        var i = 2
+        while i < args.count {
+            switch args[i] {
+            case "--set": sets.append(args[i + 1])
+            case "--seed": sets.append("seed=\(args[i + 1])")
+            case "--replicates": sets.append("replicates=\(args[i + 1])")
+            default: Issue.record("unexpected argument \(args[i])")
+            }
+            i += 2
+        }
+        let again = try ScenarioLoader.load(args[1], overrides: sets).prepare()
+        let copy = Fixtures.temporaryDirectory.appendingPathComponent("skein-rerun-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: copy) }
+        try again.write(try again.run(), to: copy, force: false, timings: .init(networkSeconds: 0, simulationSeconds: 0), threads: 1)
+        for file in ["replicates.csv", "timeseries.csv"] {
+            #expect(try Data(contentsOf: copy.appendingPathComponent(file)) == Data(contentsOf: dir.appendingPathComponent(file)), "\(file)")
+        }
+        // Without the overrides the same file and seed give a different result: the test can fail.
+        let plain = try ScenarioLoader.load(args[1], overrides: ["seed=77", "replicates=6"]).prepare()
+        #expect(try plain.run().summaries != (try again.run().summaries))
+    }
 
     @Test func aRunNotebookLoadsTheCSVsAndCanRerunTheScenario() throws {
         let dir = try RunReportTests.runFolder()

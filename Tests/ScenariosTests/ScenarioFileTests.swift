@@ -21,12 +21,15 @@ struct ScenarioFileTests {
         Fixtures.temporaryDirectory.appendingPathComponent("skein-scenario-\(UUID().uuidString)")
     }
 
-    @Test func thereAreAtLeastSixExamplesEachOpeningWithItsQuestion() throws {
+    @Test func thereAreAtLeastSixExamplesEachStatingItsQuestionAssumptionsAndArms() throws {
         #expect(Self.files.count >= 6)
         for file in Self.files {
-            let text = try String(contentsOf: file, encoding: .utf8)
-            #expect(text.hasPrefix("# Question:"), "\(file.lastPathComponent) must open with the question it answers")
-            #expect(text.contains("# Assumptions"), "\(file.lastPathComponent) must state its assumptions")
+            let scenario = try ScenarioLoader.load(file.path)
+            let name = file.lastPathComponent
+            #expect(scenario.question?.contains("?") == true, "\(name) must state the question it answers")
+            #expect(scenario.assumptions.count >= 3, "\(name) must state its assumptions")
+            #expect(scenario.stepUnit == "week", "\(name): its steps are weeks")
+            #expect(!scenario.arms.isEmpty, "\(name) must compare the scenario with something")
         }
     }
 

@@ -152,9 +152,9 @@ struct HardeningRegressionTests {
                                ["degrees below the number of nodes"])
         try Self.expectRefused(["network", "generate", "erdos-renyi", "--param", "n=1000000000", "--param", "p=0.000001", "-o", dir.appendingPathComponent("e.edges").path],
                                ["1e+09 nodes", "would need"])
-        try Self.expectRefused(["validate", sprint, "--set", "network.parameters.team_size=100000000"], ["sprint.yaml:20:", "more than Skein's networks hold"])
+        try Self.expectRefused(["validate", sprint, "--set", "network.parameters.team_size=100000000"], ["sprint.yaml:22:", "more than Skein's networks hold"])
         try Self.expectRefused(["validate", sprint, "--set", "interventions[0].ties_per_participant=1000000000"],
-                               ["sprint.yaml:35:", "fewer than the 384 people"])
+                               ["sprint.yaml:37:", "fewer than the 384 people"])
         let weaving = dir.appendingPathComponent("weaving.yaml")
         try Data("""
             network: {generate: organisation, parameters: {organisations: 4, teams: 5, team_size: 10}}

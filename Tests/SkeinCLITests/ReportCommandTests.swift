@@ -20,7 +20,7 @@ struct ReportCommandTests {
         let sweep = try CommandRunner.skein(["sweep", Self.sprint, "--db", db.path, "--set", "sweep.replicates=4", "--report"])
         #expect(sweep.status == 0, "\(sweep.stderr)")
         let html = try String(contentsOf: dir.appendingPathComponent("sprint.html"), encoding: .utf8)
-        #expect(html.contains("sprint: sweep of 5 points") && html.contains("interventions[0].ties_per_participant") && html.contains("<polygon"))
+        #expect(html.contains("sprint: sweep of 5 points") && html.contains("interventions[two-day sprint].ties_per_participant") && html.contains("<polygon"))
         let again = try CommandRunner.skein(["report", db.path, "-o", dir.appendingPathComponent("again.html").path])
         let againHTML = try String(contentsOf: dir.appendingPathComponent("again.html"), encoding: .utf8)
         #expect(again.status == 0 && againHTML == html)

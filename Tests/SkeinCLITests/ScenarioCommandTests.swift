@@ -53,6 +53,81 @@ struct ScenarioCommandTests {
         #expect(forced.status == 0 && forced.stdout.contains("reach"))
         let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: one.appendingPathComponent("manifest.json"))) as? [String: Any]
         #expect(manifest?["seed"] as? Int == 5 && manifest?["replicates"] as? Int == 2)
+        // Arms run at any thread count to the same bytes too, and their comparison with them.
+        for name in ["comparison.csv", "arms/without-interventions/replicates.csv", "arms/the-sprint-in-week-12/timeseries.csv"] {
+            #expect(try Data(contentsOf: two.appendingPathComponent(name)) == Data(contentsOf: Self.temporaryRun(threads: 3).appendingPathComponent(name)), "\(name) differs")
+        }
+    }
+
+    static func temporaryRun(threads: Int) throws -> URL {
+        let dir = temporary()
+        let r = try CommandRunner.skein(["run", sprint, "--out", dir.path, "--replicates", "16", "--threads", "\(threads)", "--json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        return dir
+    }
+
+    @Test("run prints the question and the answer with its paired interval; --json carries the answer")
+    func runAnswersItsQuestion() throws {
+        let dir = Self.temporary()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try CommandRunner.skein(["run", Self.sprint, "--out", dir.path, "--replicates", "20"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("Question: What does a two-day collaborative sprint buy a trust?"))
+        #expect(r.stdout.contains("Answer: With “two-day sprint”, the scenario raises reach at week 52") && r.stdout.contains("paired 95% interval"))
+        let md = try String(contentsOf: dir.appendingPathComponent("summary.md"), encoding: .utf8)
+        #expect(md.contains("**Question:**") && md.contains("**Answer:**") && md.contains("| reach |"))
+        let csv = try String(contentsOf: dir.appendingPathComponent("comparison.csv"), encoding: .utf8)
+        #expect(csv.hasPrefix("arm,measure,mean,mean_low,mean_high,replicates,difference,difference_low,difference_high,unpaired_low,unpaired_high,variance_reduction,pairs\n"))
+        let none = try CommandRunner.skein(["run", Self.sprint, "--out", dir.path, "--force", "--replicates", "4", "--set", "compare=none", "--json"])
+        let object = try JSONSerialization.jsonObject(with: Data(none.stdout.utf8)) as? [String: Any]
+        #expect((object?["arms"] as? [Any])?.isEmpty == true && object?["answer"] == nil)
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("comparison.csv").path))
+    }
+
+    @Test("validate checks sweep paths and arms, those inherited through extends: included")
+    func validateChecksSweepsAndArms() throws {
+        let dir = Self.temporary()
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("variant.yaml")
+        try Data("""
+            extends: \(Self.sprint)
+            sweep:
+              grid:
+                interventions[three-day sprint].ties_per_participant: [1, 2]
+                model.thresold: [0.3]
+            compare:
+              - name: later
+                set:
+                  interventions[two-day sprint].at: 99
+
+            """.utf8).write(to: file)
+        let r = try CommandRunner.skein(["validate", file.path])
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("variant.yaml:4:") && r.stdout.contains("\"three-day sprint\" is neither an index nor the name"))
+        #expect(r.stdout.contains("unknown key \"thresold\"") && r.stdout.contains("compare: later:"))
+        // The sweep inherited from the base (named path) is valid.
+        let ok = try CommandRunner.skein(["validate", Self.sprint])
+        #expect(ok.stdout.contains("3 comparison arms, with a sweep"))
+    }
+
+    @Test("export sweep: one tidy row per point and replicate, one column per swept parameter")
+    func exportSweep() throws {
+        let dir = Self.temporary()
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("s.sqlite").path, csv = dir.appendingPathComponent("s.csv").path
+        let sweep = try CommandRunner.skein(["sweep", Self.sprint, "--db", db, "--set", "sweep.replicates=3"])
+        #expect(sweep.status == 0, "\(sweep.stderr)")
+        let r = try CommandRunner.skein(["export", "sweep", db, "-o", csv])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = try String(contentsOfFile: csv, encoding: .utf8).split(separator: "\n")
+        #expect(lines[0].hasPrefix("point,interventions[two-day sprint].ties_per_participant,replicate,final_reach,reach_share,"))
+        #expect(lines.count == 1 + 5 * 3 && lines[1].hasPrefix("0,0,0,") && lines[15].hasPrefix("4,4,2,"))
+        let means = try CommandRunner.skein(["export", "sweep", db, "-o", "-", "--means"])
+        #expect(means.stdout.split(separator: "\n").count == 6 && means.stdout.contains("\n2,2,3,"))
+        let missing = try CommandRunner.skein(["export", "sweep", dir.appendingPathComponent("none.sqlite").path, "-o", csv])
+        #expect(missing.status == 1 && missing.stderr.contains("no such sweep database"))
     }
 }
 

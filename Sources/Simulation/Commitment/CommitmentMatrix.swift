@@ -27,7 +27,7 @@ struct CommitmentMatrix: BatchedKernel {
             for v in run.prepared.seeds(seed: seed, replicate: range.lowerBound + r) { commitment[v, r] = model.seedCommitment }
         }
         var noiseStreams = (0..<R).map { Xoshiro256PlusPlus(seed: seed, replicate: UInt64(range.lowerBound + $0), purpose: .dynamics) }
-        var eventStreams = (0..<R).map { Xoshiro256PlusPlus(seed: seed, replicate: UInt64(range.lowerBound + $0), purpose: .interventions) }
+        let eventKeys = InterventionStream.keys(run.timeline)
         var column = [Double](repeating: 0, count: n)
         let S = AdoptionState.count
         // The step's tallies behind raw pointers: captured arrays mutated in the cell loop would cost a
@@ -96,9 +96,12 @@ struct CommitmentMatrix: BatchedKernel {
 
         /// The events due at t: attendees chosen as the frontier kernel chooses them, commitment raised.
         func meet(_ t: Int) {
-            for event in events where event.schedule.happens(at: t) {
+            for (i, event) in events.enumerated() where event.schedule.happens(at: t) {
                 for r in 0..<R {
-                    let people = event.ready!.choose(count: n, using: &eventStreams[r], adopted: { status[$0 * R + r] == 1 },
+                    var stream = InterventionStream.stream(seed: seed, replicate: range.lowerBound + r, key: eventKeys[i],
+                                                                occurrence: event.schedule.occurrence(at: t))
+                    _ = NetworkEvent.partSeeds(&stream)
+                    let people = event.ready!.choose(count: n, using: &stream, adopted: { status[$0 * R + r] == 1 },
                                                      trained: { _ in false }, removed: { _ in false })
                     guard event.boost > 0 else { continue }
                     for v in people { commitment[v, r] = min(1, commitment[v, r] + event.boost) }
@@ -155,6 +158,7 @@ struct CommitmentMatrix: BatchedKernel {
                 summary.inequalityAttribute = run.groupNames[a]
                 summary.reachInequality = ReplicateSummary.inequality(reached: reached, size: size)
             }
+            summary.recordCommitment(population: n, series: out.commitmentSeries(replicate: rr)) { commitment[$0, r] }
             out.summaries[rr] = summary
         }
         if run.ensemble.recordAgents {

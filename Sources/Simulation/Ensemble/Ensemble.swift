@@ -54,9 +54,7 @@ public struct Ensemble: Sendable {
             try waning.validate()
         }
         for name in breakdown ?? [] where !Self.isDerived(name, in: population) { _ = try population.group(name) }
-        let levels = (breakdown ?? population.groupNames).reduce(0) { $0 + (population.groups[$1]?.levels.count ?? 2) }
-        let bytes = EnsembleResult.estimatedBytes(replicates: replicates, horizon: horizon, population: population.count, levels: levels,
-                                                  recordAgents: recordAgents)
+        let bytes = resultBytes(on: population)
         do {
             try MemoryBudget.check(bytes, for: "the results of \(replicates) replicates × \(horizon + 1) steps")
         } catch let error as MemoryBudget.Exceeded {
@@ -69,6 +67,13 @@ public struct Ensemble: Sendable {
         }
         let support = M.interventionSupport.union(waning != nil ? .commitment : [])
         try interventions.validate(population, horizon: horizon, support: support, model: M.name, alternatives: alternatives)
+    }
+
+    /// What the result of this ensemble will take in memory, estimated before anything is allocated.
+    public func resultBytes(on population: Population) -> Double {
+        let levels = (breakdown ?? population.groupNames).reduce(0) { $0 + (population.groups[$1]?.levels.count ?? 2) }
+        return EnsembleResult.estimatedBytes(replicates: replicates, horizon: horizon, population: population.count, levels: levels,
+                                             recordAgents: recordAgents)
     }
 
     /// The breakdown by training: a pseudo-attribute with levels "untrained" and "trained" that
@@ -160,6 +165,7 @@ public struct Ensemble: Sendable {
         let seed = self.seed, horizon = self.horizon, recordAgents = self.recordAgents, waning = self.waning
         let lastDue = interventions.flatMap { $0.schedule.times(horizon: horizon) }.max() ?? -1
         let out = run.recorder
+        let streamKeys = InterventionStream.keys(timeline)
         let tracksCommitment = waning != nil || M.tracksCommitment
         let influence = waning.map { _ in population.influenceMatrix() }
         let trainedGroup = groups.indices.first { run.groupNames[$0] == Self.trainedAttribute && Self.isDerived(Self.trainedAttribute, in: population) }
@@ -172,14 +178,15 @@ public struct Ensemble: Sendable {
         }) { worker, i in
             let r = range.lowerBound + i
             worker.replicate.reset(index: r, rng: Xoshiro256PlusPlus(seed: seed, replicate: UInt64(r), purpose: .dynamics))
-            worker.replicate.interventionRNG = Xoshiro256PlusPlus(seed: seed, replicate: UInt64(r), purpose: .interventions)
             if tracksCommitment { worker.replicate.agents.useCommitment() }
             model.begin(&worker.replicate, &worker.workspace)
             for v in prepared.seeds(seed: seed, replicate: r) { model.seed(&worker.replicate, &worker.workspace, agent: v) }
             /// Applies the interventions due at t, then lets the model answer what they changed.
             func intervene(_ t: Int) -> Bool {
                 var acted = false
-                for x in timeline where x.schedule.happens(at: t) {
+                for (i, x) in timeline.enumerated() where x.schedule.happens(at: t) {
+                    worker.replicate.interventionRNG = InterventionStream.stream(seed: seed, replicate: r, key: streamKeys[i],
+                                                                                  occurrence: x.schedule.occurrence(at: t))
                     x.apply(&worker.replicate)
                     acted = true
                 }
@@ -241,6 +248,10 @@ public struct Ensemble: Sendable {
             }
             out.summaries[r] = ReplicateSummary(worker.replicate, reachSeries: out.reachSeries(replicate: r), peak: peak, groups: groups,
                                                 groupNames: run.groupNames, crossAttribute: run.crossAttribute)
+            if tracksCommitment {
+                let agents = worker.replicate.agents
+                out.summaries[r].recordCommitment(population: population.count, series: out.commitmentSeries(replicate: r)) { agents.commitment(of: $0) }
+            }
             model.finish(&worker.replicate, &worker.workspace)
             if self.progress != nil { run.done(1) }
         }

@@ -57,6 +57,11 @@ public struct EnsembleRecorder: @unchecked Sendable {
         }
     }
 
+    /// Replicate r's mean commitment per step.
+    func commitmentSeries(replicate r: Int) -> UnsafeBufferPointer<Double> {
+        UnsafeBufferPointer(rebasing: meanCommitment[(r * steps)..<((r + 1) * steps)])
+    }
+
     /// Replicate r's reach per step.
     func reachSeries(replicate r: Int) -> UnsafeBufferPointer<Int32> {
         UnsafeBufferPointer(rebasing: reach[(r * steps)..<((r + 1) * steps)])

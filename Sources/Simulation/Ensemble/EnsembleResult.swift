@@ -68,6 +68,23 @@ public struct EnsembleResult: Sendable {
         return Int(groupCounts[groupBase[g] + (r * steps + t) * width + level * AdoptionState.count + Int(state.rawValue)])
     }
 
+    /// Whether every replicate has the same series (counts, reach, commitment, group counts) and
+    /// summary as replicate 0: nothing in the run was random, and its intervals say nothing.
+    public var identicalReplicates: Bool {
+        let steps = self.steps, width = AdoptionState.count
+        for r in 1..<max(replicates, 1) {
+            guard summaries[r] == summaries[0],
+                  stateCounts[(r * steps * width)..<((r + 1) * steps * width)].elementsEqual(stateCounts[0..<(steps * width)]),
+                  reach[(r * steps)..<((r + 1) * steps)].elementsEqual(reach[0..<steps]),
+                  meanCommitment[(r * steps)..<((r + 1) * steps)].elementsEqual(meanCommitment[0..<steps]) else { return false }
+            for (g, levels) in groupLevels.enumerated() {
+                let block = steps * levels.count * width, base = groupBase[g]
+                guard groupCounts[(base + r * block)..<(base + (r + 1) * block)].elementsEqual(groupCounts[base..<(base + block)]) else { return false }
+            }
+        }
+        return true
+    }
+
     /// Whether the agent ever adopted in the replicate (needs `recordAgents`).
     public func everAdopted(replicate r: Int, node v: Int) -> Bool { agentAdoptedAt[r * population + v] >= 0 }
 
@@ -138,8 +155,36 @@ public struct ReplicateSummary: Sendable, Codable, Equatable {
     public var inequalityAttribute: String?
     /// Share of adoptions passed on across a boundary of that attribute (from a neighbour in another group).
     public var crossBoundaryShare: Double?
+    /// Runs that track commitment (the commitment and opinion models, waning commitment): mean
+    /// commitment (opinion) at the horizon, the share committed at `Ensemble.committedLevel` or
+    /// more, the share of the peak mean commitment still held at the horizon (how far it decayed),
+    /// and the standard deviation across people (the opinion models' spread). nil otherwise.
+    public var finalCommitment: Double?
+    public var committedShare: Double?
+    public var commitmentRetained: Double?
+    public var commitmentSpread: Double?
 
     public init() {}
+
+    /// The commitment measures from every agent's commitment at the horizon and the run's mean
+    /// commitment per step.
+    mutating func recordCommitment(population n: Int, series: UnsafeBufferPointer<Double>, _ commitment: (Int) -> Double) {
+        guard n > 0 else { return }
+        var sum = 0.0, committed = 0
+        for v in 0..<n {
+            let c = commitment(v)
+            sum += c
+            if c >= Ensemble.committedLevel { committed += 1 }
+        }
+        let mean = sum / Double(n)
+        var squares = 0.0
+        for v in 0..<n { squares += (commitment(v) - mean) * (commitment(v) - mean) }
+        finalCommitment = mean
+        committedShare = Double(committed) / Double(n)
+        commitmentSpread = (squares / Double(n)).squareRoot()
+        let peak = series.max() ?? 0
+        commitmentRetained = peak > 0 ? (series.last ?? 0) / peak : nil
+    }
 
     init(_ r: Replicate, reachSeries: UnsafeBufferPointer<Int32>, peak: (value: Int, time: Int), groups: [Population.Group],
          groupNames: [String], crossAttribute: Int?) {

@@ -23,11 +23,15 @@ public protocol Intervention: Sendable {
     func prepared(_ population: Population, seed: UInt64) throws -> any Intervention
     /// Applies one occurrence at `replicate.time`. Random choices come from `replicate.interventionRNG`.
     func apply(_ replicate: inout Replicate)
+    /// Who it reaches, for interventions that choose people (participants, a cohort, those removed):
+    /// read to warn where a per-group count exceeds a group's size.
+    var chosen: Selection? { get }
 }
 
 extension Intervention {
     public var label: String { Self.kind }
     public var needs: InterventionSupport { [] }
+    public var chosen: Selection? { nil }
     public func prepared(_ population: Population, seed: UInt64) throws -> any Intervention { self }
 }
 
@@ -80,6 +84,9 @@ public struct Schedule: Sendable, Equatable, Codable {
         guard let every else { return t == at }
         return (t - at) % every == 0
     }
+
+    /// Which occurrence step t is (0 for the first), for a step at which it happens.
+    public func occurrence(at t: Int) -> Int { every.map { (t - at) / $0 } ?? 0 }
 
     /// Every step at which it acts, up to the horizon.
     public func times(horizon: Int) -> [Int] {
@@ -152,5 +159,27 @@ extension Array where Element == any Intervention {
                     + need.remedy(alternatives: alternatives(need).filter { $0 != model }))
             }
         }
+    }
+}
+
+/// The random stream of one intervention occurrence: keyed by the intervention's label (with how
+/// many earlier interventions share it) and which occurrence it is (first, second, …), under (seed,
+/// replicate, interventions). An arm that removes or changes one intervention leaves every other
+/// occurrence's draws as they were, and an arm that moves or spaces out the meetings gives the k-th
+/// meeting the same draws: common random numbers stay in step across arms.
+public enum InterventionStream {
+    /// One key per intervention, in list order.
+    public static func keys(_ interventions: [any Intervention]) -> [UInt64] {
+        var seen: [String: UInt64] = [:]
+        return interventions.map { x in
+            let k = seen[x.label, default: 0]
+            seen[x.label] = k + 1
+            return StreamPurpose("intervention:\(x.label)").key &+ k &* 0x9E37_79B9_7F4A_7C15
+        }
+    }
+
+    public static func stream(seed: UInt64, replicate: Int, key: UInt64, occurrence: Int) -> Xoshiro256PlusPlus {
+        Xoshiro256PlusPlus(seed: seed, replicate: UInt64(replicate), purpose: .interventions,
+                           substream: key ^ (UInt64(occurrence) &* 0xD6E8_FEB8_6659_FD93))
     }
 }

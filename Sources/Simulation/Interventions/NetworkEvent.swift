@@ -12,6 +12,7 @@ public struct NetworkEvent: Intervention {
     public var name: String?
     public var schedule: Schedule
     public var participants: Selection
+    public var chosen: Selection? { participants }
     public var tiesPerParticipant: Int
     public var crossBoundary: Double
     /// The attribute whose boundaries new ties are meant to cross (default: organisation, if the network has it).
@@ -89,13 +90,25 @@ public struct NetworkEvent: Intervention {
         return copy
     }
 
+    /// The seeds of the ties' and the adoptions' streams, drawn first from the occurrence's stream
+    /// (every kernel draws them, so every kernel then chooses the same attendees).
+    static func partSeeds(_ rng: inout Xoshiro256PlusPlus) -> (ties: UInt64, adoption: UInt64) {
+        let ties = rng.next()
+        return (ties, rng.next())
+    }
+
     public func apply(_ r: inout Replicate) {
+        // Who attends, the ties they make and who adopts each draw from their own stream, so an arm
+        // that changes the ties (a sprint without mixed tables) keeps the same attendees and adopters.
+        let (tieSeed, adoptionSeed) = Self.partSeeds(&r.interventionRNG)
         let people = ready!.choose(&r)
         guard !people.isEmpty else { return }
         if tiesPerParticipant > 0 && people.count > 1 {
+            r.interventionRNG = Xoshiro256PlusPlus(seed: tieSeed)
             TieMaking.mix(people, ties: tiesPerParticipant, crossBoundary: crossBoundary, codes: boundaryCodes,
                           lifetime: tieLifetime, &r)
         }
+        r.interventionRNG = Xoshiro256PlusPlus(seed: adoptionSeed)
         for v in people {
             if awareness { r.makeAware(v) }
             if adoption > 0 && r.interventionRNG.bernoulli(adoption) { r.adopt(v, at: Double(r.time)) }

@@ -5,6 +5,7 @@ public struct Removal: Intervention {
     public var name: String?
     public var schedule: Schedule
     public var who: Selection
+    public var chosen: Selection? { who }
     var ready: Selection.Prepared?
 
     public init(name: String? = nil, at schedule: Schedule, who: Selection) {

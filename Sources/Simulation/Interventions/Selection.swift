@@ -32,6 +32,15 @@ public enum Selection: Sendable, Equatable {
         }
     }
 
+    /// For a per-group count, the groups smaller than the count (each sends everyone it has), with their sizes.
+    public func shortfalls(_ population: Population) -> [(level: String, size: Int)] {
+        guard case let .perGroup(attribute, count, values) = self, let group = try? population.group(attribute) else { return [] }
+        var sizes = [Int](repeating: 0, count: group.levels.count)
+        for code in group.codes where code >= 0 { sizes[Int(code)] += 1 }
+        return group.levels.indices.filter { sizes[$0] < count && (values?.contains(group.levels[$0]) ?? true) }
+            .map { (group.levels[$0], sizes[$0]) }
+    }
+
     /// Rankings and pools, computed once per ensemble.
     func prepare(_ population: Population, seed: UInt64) throws -> Prepared {
         switch self {

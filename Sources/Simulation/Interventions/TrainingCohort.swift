@@ -7,6 +7,7 @@ public struct TrainingCohort: Intervention {
     public var name: String?
     public var schedule: Schedule
     public var participants: Selection
+    public var chosen: Selection? { participants }
     public var thresholdFactor: Double
     public var awareness: Bool
     var ready: Selection.Prepared?

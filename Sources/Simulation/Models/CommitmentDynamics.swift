@@ -58,6 +58,7 @@ public struct CommitmentDynamics: DiffusionModel {
     /// newcomers start at the base commitment; boosts raise commitment.
     public static var interventionSupport: InterventionSupport { [.addedTies, .training, .departures, .commitment] }
     public static var tracksCommitment: Bool { true }
+    public static var outcome: ModelOutcome { .commitment }
 
     public struct Workspace {
         /// The influence matrix W: row v averages v's influencers.

@@ -50,6 +50,9 @@ public protocol DiffusionModel: Sendable {
     /// The model keeps every agent's commitment itself (the commitment model): the ensemble then
     /// allocates the column and waning commitment is not added on top.
     static var tracksCommitment: Bool { get }
+    /// What a run of the model is judged by: adoption (reach, time to half, peak), commitment (mean
+    /// commitment, share committed, how far it decays) or opinion (mean opinion and its spread).
+    static var outcome: ModelOutcome { get }
     /// A kernel that runs many replicates at once, where it applies to this ensemble (threshold
     /// lanes, the commitment matrix); nil runs replicate by replicate. The runner asks; the model
     /// decides, so no kernel is chosen by inspecting the model's type.
@@ -67,6 +70,7 @@ extension DiffusionModel {
     @inline(__always)
     public func settle(_ replicate: inout Replicate, _ workspace: inout Workspace, at t: Int) {}
     public static var tracksCommitment: Bool { false }
+    public static var outcome: ModelOutcome { .adoption }
     public func batchedKernel(for ensemble: Ensemble, on population: Population) -> (any BatchedKernel)? { nil }
 }
 

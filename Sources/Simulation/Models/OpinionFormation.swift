@@ -48,6 +48,7 @@ public struct OpinionFormation: DiffusionModel {
     /// departed agent's opinion would still be averaged in, so training and departures are refused.
     public static var interventionSupport: InterventionSupport { [.addedTies, .commitment] }
     public static var tracksCommitment: Bool { true }
+    public static var outcome: ModelOutcome { .opinion }
 
     public struct Workspace {
         /// The influence matrix W: row v averages v's influencers.

@@ -2,13 +2,14 @@ import ArgumentParser
 import Bench
 import Foundation
 import Reports
+import Sweeps
 import Tables
 
 /// `skein export`: hand a result on to another tool.
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Export a run or analysis folder for another tool.",
-        subcommands: [ExportNotebook.self, ExportCorpus.self]
+        subcommands: [ExportNotebook.self, ExportSweep.self, ExportCorpus.self]
     )
 }
 
@@ -39,6 +40,47 @@ struct ExportNotebook: ParsableCommand {
         try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         try AtomicFile.write(try notebook.json(), to: target)
         print("notebook: \(output) (\(notebook.cells.count) cells)")
+    }
+}
+
+/// `skein export sweep`: a sweep database as one tidy CSV, one column per swept parameter.
+struct ExportSweep: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sweep",
+        abstract: "Write a sweep database as a tidy CSV: one row per point and replicate, one column per swept parameter, then every measure.",
+        discussion: """
+            Parameter columns are named by their paths (interventions[two-day sprint].ties_per_participant) and hold \
+            the values themselves, so R, pandas or a spreadsheet can group and plot by them. --means gives one row per \
+            point with the mean of each measure over its replicates (and their count).
+            """
+    )
+
+    @Argument(help: "The sweep database (skein sweep --db).") var database: String
+    @Option(name: .shortAndLong, help: "The CSV file to write (- for standard output).") var output: String
+    @Flag(name: .long, help: "One row per point: means over its replicates.") var means = false
+
+    func run() throws {
+        guard FileManager.default.fileExists(atPath: database) else {
+            FileHandle.standardError.write(Data("\(database): no such sweep database\n".utf8))
+            throw ExitCode(1)
+        }
+        let text: String
+        do {
+            let db = try SweepDatabase(path: database)
+            guard try db.metadata("scenario_hash") != nil else {
+                throw SweepDatabase.DatabaseError.notASweep(database)
+            }
+            text = try SweepExport.tidy(db, means: means)
+        } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        if output == "-" {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        } else {
+            try AtomicFile.write(Data(text.utf8), to: URL(fileURLWithPath: output))
+            print("sweep table: \(output) (\(text.split(separator: "\n").count - 1) rows)")
+        }
     }
 }
 

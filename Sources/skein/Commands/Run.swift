@@ -15,7 +15,9 @@ struct Run: ParsableCommand {
             Writes timeseries.csv (per step: mean, SD and 95% band of counts by state, reach and commitment, \
             overall and by group), replicates.csv, summary.csv, summary.json, summary.md and manifest.json \
             (resolved scenario, seed, versions, BLAS, threads, timings, SHA-256 of every output) into --out. \
-            Same seed, same bytes at any --threads (all outputs but the manifest). A file with a sweep: runs its base point.
+            Same seed, same bytes at any --threads (all outputs but the manifest). A file with a sweep: runs its base point. \
+            With interventions (or compare: arms), also runs each arm on the same random numbers and writes comparison.csv \
+            (paired differences to the base with 95% intervals) and arms/<arm>/; compare: none runs the base alone.
             """
     )
 
@@ -40,9 +42,11 @@ struct Run: ParsableCommand {
         if let seed { sets.append("seed=\(seed)") }
         let scenario: Scenario
         let prepared: PreparedScenario
+        let comparison: PreparedComparison
         do {
             scenario = try ScenarioLoader.load(file, overrides: sets)
             prepared = try scenario.prepare()
+            comparison = try PreparedComparison(prepared)
         } catch let error as ScenarioError {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             throw ExitCode(1)
@@ -50,23 +54,27 @@ struct Run: ParsableCommand {
         let dir = URL(fileURLWithPath: out ?? "runs/\(scenario.folderName)")
         try AtomicFolder.check(dir, force: force)
         let threads = compute.threads ?? Compute.defaultThreads
-        let bar = ProgressBar(total: scenario.replicates, label: scenario.name, quiet: output.json)
+        let label = comparison.arms.isEmpty ? scenario.name : "\(scenario.name) and \(comparison.arms.count) arm\(comparison.arms.count == 1 ? "" : "s")"
+        let bar = ProgressBar(total: comparison.totalReplicates, label: label, quiet: output.json)
         let start = DispatchTime.now().uptimeNanoseconds
-        let result = try compute.run { try prepared.run(progress: { bar.update($0) }) }
+        let results = try compute.run { try comparison.run(progress: { bar.update($0) }) }
         bar.finish()
+        let result = results[0]
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        try prepared.write(result, to: dir, force: force, timings: .init(networkSeconds: prepared.networkSeconds, simulationSeconds: seconds),
-                           threads: threads) { staging in
+        try comparison.write(results, to: dir, force: force, timings: .init(networkSeconds: prepared.networkSeconds, simulationSeconds: seconds),
+                             threads: threads) { staging in
             if report { try AtomicFile.write(try RunReport.html(runDirectory: staging), to: staging.appendingPathComponent(RunFolder.File.report)) }
         }
+        let summary = try? JSONDecoder().decode(RunSummary.self, from: Data(contentsOf: dir.appendingPathComponent(RunFolder.File.summary)))
         let stats = RunWriter.summaryStatistics(result)
         if output.json {
             var metrics: [String: Any] = [:]
             for s in stats {
                 if let b = s.band { metrics[s.name] = ["mean": b.mean, "sd": b.sd, "low": b.low, "high": b.high] }
             }
-            let object: [String: Any] = ["scenario": scenario.name, "out": dir.path, "replicates": result.replicates, "horizon": result.horizon,
-                                         "seconds": seconds, "metrics": metrics]
+            var object: [String: Any] = ["scenario": scenario.name, "out": dir.path, "replicates": result.replicates, "horizon": result.horizon,
+                                         "seconds": seconds, "metrics": metrics, "arms": comparison.arms.map(\.arm.name)]
+            if let answer = summary?.answer { object["answer"] = answer }
             try OutputOptions.printJSON(object)
         } else {
             let reach = stats.first { $0.name == "reach_share" }?.band
@@ -74,7 +82,10 @@ struct Run: ParsableCommand {
             if let reach {
                 print(String(format: "  reach %.1f%% (95%% of runs %.1f%%–%.1f%%)", 100 * reach.mean, 100 * reach.low, 100 * reach.high))
             }
-            print("  outputs in \(dir.path)/ (summary.md for a readable account)")
+            if let q = scenario.question { print("\nQuestion: \(q)") }
+            if let answer = summary?.answer { print("Answer: \(answer)\n") }
+            for w in summary?.warnings ?? [] { print("Warning: \(w)") }
+            print("  outputs in \(dir.path)/ (summary.md for a readable account\(comparison.arms.isEmpty ? "" : ", comparison.csv for the arms"))")
         }
     }
 }

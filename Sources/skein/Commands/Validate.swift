@@ -8,7 +8,8 @@ struct Validate: ParsableCommand {
         abstract: "Check a scenario file and report every problem as file:line:column: message (hint).",
         discussion: """
             Checks the YAML (or JSON), every key (unknown keys get a did-you-mean), types and ranges, and — with \
-            the network built — attributes, values, node labels, seed counts and interventions against it. \
+            the network built — attributes, values, node labels, seed counts and interventions against it; every \
+            comparison arm (compare:) the same way, and every value of every sweep axis against the document it changes. \
             Exits 0 when the scenario is valid, 1 when it is not.
             """
     )
@@ -27,6 +28,7 @@ struct Validate: ParsableCommand {
         do {
             scenario = try ScenarioLoader.load(file, overrides: overrides)
             if !noNetwork { _ = try scenario!.prepare() }
+            try scenario!.checkVariants(network: !noNetwork)
         } catch let error as ScenarioError {
             problems = error.diagnostics
             if problems.isEmpty { other = error.description }
@@ -44,7 +46,7 @@ struct Validate: ParsableCommand {
             for p in problems { print(p.description) }
             if let other { print(other) }
             if problems.isEmpty && other == nil, let scenario {
-                print("\(file): valid — \(scenario.model.name), \(scenario.replicates) replicates × \(scenario.horizon) steps, \(scenario.interventions.count) interventions\(scenario.sweep != nil ? ", with a sweep" : "")")
+                print("\(file): valid — \(scenario.model.name), \(scenario.replicates) replicates × \(scenario.horizon) steps, \(scenario.interventions.count) intervention\(scenario.interventions.count == 1 ? "" : "s")\(scenario.arms.isEmpty ? "" : ", \(scenario.arms.count) comparison arm\(scenario.arms.count == 1 ? "" : "s")")\(scenario.sweep != nil ? ", with a sweep" : "")")
             } else {
                 let n = problems.count + (other == nil ? 0 : 1)
                 print("\(file): \(n) problem\(n == 1 ? "" : "s")")

@@ -1,0 +1,80 @@
+import Foundation
+
+/// How a `RunMetric` reads in summaries, reports and answers: its name for people, and how its
+/// values are written (shares as percentages and their differences as points, times in the
+/// scenario's unit, counts as people, levels to three decimals).
+public struct MeasureText: Sendable {
+    public enum Kind: Sendable { case share, time, count, level }
+
+    public let metric: String
+    public let label: String
+    public let kind: Kind
+
+    /// `outcome` names commitment "opinion" in the opinion models, where commitment holds the opinion.
+    public init(_ metric: String, outcome: String = "adoption") {
+        self.metric = metric
+        let opinion = outcome == "opinion"
+        switch RunMetric(rawValue: metric) {
+        case .reachShare?: (label, kind) = (opinion ? "share holding the view" : "reach", .share)
+        case .finalReach?: (label, kind) = ("people reached", .count)
+        case .finalAdopted?: (label, kind) = (opinion ? "people holding the view at the end" : "still practising", .count)
+        case .timeTo50?: (label, kind) = ("time to half reached", .time)
+        case .timeTo90?: (label, kind) = ("time to 90% reached", .time)
+        case .peakAdopted?: (label, kind) = ("peak practising at once", .count)
+        case .peakTime?: (label, kind) = ("time of the peak", .time)
+        case .lapses?: (label, kind) = ("lapses", .count)
+        case .departures?: (label, kind) = ("departures", .count)
+        case .reachInequality?: (label, kind) = ("inequality of reach (Gini)", .level)
+        case .crossBoundaryShare?: (label, kind) = ("adoptions across boundaries", .share)
+        case .finalCommitment?: (label, kind) = (opinion ? "mean opinion" : "mean commitment", .level)
+        case .committedShare?: (label, kind) = (opinion ? "share at opinion 0.5 or more" : "share committed (0.5 or more)", .share)
+        case .commitmentRetained?: (label, kind) = (opinion ? "opinion kept from its peak" : "commitment kept from its peak", .share)
+        case .spread?: (label, kind) = (opinion ? "spread of opinions (SD)" : "spread of commitment (SD)", .level)
+        case nil: (label, kind) = (metric, .level)
+        }
+    }
+
+    /// A value: "62.4%", "11.3 weeks", "238 people", "0.412".
+    public func value(_ x: Double, unit: String = "step") -> String {
+        switch kind {
+        case .share: return String(format: "%.1f%%", 100 * x)
+        case .time: return String(format: "%.1f", x) + " " + Self.plural(unit, x)
+        case .count: return String(format: "%.0f", x) + (abs(x.rounded()) == 1 ? " person" : " people")
+        case .level: return String(format: "%.3f", x)
+        }
+    }
+
+    /// A difference: "+54.1 points", "−3.2 weeks", "+12 people", "+0.081".
+    public func difference(_ x: Double, unit: String = "step") -> String {
+        let sign = x > 0 ? "+" : x < 0 ? "−" : "±"
+        let a = abs(x)
+        switch kind {
+        case .share: return sign + String(format: "%.1f", 100 * a) + " points"
+        case .time: return sign + String(format: "%.1f", a) + " " + Self.plural(unit, a)
+        case .count: return sign + String(format: "%.0f", a) + (a.rounded() == 1 ? " person" : " people")
+        case .level: return sign + String(format: "%.3f", a)
+        }
+    }
+
+    /// A range of differences: "+96.5 to +98.4 points".
+    public func differenceRange(_ low: Double, _ high: Double, unit: String = "step") -> String {
+        let first = difference(low, unit: unit)
+        let end = first.firstIndex(of: " ").map { String(first[..<$0]) } ?? first
+        return end + " to " + difference(high, unit: unit)
+    }
+
+    /// A bare number of the kind's scale (for interval ends): "54.1", "3.2", "12", "0.081".
+    public func scaled(_ x: Double) -> String {
+        switch kind {
+        case .share: return String(format: "%.1f", 100 * x)
+        case .time: return String(format: "%.1f", x)
+        case .count: return String(format: "%.0f", x)
+        case .level: return String(format: "%.3f", x)
+        }
+    }
+
+    static func plural(_ unit: String, _ x: Double) -> String {
+        guard abs(x - 1) > 1e-9, !unit.hasSuffix("s") else { return unit }
+        return unit + "s"
+    }
+}

@@ -167,7 +167,9 @@ public enum NotebookExport {
             nb.code("""
                 comparison = pd.read_csv(RUN / \(Notebook.pythonString(RunFolder.File.comparison)))
                 headline = comparison[comparison.measure.isin(summary["measures"])]
-                headline.pivot(index="measure", columns="arm", values="mean").loc[summary["measures"]]
+                # Headline measures in the summary's order (a measure no replicate defines, like time to half, has no row).
+                table = headline.pivot(index="measure", columns="arm", values="mean")
+                table.loc[[m for m in summary["measures"] if m in table.index]]
                 """)
         }
         if let manifest, manifest.scenario["sweep"] != nil {

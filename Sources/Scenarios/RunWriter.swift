@@ -282,19 +282,19 @@ public enum RunWriter {
             md += "Assumptions:\n\n" + s.assumptions.map { "- " + MarkdownText.escape($0.trimmingCharacters(in: .whitespacesAndNewlines)) + "\n" }.joined() + "\n"
         }
         md += "Model **\(s.model.name)** on a network of \(prepared.graph.nodeCount) people and \(prepared.graph.edgeCount) ties; "
-        md += "\(result.replicates) replicates over \(result.horizon) steps, seed \(s.seed).\n\n"
+        md += "\(result.replicates) replicates over \(result.horizon) \(MarkdownText.escape(s.stepUnit))s, seed \(s.seed).\n\n"
         if let reach = stat("reach_share").band {
             md += "- **Reach:** on average \(pct(reach.mean)) of people adopted at some point (95% of runs between \(pct(reach.low)) and \(pct(reach.high))).\n"
         }
         let half = stat("time_to_50")
         if let b = half.band {
-            md += "- **Half reached** in \(half.count) of \(result.replicates) runs, after \(String(format: "%.1f", b.mean)) steps on average.\n"
+            md += "- **Half reached** in \(half.count) of \(result.replicates) runs, after \(String(format: "%.1f", b.mean)) \(MarkdownText.escape(s.stepUnit))s on average.\n"
         } else {
             md += "- **Half reached** in none of the runs.\n"
         }
         if let peak = stat("peak_adopted").band {
             md += "- **Peak** of \(String(format: "%.0f", peak.mean)) people practising at once"
-            if let t = stat("peak_time").band { md += ", around step \(String(format: "%.0f", t.mean))" }
+            if let t = stat("peak_time").band { md += ", around \(MarkdownText.escape(s.stepUnit)) \(String(format: "%.0f", t.mean))" }
             md += ".\n"
         }
         if let final = stat("final_adopted").band { md += "- **Still practising** at the end: \(String(format: "%.0f", final.mean)) people.\n" }

@@ -215,6 +215,12 @@ public indirect enum ScenarioValue: Sendable, Equatable {
         }
     }
 
+    /// The value as compact JSON with sorted keys (`0`, `"degree"`, `[1,2]`), for messages and outputs.
+    public var jsonText: String {
+        let data = try? JSONSerialization.data(withJSONObject: jsonObject, options: [.sortedKeys, .fragmentsAllowed])
+        return data.map { String(decoding: $0, as: UTF8.self) } ?? "?"
+    }
+
     public static func boolean(_ s: String) -> Bool? {
         switch s.lowercased() {
         case "true", "yes", "on": return true

@@ -45,22 +45,34 @@ public struct MeasureText: Sendable {
     }
 
     /// A difference: "+54.1 points", "−3.2 weeks", "+12 people", "+0.081".
-    public func difference(_ x: Double, unit: String = "step") -> String {
-        let sign = x > 0 ? "+" : x < 0 ? "−" : "±"
-        let a = abs(x)
-        switch kind {
-        case .share: return sign + String(format: "%.1f", 100 * a) + " points"
-        case .time: return sign + String(format: "%.1f", a) + " " + Self.plural(unit, a)
-        case .count: return sign + String(format: "%.0f", a) + (a.rounded() == 1 ? " person" : " people")
-        case .level: return sign + String(format: "%.3f", a)
-        }
-    }
+    public func difference(_ x: Double, unit: String = "step") -> String { signed(x) + suffix(abs(x), unit: unit) }
 
     /// A range of differences: "+96.5 to +98.4 points".
     public func differenceRange(_ low: Double, _ high: Double, unit: String = "step") -> String {
-        let first = difference(low, unit: unit)
-        let end = first.firstIndex(of: " ").map { String(first[..<$0]) } ?? first
-        return end + " to " + difference(high, unit: unit)
+        signed(low) + " to " + difference(high, unit: unit)
+    }
+
+    /// The number of a difference with its sign, on the kind's scale: "+54.1", "−3.2", "±0".
+    func signed(_ x: Double) -> String { (x > 0 ? "+" : x < 0 ? "−" : "±") + scaled(abs(x)) }
+
+    /// What follows a difference's number: " points", " weeks", " people", nothing for levels.
+    func suffix(_ magnitude: Double, unit: String) -> String {
+        switch kind {
+        case .share: return " points"
+        case .time: return " " + Self.plural(unit, magnitude)
+        case .count: return magnitude.rounded() == 1 ? " person" : " people"
+        case .level: return ""
+        }
+    }
+
+    /// One arm's cell in a side-by-side table: its mean, and below it the paired difference to the
+    /// base with its interval (for the base: the interval of its mean), as summary.md and the report show it.
+    public func cell(_ row: ComparisonRow, unit: String = "step") -> (value: String, detail: String?) {
+        let shown = value(row.mean, unit: unit)
+        if let d = row.difference, let low = row.differenceLow, let high = row.differenceHigh {
+            return (shown, difference(d, unit: unit) + " (" + (low < high ? differenceRange(low, high, unit: unit) : "in every replicate") + ")")
+        }
+        return (shown, row.meanLow < row.meanHigh ? scaled(row.meanLow) + "–" + value(row.meanHigh, unit: unit) : nil)
     }
 
     /// A bare number of the kind's scale (for interval ends): "54.1", "3.2", "12", "0.081".

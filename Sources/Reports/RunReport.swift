@@ -159,14 +159,8 @@ public enum RunReport {
             html += "<tr><th scope=\"row\">\(HTML.escape(text.label))</th>"
             for arm in [ComparisonRow.base] + summary.arms.map(\.name) {
                 guard let row = summary.comparison.first(where: { $0.arm == arm && $0.measure == metric }) else { html += "<td>—</td>"; continue }
-                var cell = HTML.escape(text.value(row.mean, unit: unit))
-                if let d = row.difference, let lo = row.differenceLow, let hi = row.differenceHigh {
-                    let range = lo < hi ? text.differenceRange(lo, hi, unit: unit) : "in every replicate"
-                    cell += "<br><span class=\"diff\">\(HTML.escape(text.difference(d, unit: unit))) (\(HTML.escape(range)))</span>"
-                } else if row.meanLow < row.meanHigh {
-                    cell += "<br><span class=\"diff\">\(HTML.escape(text.scaled(row.meanLow)))–\(HTML.escape(text.value(row.meanHigh, unit: unit)))</span>"
-                }
-                html += "<td>\(cell)</td>"
+                let cell = text.cell(row, unit: unit)
+                html += "<td>\(HTML.escape(cell.value))" + (cell.detail.map { "<br><span class=\"diff\">\(HTML.escape($0))</span>" } ?? "") + "</td>"
             }
             html += "</tr>"
         }

@@ -19,18 +19,9 @@ public struct PreparedComparison: Sendable {
     /// Builds every arm; all their problems are reported together, each prefixed by its arm's name.
     public init(_ base: PreparedScenario) throws {
         self.base = base
-        var built: [Arm] = []
-        var d: [Diagnostic] = []
-        for arm in base.scenario.arms {
-            do {
-                let scenario = try base.scenario.scenario(for: arm)
-                let prepared = try scenario.prepare(network: scenario.network == base.scenario.network ? base.graph : nil)
-                built.append(Arm(arm: arm, prepared: prepared))
-            } catch let ScenarioError.invalid(list) {
-                d += list.map { Diagnostic($0.origin, "compare: \(arm.name): \($0.message)", hint: $0.hint) }
-            }
+        let built = try base.scenario.mapArms { arm, scenario in
+            Arm(arm: arm, prepared: try scenario.prepare(network: scenario.network == base.scenario.network ? base.graph : nil))
         }
-        guard d.isEmpty else { throw ScenarioError.invalid(d) }
         arms = built
         let bytes = ([base] + built.map(\.prepared)).reduce(0.0) { $0 + $1.ensemble.resultBytes(on: $1.population) }
         do {
@@ -59,9 +50,10 @@ public struct PreparedComparison: Sendable {
 
     /// Writes the base's folder with `arms/<arm>/` (each a run folder of its own), `comparison.csv`,
     /// and the comparison and answer in `summary.json` and `summary.md`: complete or not at all.
+    /// Returns the base's summary as written.
     @discardableResult
     public func write(_ results: [EnsembleResult], to dir: URL, force: Bool, timings: RunWriter.Timings, threads: Int,
-                      extras: (URL) throws -> Void = { _ in }) throws -> Data {
+                      extras: (URL) throws -> Void = { _ in }) throws -> RunSummary {
         precondition(results.count == arms.count + 1, "one result per arm and the base")
         let rows = comparisonRows(results)
         let summaryArms = arms.map { RunSummary.Arm(name: $0.arm.name, folder: $0.arm.folderName, changes: $0.arm.changes) }
@@ -76,9 +68,9 @@ public struct PreparedComparison: Sendable {
                 armManifests["\(RunFolder.File.arms)/\(arm.arm.folderName)/\(RunFolder.File.manifest)"] = SHA256.hex(manifest)
             }
             let comparison = arms.isEmpty ? nil : RunWriter.ComparisonOutputs(rows: rows, arms: summaryArms, manifests: armManifests)
-            let manifest = try RunWriter.write(results[0], base, to: staging, timings: timings, threads: threads, comparison: comparison)
+            let written = try RunWriter.writeFolder(results[0], base, to: staging, timings: timings, threads: threads, comparison: comparison)
             try extras(staging)
-            return manifest
+            return written.summary
         }
     }
 
@@ -122,10 +114,7 @@ extension Comparison.Arm {
         var list: [String] = []
         if withoutAll { list.append("no interventions") }
         if !without.isEmpty { list.append("without " + without.joined(separator: ", ")) }
-        for (path, value) in assignments {
-            let data = try? JSONSerialization.data(withJSONObject: value.jsonObject, options: [.sortedKeys, .fragmentsAllowed])
-            list.append("\(path) = \(data.map { String(decoding: $0, as: UTF8.self) } ?? "?")")
-        }
+        for (path, value) in assignments { list.append("\(path) = \(value.jsonText)") }
         return list
     }
 }
@@ -142,6 +131,20 @@ extension Scenario {
             let covered = listed.contains { $0.withoutAll || $0.name.lowercased() == Comparison.Arm.automaticName }
             return listed + (wantsAutomatic && !interventions.isEmpty && !covered ? [automatic] : [])
         }
+    }
+
+    /// `body` on every arm's scenario, in order; every arm's problems together, each prefixed by its name.
+    public func mapArms<T>(_ body: (Comparison.Arm, Scenario) throws -> T) throws -> [T] {
+        var out: [T] = [], d: [Diagnostic] = []
+        for arm in arms {
+            do {
+                out.append(try body(arm, try scenario(for: arm)))
+            } catch let ScenarioError.invalid(list) {
+                d += list.map { Diagnostic($0.origin, "compare: \(arm.name): \($0.message)", hint: $0.hint) }
+            }
+        }
+        guard d.isEmpty else { throw ScenarioError.invalid(d) }
+        return out
     }
 
     /// The scenario of one arm: the document as run with the arm's changes, decoded and checked

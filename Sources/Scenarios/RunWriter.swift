@@ -333,18 +333,12 @@ public enum RunWriter {
             let text = MeasureText(metric, outcome: summary.outcome)
             let cells = arms.map { arm -> String in
                 guard let row = summary.comparison.first(where: { $0.arm == arm && $0.measure == metric }) else { return "—" }
-                var cell = text.value(row.mean, unit: unit)
-                if let d = row.difference, let lo = row.differenceLow, let hi = row.differenceHigh {
-                    cell += lo < hi ? " (\(text.difference(d, unit: unit)); \(text.scaled(lo)) to \(text.scaled(hi)))"
-                        : " (\(text.difference(d, unit: unit)) in every replicate)"
-                } else if row.meanLow < row.meanHigh {
-                    cell += " (\(text.scaled(row.meanLow))–\(text.scaled(row.meanHigh)))"
-                }
-                return cell
+                let cell = text.cell(row, unit: unit)
+                return cell.value + (cell.detail.map { "; " + $0 } ?? "")
             }
             md += "| \(text.label) | " + cells.joined(separator: " | ") + " |\n"
         }
-        md += "\nAs written: mean (95% interval of the mean). Arms: mean (paired difference to the scenario as written; its 95% interval).\n\n"
+        md += "\nAs written: mean; 95% interval of the mean. Arms: mean; paired difference to the scenario as written (its 95% interval).\n\n"
         for arm in summary.arms where !arm.changes.isEmpty {
             md += "- *\(MarkdownText.escape(arm.name))*: \(arm.changes.map { MarkdownText.escape($0) }.joined(separator: "; "))\n"
         }
@@ -364,6 +358,12 @@ public enum RunWriter {
     @discardableResult
     public static func write(_ result: EnsembleResult, _ prepared: PreparedScenario, to dir: URL, timings: Timings, threads: Int,
                              comparison: ComparisonOutputs? = nil) throws -> Data {
+        try writeFolder(result, prepared, to: dir, timings: timings, threads: threads, comparison: comparison).manifest
+    }
+
+    /// `write`, also returning the summary it wrote (what `skein run` prints: the answer, the warnings).
+    static func writeFolder(_ result: EnsembleResult, _ prepared: PreparedScenario, to dir: URL, timings: Timings, threads: Int,
+                            comparison: ComparisonOutputs?) throws -> (manifest: Data, summary: RunSummary) {
         let start = DispatchTime.now().uptimeNanoseconds
         let stats = summaryStatistics(result)
         let summary = summary(result, prepared, stats, comparison: comparison)
@@ -410,6 +410,6 @@ public enum RunWriter {
         manifest.overrides = prepared.scenario.overrides
         let data = try RunFolder.encoder.encode(manifest)
         try AtomicFile.write(data, to: dir.appendingPathComponent(RunFolder.File.manifest))
-        return data
+        return (data, summary)
     }
 }

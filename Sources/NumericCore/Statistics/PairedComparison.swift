@@ -10,8 +10,6 @@ public struct PairedComparison: Sendable, Equatable {
 
     /// Replicates where both arms define the measure (time to half is undefined in runs that never get there).
     public var pairs: Int
-    public var armMean: Double
-    public var baseMean: Double
     /// Mean of the paired differences (arm − base).
     public var difference: Double
     public var paired: Interval
@@ -31,8 +29,6 @@ public struct PairedComparison: Sendable, Equatable {
         let n = Double(a.count)
         let d = zip(a, b).map { $0 - $1 }
         pairs = a.count
-        armMean = Descriptive.mean(a)
-        baseMean = Descriptive.mean(b)
         difference = Descriptive.mean(d)
         let varA = a.count > 1 ? Descriptive.variance(a) : 0, varB = b.count > 1 ? Descriptive.variance(b) : 0
         let varD = d.count > 1 ? Descriptive.variance(d) : 0

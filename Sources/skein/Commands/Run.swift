@@ -61,11 +61,10 @@ struct Run: ParsableCommand {
         bar.finish()
         let result = results[0]
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        try comparison.write(results, to: dir, force: force, timings: .init(networkSeconds: prepared.networkSeconds, simulationSeconds: seconds),
+        let summary = try comparison.write(results, to: dir, force: force, timings: .init(networkSeconds: prepared.networkSeconds, simulationSeconds: seconds),
                              threads: threads) { staging in
             if report { try AtomicFile.write(try RunReport.html(runDirectory: staging), to: staging.appendingPathComponent(RunFolder.File.report)) }
         }
-        let summary = try? JSONDecoder().decode(RunSummary.self, from: Data(contentsOf: dir.appendingPathComponent(RunFolder.File.summary)))
         let stats = RunWriter.summaryStatistics(result)
         if output.json {
             var metrics: [String: Any] = [:]
@@ -74,7 +73,7 @@ struct Run: ParsableCommand {
             }
             var object: [String: Any] = ["scenario": scenario.name, "out": dir.path, "replicates": result.replicates, "horizon": result.horizon,
                                          "seconds": seconds, "metrics": metrics, "arms": comparison.arms.map(\.arm.name)]
-            if let answer = summary?.answer { object["answer"] = answer }
+            if let answer = summary.answer { object["answer"] = answer }
             try OutputOptions.printJSON(object)
         } else {
             let reach = stats.first { $0.name == "reach_share" }?.band
@@ -83,8 +82,8 @@ struct Run: ParsableCommand {
                 print(String(format: "  reach %.1f%% (95%% of runs %.1f%%–%.1f%%)", 100 * reach.mean, 100 * reach.low, 100 * reach.high))
             }
             if let q = scenario.question { print("\nQuestion: \(q)") }
-            if let answer = summary?.answer { print("Answer: \(answer)\n") }
-            for w in summary?.warnings ?? [] { print("Warning: \(w)") }
+            if let answer = summary.answer { print("Answer: \(answer)\n") }
+            for w in summary.warnings { print("Warning: \(w)") }
             print("  outputs in \(dir.path)/ (summary.md for a readable account\(comparison.arms.isEmpty ? "" : ", comparison.csv for the arms"))")
         }
     }

@@ -27,8 +27,18 @@ struct Validate: ParsableCommand {
         var scenario: Scenario?
         do {
             scenario = try ScenarioLoader.load(file, overrides: overrides)
-            if !noNetwork { _ = try scenario!.prepare() }
-            try scenario!.checkVariants(network: !noNetwork)
+            let prepared = noNetwork ? nil : try scenario!.prepare()
+            // The arms as a run builds them (sharing the base's network), or decoded without it; then the
+            // sweep's values: the problems of both together.
+            var found: [Diagnostic] = []
+            let checks: [() throws -> Void] = [
+                { if let prepared { _ = try PreparedComparison(prepared) } else { _ = try scenario!.mapArms { _, _ in () } } },
+                { try scenario!.checkSweepValues() },
+            ]
+            for check in checks {
+                do { try check() } catch let ScenarioError.invalid(list) { found += list }
+            }
+            if !found.isEmpty { throw ScenarioError.invalid(found) }
         } catch let error as ScenarioError {
             problems = error.diagnostics
             if problems.isEmpty { other = error.description }

@@ -28,6 +28,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        // Excel workbooks (.xlsx) are zip archives: network maps from Kumu, Polinode and NodeXL.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The only target that links BLAS/LAPACK. pkg-config `openblas`, Debian `libopenblas-dev`.
@@ -58,7 +60,7 @@ let package = Package(
         ),
         .target(
             name: "Graphs",
-            dependencies: ["NumericCore", "Tables"]
+            dependencies: ["NumericCore", "Tables", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .target(
             name: "Simulation",

@@ -64,16 +64,19 @@ public struct Scenario: Sendable {
 public enum NetworkSpec: Sendable, Hashable {
     /// A generator by name with its parameters (text, as on the command line) and its seed.
     case generate(model: String, parameters: [String: String], seed: UInt64)
-    /// A file (edge list, GraphML, GEXF, Pajek), optional node attributes; paths absolute.
-    case file(edges: URL, nodes: URL?, directed: Bool)
+    /// A file in any format `NetworkFormatCatalog` reads (edge list, GraphML, GEXF, Pajek, UCINET,
+    /// Kumu, Polinode, Excel, survey), optional node attributes; paths absolute.
+    case file(edges: URL, nodes: URL?, directed: Bool, reading: NetworkFileSettings = NetworkFileSettings())
 
     /// Builds (or loads) the network.
     public func build() throws -> Graph {
         switch self {
         case let .generate(model, parameters, seed):
             return try GeneratorCatalog.make(model: model, parameters: parameters).generate(seed: seed)
-        case let .file(edges, nodes, directed):
-            return try GraphLoader.load(edges: edges, nodes: nodes, options: EdgeListOptions(directed: directed))
+        case let .file(edges, nodes, directed, reading):
+            let options = NetworkReadOptions(edges: EdgeListOptions(directed: directed), nodesSheet: reading.nodesSheet,
+                                             edgesSheet: reading.edgesSheet, survey: reading.survey)
+            return try GraphLoader.load(edges: edges, nodes: nodes, read: options, format: reading.format)
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Graphs
 import Simulation
 
 /// Turns a resolved scenario document into a `Scenario`, reporting every problem it can find
@@ -168,11 +169,47 @@ struct ScenarioDecoder {
                 d.append(Diagnostic(r.entries.first { $0.key == key }!.value.origin, "network.\(key): no such file \(url.path)",
                                     hint: "paths are relative to the scenario file's folder"))
             }
-            return .file(edges: edges, nodes: nodes, directed: directed)
+            var reading = NetworkFileSettings()
+            if let format = r.string("format", &d) {
+                do {
+                    reading.format = try NetworkFormatCatalog.named(format).name
+                } catch {
+                    d.append(Diagnostic(r.entries.first { $0.key == "format" }!.value.origin, "network.format: \(error)"))
+                }
+            }
+            reading.nodesSheet = r.string("nodes_sheet", &d)
+            reading.edgesSheet = r.string("edges_sheet", &d)
+            if let survey = r.value("survey") {
+                reading.survey = decodeSurvey(survey)
+                if reading.format == nil { reading.format = SurveyFormat.name }
+            }
+            return .file(edges: edges, nodes: nodes, directed: directed, reading: reading)
         }
         d.append(Diagnostic(v.origin, "network needs \"generate\" (a generator name) or \"file\" (an edge list or graph file)",
                             hint: "generators: organisation, barabasi-albert, watts-strogatz, erdos-renyi, sbm, lfr, configuration, gnm"))
         return nil
+    }
+
+    /// `survey: {respondent, group, match, names, keep_unsurveyed, layers: {advice: [net1_*], …}}`.
+    mutating func decodeSurvey(_ v: ScenarioValue) -> SurveyOptions {
+        var options = SurveyOptions()
+        guard var r = FieldReader(v, path: "network.survey", &d) else { return options }
+        defer { r.finish(&d) }
+        options.respondent = r.string("respondent", &d)
+        options.group = r.string("group", &d)
+        options.names = r.string("names", &d)
+        if let match = r.choice("match", SurveyOptions.Matching.allCases.map(\.rawValue), &d) {
+            options.matching = SurveyOptions.Matching(rawValue: match) ?? .id
+        }
+        options.keepUnsurveyed = r.bool("keep_unsurveyed", &d) ?? false
+        if let nominees = r.strings("nominees", &d) { options.layers.append(.init(name: "", columns: nominees)) }
+        if let layers = r.value("layers"), var lr = FieldReader(layers, path: "network.survey.layers", &d) {
+            for entry in lr.entries {
+                if let columns = lr.strings(entry.key, &d) { options.layers.append(.init(name: entry.key, columns: columns)) }
+            }
+            lr.finish(&d)
+        }
+        return options
     }
 
     func resolve(_ path: String) -> URL {

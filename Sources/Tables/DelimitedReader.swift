@@ -2,7 +2,7 @@ import Foundation
 
 /// Reads a delimited text table (CSV, TSV or whitespace-separated) from bytes, record by record.
 ///
-/// Handles a UTF-8 byte-order mark, CRLF and LF line ends, RFC 4180 quoting (delimiters, doubled
+/// Reads UTF-8, and UTF-16 or Windows-1252 as spreadsheets save them (`TextEncoding`), with CRLF and LF line ends, RFC 4180 quoting (delimiters, doubled
 /// quotes and line breaks inside quotes), blank lines (skipped) and, optionally, `#` or `%` comment
 /// lines. Fields are byte ranges into the buffer, decoded only when asked for, so numeric tables
 /// parse without building strings. Invalid UTF-8 in a decoded field is an error naming its line.
@@ -10,6 +10,8 @@ public struct DelimitedReader: Sendable {
     public let file: String
     public let format: DelimitedFormat
     public let commentPrefixes: [UInt8]
+    /// The encoding the file was read in (UTF-8 unless a spreadsheet saved it otherwise).
+    public let encoding: TextEncoding
     private let bytes: [UInt8]
 
     /// A reader over a file's bytes. Without a format: `.csv` is CSV, `.tsv`/`.tab` TSV, anything else
@@ -21,13 +23,13 @@ public struct DelimitedReader: Sendable {
         } catch {
             throw TableError(file: url.path, line: 0, message: "cannot read the file (\(error.localizedDescription))")
         }
-        self.init(bytes: [UInt8](data), file: url.path, format: format, commentPrefixes: commentPrefixes)
+        try self.init(bytes: [UInt8](data), file: url.path, format: format, commentPrefixes: commentPrefixes)
     }
 
-    public init(bytes: [UInt8], file: String, format: DelimitedFormat? = nil, commentPrefixes: [UInt8] = []) {
-        var body = bytes
-        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body.removeFirst(3) }
+    public init(bytes: [UInt8], file: String, format: DelimitedFormat? = nil, commentPrefixes: [UInt8] = []) throws {
+        let (body, encoding) = try TextEncoding.decode(bytes, file: file)
         self.bytes = body
+        self.encoding = encoding
         self.file = file
         self.commentPrefixes = commentPrefixes
         let suffix = file.split(separator: ".").last.map { $0.lowercased() } ?? ""
@@ -69,7 +71,7 @@ public struct DelimitedReader: Sendable {
                 return quoted[i] ? text.replacingOccurrences(of: "\"\"", with: "\"") : text
             }
             guard let text = String(validating: slice, as: UTF8.self) else {
-                throw TableError(file: file, line: line, column: i + 1, message: "field \(i + 1) is not valid UTF-8")
+                throw TableError(file: file, line: line, column: i + 1, message: "field \(i + 1) is not valid UTF-8 (the file starts with a UTF-8 byte-order mark); \(TextEncoding.resaveHint)")
             }
             return quoted[i] ? text.replacingOccurrences(of: "\"\"", with: "\"") : text
         }

@@ -27,13 +27,39 @@ struct DelimitedReaderTests {
         #expect(lines == [1, 2, 4])
     }
 
-    @Test("errors: an unclosed quote and invalid UTF-8 name the line")
+    @Test("errors: an unclosed quote and invalid UTF-8 after a UTF-8 byte-order mark name the line")
     func errors() throws {
         #expect(throws: TableError(file: "t.csv", line: 2, column: 2, message: "a quoted field is never closed (expected a closing \")")) {
             try rows("a,b\nc,\"d\n")
         }
-        let invalid = DelimitedReader(bytes: Array("ok\n".utf8) + [0xFF, 0xFE, 0x0A], file: "bad.csv", format: .csv)
-        #expect(throws: TableError(file: "bad.csv", line: 2, column: 1, message: "field 1 is not valid UTF-8")) { try invalid.allRows() }
+        let invalid = try DelimitedReader(bytes: [0xEF, 0xBB, 0xBF] + Array("ok\n".utf8) + [0xFF, 0xFE, 0x0A], file: "bad.csv", format: .csv)
+        let error = #expect(throws: TableError.self) { try invalid.allRows() }
+        #expect(error?.line == 2 && error?.column == 1)
+        #expect(error?.message.contains("CSV UTF-8") == true)
+    }
+
+    @Test("spreadsheet encodings: Windows-1252 and UTF-16 (with or without a byte-order mark) read as UTF-8, lines kept")
+    func encodings() throws {
+        // "Café, Zoë – ‘quoted’" as Excel's Windows-1252 CSV writes it.
+        let cp1252: [UInt8] = Array("name,note\n".utf8) + [0x43, 0x61, 0x66, 0xE9, 0x2C, 0x5A, 0x6F, 0xEB, 0x20, 0x96, 0x20, 0x91, 0x71, 0x92, 0x0A]
+        let a = try DelimitedReader(bytes: cp1252, file: "w.csv")
+        #expect(a.encoding == .windows1252)
+        #expect(try a.allRows() == [["name", "note"], ["Café", "Zoë – ‘q’"]])
+        // Excel's "Unicode Text": UTF-16LE with a byte-order mark, tab-separated.
+        let text = "id\tname\n1\tŁucja 💬\n"
+        let le: [UInt8] = [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let b = try DelimitedReader(bytes: le, file: "u.txt", format: .tsv)
+        #expect(b.encoding == .utf16LittleEndian)
+        #expect(try b.allRows() == [["id", "name"], ["1", "Łucja 💬"]])
+        let be: [UInt8] = text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        let c = try DelimitedReader(bytes: be, file: "u.tsv")
+        #expect(c.encoding == .utf16BigEndian)
+        #expect(try c.allRows() == [["id", "name"], ["1", "Łucja 💬"]])
+        #expect(try DelimitedReader(bytes: Array("a,b\n".utf8), file: "p.csv").encoding == .utf8)
+        // A byte Windows-1252 leaves undefined: refused, with how to re-save the file.
+        let error = #expect(throws: TableError.self) { try DelimitedReader(bytes: Array("a\nb".utf8) + [0x81, 0xE9, 0x0A], file: "x.csv") }
+        #expect(error?.line == 2)
+        #expect(error?.message.contains("0x81") == true && error?.message.contains("CSV UTF-8 (Comma delimited)") == true)
     }
 
     @Test("numbers parse from bytes; format sniffing")

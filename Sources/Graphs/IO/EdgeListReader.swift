@@ -19,6 +19,11 @@ public enum EdgeListReader {
         var first = true
         var weightColumn = options.ignoreWeights ? nil : options.weightColumn
         var relationColumn: Int? = nil
+        var sourceColumn = 0, targetColumn = 1
+        // Gephi's Type column (Directed/Undirected) is a direction; decided on the first data row.
+        var typeColumn: Int? = nil, directionColumn: Int? = nil
+        var anyDirected = false
+        var undirectedTies: [(Int, Int, Double, UInt32)] = []
         var sawWeights = false
         var expectedFields: (count: Int, line: Int)? = nil
         let strictWidth = reader.format != .whitespace
@@ -40,7 +45,16 @@ public enum EdgeListReader {
                         weightColumn = names.firstIndex { $0 == "weight" || $0 == "weights" }
                     }
                     let names = try (0..<record.count).map { try record.string($0).lowercased() }
-                    relationColumn = names.indices.first { $0 >= 2 && relationWords.contains(names[$0]) }
+                    let keys = names.map(CellTable.key)
+                    // Named ends (Gephi, NodeXL and Kumu put them first, but not every tool does).
+                    if let s = TableNetwork.sourceNames.lazy.compactMap({ keys.firstIndex(of: CellTable.key($0)) }).first,
+                       let t = TableNetwork.targetNames.lazy.compactMap({ keys.firstIndex(of: CellTable.key($0)) }).first, s != t {
+                        sourceColumn = s
+                        targetColumn = t
+                    }
+                    let ends = [sourceColumn, targetColumn]
+                    typeColumn = names.indices.first { !ends.contains($0) && (names[$0] == "type" || names[$0] == "direction") }
+                    relationColumn = names.indices.first { !ends.contains($0) && $0 != weightColumn && relationWords.contains(names[$0]) }
                     return
                 }
                 // No header: a third numeric column is taken as the weight.
@@ -48,15 +62,43 @@ public enum EdgeListReader {
                     weightColumn = 2
                 }
             }
+            if let c = typeColumn {
+                typeColumn = nil
+                if c < record.count, let text = try? record.string(c), TableNetwork.direction(text) != nil {
+                    directionColumn = c
+                    if relationColumn == c {
+                        relationColumn = nil
+                    }
+                }
+            }
             guard record.count >= 2 else {
                 throw TableError(file: reader.file, line: record.line, column: 1,
                                  message: "expected at least 2 fields (source, target), found \(record.count)")
             }
-            guard !record.isEmpty(0) else { throw TableError(file: reader.file, line: record.line, column: 1, message: "empty source node") }
-            guard !record.isEmpty(1) else { throw TableError(file: reader.file, line: record.line, column: 2, message: "empty target node") }
+            let sc = sourceColumn, tc = targetColumn
+            guard max(sc, tc) < record.count else {
+                throw TableError(file: reader.file, line: record.line, message: "expected at least \(max(sc, tc) + 1) fields, found \(record.count)")
+            }
+            guard !record.isEmpty(sc) else { throw TableError(file: reader.file, line: record.line, column: sc + 1, message: "empty source node") }
+            guard !record.isEmpty(tc) else { throw TableError(file: reader.file, line: record.line, column: tc + 1, message: "empty target node") }
             // Numeric ids (SNAP, KONECT, networkx) are interned as numbers: no strings, no hashing.
-            let u = try record.canonicalNonNegativeInteger(0).map { builder.nodes.intern(integer: $0) } ?? builder.addNode(try record.string(0))
-            let v = try record.canonicalNonNegativeInteger(1).map { builder.nodes.intern(integer: $0) } ?? builder.addNode(try record.string(1))
+            let u = try record.canonicalNonNegativeInteger(sc).map { builder.nodes.intern(integer: $0) } ?? builder.addNode(try record.string(sc))
+            let v = try record.canonicalNonNegativeInteger(tc).map { builder.nodes.intern(integer: $0) } ?? builder.addNode(try record.string(tc))
+            var undirectedTie = false, mutualTie = false
+            if let c = directionColumn, c < record.count, !record.isEmpty(c) {
+                let text = try record.string(c)
+                guard let direction = TableNetwork.direction(text) else {
+                    throw TableError(file: reader.file, line: record.line, column: c + 1,
+                                     message: "direction \"\(text)\" is not Directed, Undirected or Mutual")
+                }
+                switch direction {
+                case .directed: anyDirected = true
+                case .mutual:
+                    anyDirected = true
+                    mutualTie = u != v
+                case .undirected: undirectedTie = true
+                }
+            }
             var weight = 1.0
             if let w = weightColumn {
                 guard w < record.count else {
@@ -78,12 +120,23 @@ public enum EdgeListReader {
                         mask |= try builder.relationBit(name.trimmingCharacters(in: .whitespaces))
                     }
                     builder.addEdge(u, v, weight: weight, relations: mask)
+                    if undirectedTie { undirectedTies.append((u, v, weight, mask)) }
+                    if mutualTie { builder.addEdge(v, u, weight: weight, relations: mask) }
                 } catch let error as GraphBuildError {
                     throw TableError(file: reader.file, line: record.line, column: r + 1, message: error.description)
                 }
             } else {
                 builder.addEdge(u, v, weight: weight)
+                if undirectedTie { undirectedTies.append((u, v, weight, 0)) }
+                if mutualTie { builder.addEdge(v, u, weight: weight) }
             }
+        }
+        // A Directed tie makes the network directed; its Undirected ties then run both ways.
+        if anyDirected && !builder.directed {
+            builder.directed = true
+        }
+        if builder.directed {
+            for (u, v, w, mask) in undirectedTies where u != v { builder.addEdge(v, u, weight: w, relations: mask) }
         }
         return sawWeights
     }

@@ -1,41 +1,13 @@
 import Foundation
 import Tables
 
-/// File formats a graph can be written in, for Gephi, networkx, igraph, Cytoscape and yEd.
-public enum GraphFileFormat: String, Sendable, CaseIterable {
-    case graphml, gexf, pajek, edgelist
-
-    /// The format named by a file's extension (`.graphml`, `.gexf`, `.net`, `.csv`/`.tsv`/`.txt`/`.edges`).
-    public init?(path: String) {
-        switch URL(fileURLWithPath: path).pathExtension.lowercased() {
-        case "graphml", "xml": self = .graphml
-        case "gexf": self = .gexf
-        case "net", "paj", "pajek": self = .pajek
-        case "csv", "tsv", "txt", "edges", "edgelist", "el": self = .edgelist
-        default: return nil
-        }
-    }
-}
-
-/// Writes graphs as GraphML or GEXF with every node attribute (including simulation results
-/// added to `graph.nodes` as columns), edge weights and relation layers, atomically.
+/// Writes graphs as GraphML, GEXF, Pajek or edge lists with every node attribute (including
+/// simulation results added to `graph.nodes` as columns), edge weights and relation layers. Files
+/// are written through `NetworkFormatCatalog`, atomically.
 public enum GraphWriter {
-    public static func write(_ graph: Graph, to url: URL, format: GraphFileFormat? = nil) throws {
-        let chosen = format ?? GraphFileFormat(path: url.path) ?? .graphml
-        let text: String
-        switch chosen {
-        case .graphml: text = graphML(graph)
-        case .gexf: text = gexf(graph)
-        case .pajek: text = pajek(graph)
-        case .edgelist:
-            // .csv and .tsv get a header; .edges/.txt are SNAP-style `u v [w]` lines with none.
-            switch url.pathExtension.lowercased() {
-            case "csv": text = edgeList(graph, separator: ",")
-            case "tsv": text = edgeList(graph, separator: "\t")
-            default: text = edgeList(graph, separator: " ", header: false)
-            }
-        }
-        try AtomicFile.write(text, to: url)
+    /// Writes `graph` in the format its extension names (`format`: a catalog name instead).
+    public static func write(_ graph: Graph, to url: URL, format: String? = nil) throws {
+        try NetworkFormatCatalog.write(graph, to: url, format: format)
     }
 
     /// Each stored edge once: arcs of a directed graph, {u, v} with u ≤ v otherwise.
@@ -98,27 +70,47 @@ public enum GraphWriter {
         return out
     }
 
-    public static func gexf(_ graph: Graph) -> String {
+    /// A dynamic GEXF attribute: a 0/1 value that turns 1 at each node's time (nil: never), for
+    /// Gephi's timeline over [0, horizon].
+    public struct Timeline {
+        public var attribute: String
+        public var horizon: Double
+        public var time: (Int) -> Double?
+        public init(attribute: String, horizon: Double, time: @escaping (Int) -> Double?) {
+            self.attribute = attribute
+            self.horizon = horizon
+            self.time = time
+        }
+    }
+
+    public static func gexf(_ graph: Graph, timeline: Timeline? = nil) -> String {
         let nodes = graph.nodes
+        let mode = timeline == nil ? "static" : "dynamic\" timeformat=\"double"
         var out = """
             <?xml version="1.0" encoding="UTF-8"?>
             <gexf xmlns="http://gexf.net/1.3" version="1.3">
               <meta><creator>skein</creator></meta>
-              <graph mode="static" defaultedgetype="\(graph.isDirected ? "directed" : "undirected")">
+              <graph mode="\(mode)" defaultedgetype="\(graph.isDirected ? "directed" : "undirected")">
 
             """
         if !nodes.attributeNames.isEmpty {
-            out += "    <attributes class=\"node\">\n"
+            out += "    <attributes class=\"node\" mode=\"static\">\n"
             for (i, name) in nodes.attributeNames.enumerated() {
                 let type = nodes[attribute: name]!.isCategorical ? "string" : "double"
                 out += "      <attribute id=\"\(i)\" title=\"\(XMLText.escape(name))\" type=\"\(type)\"/>\n"
             }
             out += "    </attributes>\n"
         }
+        if let timeline {
+            out += "    <attributes class=\"node\" mode=\"dynamic\">\n"
+            out += "      <attribute id=\"timeline\" title=\"\(XMLText.escape(timeline.attribute))\" type=\"integer\"/>\n"
+            out += "    </attributes>\n"
+        }
         let hasRelations = !graph.relationNames.isEmpty
         if hasRelations {
             out += "    <attributes class=\"edge\">\n      <attribute id=\"relation\" title=\"relation\" type=\"string\"/>\n    </attributes>\n"
         }
+        let end = timeline.map { XMLText.number($0.horizon) } ?? ""
         out += "    <nodes>\n"
         for v in 0..<graph.nodeCount {
             let label = XMLText.escape(nodes.label(v))
@@ -126,6 +118,18 @@ public enum GraphWriter {
             var values = ""
             for (i, name) in nodes.attributeNames.enumerated() {
                 if let value = attributeText(nodes[attribute: name]!, v) { values += "<attvalue for=\"\(i)\" value=\"\(value)\"/>" }
+            }
+            if let timeline {
+                if let t = timeline.time(v) {
+                    let at = XMLText.number(t)
+                    values += "<attvalue for=\"timeline\" value=\"0\" start=\"0.0\" end=\"\(at)\"/>"
+                    values += "<attvalue for=\"timeline\" value=\"1\" start=\"\(at)\" end=\"\(end)\"/>"
+                } else {
+                    values += "<attvalue for=\"timeline\" value=\"0\" start=\"0.0\" end=\"\(end)\"/>"
+                }
+                // Everyone is present over the whole run; only the attribute changes.
+                out += "><attvalues>\(values)</attvalues><spells><spell start=\"0.0\" end=\"\(end)\"/></spells></node>\n"
+                continue
             }
             out += values.isEmpty ? "/>\n" : "><attvalues>\(values)</attvalues></node>\n"
         }

@@ -20,6 +20,8 @@ final class XMLElement {
     }
 
     func child(_ name: String) -> XMLElement? { children.first { $0.name == name } }
+    /// The text of this element and of every element inside it, in document order.
+    var allText: String { text + children.map(\.allText).joined() }
     func children(_ name: String) -> [XMLElement] { children.filter { $0.name == name } }
 
     /// Parses a file; malformed XML is a `TableError` at the parser's line and column.
@@ -27,11 +29,16 @@ final class XMLElement {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw TableError(file: url.path, line: 0, message: "cannot read the file")
         }
+        return try parse(data, file: url.path)
+    }
+
+    /// Parses XML bytes; `file` names them in errors (a path, or a part inside a workbook).
+    static func parse(_ data: Data, file: String) throws -> XMLElement {
         if let bad = invalidUTF8Line(data) {
-            throw TableError(file: url.path, line: bad, message: "not valid UTF-8 (and no other encoding Skein reads is declared)")
+            throw TableError(file: file, line: bad, message: "not valid UTF-8 (and no other encoding Skein reads is declared)")
         }
         if let line = emptyProcessingInstructionLine(data) {
-            throw TableError(file: url.path, line: line, message: "malformed XML (a processing instruction <?…?> with no content)")
+            throw TableError(file: file, line: line, message: "malformed XML (a processing instruction <?…?> with no content)")
         }
         let parser = XMLParser(data: data)
         let builder = TreeBuilder()
@@ -39,11 +46,11 @@ final class XMLElement {
         parser.shouldProcessNamespaces = true
         let ok = parser.parse()
         if let problem = builder.problem {
-            throw TableError(file: url.path, line: problem.line, column: problem.column, message: "malformed XML (\(problem.message))")
+            throw TableError(file: file, line: problem.line, column: problem.column, message: "malformed XML (\(problem.message))")
         }
         if !ok || builder.root == nil || !builder.stack.isEmpty {
             let reason = parser.parserError.map { libxml2Reason(($0 as NSError).code) } ?? "not well-formed XML"
-            throw TableError(file: url.path, line: max(1, parser.lineNumber), column: max(1, parser.columnNumber),
+            throw TableError(file: file, line: max(1, parser.lineNumber), column: max(1, parser.columnNumber),
                              message: "malformed XML (\(reason))")
         }
         return builder.root!

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Bench
 import Foundation
+import Graphs
 import Reports
+import Scenarios
 import Sweeps
 import Tables
 
@@ -9,7 +11,7 @@ import Tables
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Export a run or analysis folder for another tool.",
-        subcommands: [ExportNotebook.self, ExportSweep.self, ExportCorpus.self]
+        subcommands: [ExportNotebook.self, ExportSweep.self, ExportCorpus.self, ExportNetwork.self]
     )
 }
 
@@ -120,3 +122,33 @@ struct ExportCorpus: ParsableCommand {
     }
 }
 
+
+/// `skein export network`: a run's network with each person's results, for Gephi, Kumu or networkx.
+struct ExportNetwork: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "network",
+        abstract: "Write a run's network with each person's results (adoption probability, mean adoption time) and attributes as node attributes.",
+        discussion: """
+            The format follows the extension of -o: .gexf (Gephi; a timeline attribute `adopted` turns 1 at each person's \
+            mean adoption time where they adopted in at least half the replicates, so Gephi's timeline plays the spread), \
+            .graphml (networkx, yEd, Cytoscape), .json (Kumu: import it as a new map), .vna (UCINET), .net, .csv. The \
+            network is rebuilt from the scenario the run recorded; per-person results come from agents.csv \
+            (outputs: {agents: true}) or network.csv.
+            """
+    )
+
+    @Argument(help: "A folder written by skein run.") var directory: String
+    @Option(name: .shortAndLong, help: "The network file to write (.gexf, .graphml, .json, .vna, .net, .csv).") var output: String
+    @Option(name: .long, help: "Output format (default: from the extension; kumu or polinode for .json).") var to: String?
+
+    func run() throws {
+        let graph: Graph
+        do {
+            graph = try NetworkExport.write(run: URL(fileURLWithPath: directory), to: URL(fileURLWithPath: output), format: to)
+        } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        print("network: \(output) (\(graph.nodeCount) people, \(graph.edgeCount) ties; attributes \(graph.nodes.attributeNames.joined(separator: ", ")))")
+    }
+}

@@ -37,11 +37,13 @@ demo: release
 	@echo "Tipping point (the sweep, runs/demo-sweep.html): reach by new ties per attendee"
 	@awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) if ($$i == "reach_share") c = i; next } { printf "  %s ties: %.1f%%\n", $$2, 100 * $$c }' runs/demo-sweep.csv
 
-## The whole test suite (installs headless Chromium for the report tests), then validates and runs the exported
+## The whole test suite (installs headless Chromium for the report tests and networkx + openpyxl for the network
+## format round trips, .build/interop-venv), then validates and runs the exported
 ## notebooks in a virtual environment (Jupyter from pip). Ends with a plain "N passed, N failed" line.
 test:
 	@./scripts/install-system-deps.sh --tests
 	@mkdir -p .build
+	@./scripts/interop-venv.sh
 	@set -o pipefail; $(SWIFT) test 2>&1 | tee .build/test.log
 	@./scripts/notebooks.sh check "$$($(SWIFT) build --show-bin-path)/skein"
 	@./scripts/fuzz.sh $(FUZZ_TEST_SECONDS)

@@ -120,7 +120,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["NumericCore", "Graphs", "Simulation", "Analysis"], path: "Tests/TestSupport"),
         .testTarget(name: "NumericCoreTests", dependencies: ["NumericCore", "TestSupport"]),
         .testTarget(name: "TablesTests", dependencies: ["Tables", "TestSupport"]),
-        .testTarget(name: "GraphsTests", dependencies: ["Graphs", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "GraphsTests", dependencies: ["Graphs", "Tables", "TestSupport"], exclude: ["Fixtures", "Interop"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Graphs", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Sweeps", "Outputs", "Simulation", "NumericCore", "Tables", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "NumericCore", "TestSupport"], exclude: ["Fixtures"]),

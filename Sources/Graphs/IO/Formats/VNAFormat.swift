@@ -5,7 +5,7 @@ import Tables
 /// optional `*node properties` (NetDraw's layout, skipped), and `*tie data` (`from to` then one
 /// column per relation or strength). Values are separated by spaces; double quotes hold spaces.
 /// Ties run from → to; with several value columns each is a relation layer (a tie is in the layers
-/// where its value is not 0).
+/// where its value is not 0, its weight the largest of those values).
 public enum VNAFormat: NetworkFormat {
     public static let name = "vna"
     public static let extensions = ["vna"]
@@ -75,20 +75,21 @@ public enum VNAFormat: NetworkFormat {
             if values.count == 1 {
                 out.append(row[values[0]])
             } else if values.count > 1 {
-                var layers: [String] = []
+                var layers: [String] = [], strength = 0.0
                 for c in values {
                     guard row[c].isEmpty || Double(row[c]) != nil else {
                         throw TableError(file: reader.file, line: tieLines[r], column: c + 1, message: "\(tieHeader[c]) \"\(row[c])\" is not a number")
                     }
-                    if let x = Double(row[c]), x != 0 { layers.append(tieHeader[c]) }
+                    if let x = Double(row[c]), x != 0 { layers.append(tieHeader[c]); strength = max(strength, x) }
                 }
                 if layers.isEmpty { continue }
+                out.append(JSONText.number(strength))
                 out.append(layers.joined(separator: ";"))
             }
             rows.append(out)
             lines.append(tieLines[r])
         }
-        let edgeHeader = ["from", "to"] + (values.count == 1 ? ["weight"] : values.count > 1 ? ["relation"] : [])
+        let edgeHeader = ["from", "to"] + (values.count == 1 ? ["weight"] : values.count > 1 ? ["weight", "relation"] : [])
         let edges = CellTable(origin: .text(file: reader.file), header: edgeHeader, rows: rows, lines: lines, headerLine: tieHeaderLine)
         return try TableNetwork(defaultDirected: true, options: options.edges).build(nodes: nodes, edges: edges)
     }

@@ -31,14 +31,13 @@ public enum WorkbookFormat: NetworkFormat {
     /// A sheet's table, its header the first row naming the columns its role needs (templates such
     /// as NodeXL's put group captions in the row above).
     static func table(_ workbook: Workbook, _ sheet: String, people: Bool) throws -> CellTable {
-        let first = try workbook.table(sheet)
         func fits(_ t: CellTable) -> Bool {
             people ? t.column(TableNetwork.idNames) != nil
                 : t.column(TableNetwork.sourceNames) != nil && t.column(TableNetwork.targetNames) != nil
         }
-        if fits(first) { return first }
+        if let first = try? workbook.table(sheet), fits(first) { return first }
         if let second = try? workbook.table(sheet, headerIndex: 1), fits(second) { return second }
-        return first
+        return try workbook.table(sheet)
     }
 
     /// The sheets of people and of ties: as named by option, else by their names, else by their columns.

@@ -1,0 +1,138 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Networks in and out as a designer meets them: a Kumu map and a survey spreadsheet as scenario
+/// networks, `skein network convert`, `skein export network` (GEXF with a timeline, read by networkx),
+/// and a CSV saved by Excel as Windows-1252 read by the analyser.
+@Suite("skein network convert, export network, scenario networks from Kumu and surveys")
+struct NetworkConvertCommandTests {
+    static func folder() throws -> URL {
+        let dir = Fixtures.temporaryDirectory.appendingPathComponent("net-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    static let kumu = """
+        {"elements": [
+          {"label": "Ana", "type": "nurse", "ward": "A"}, {"label": "Ben", "type": "doctor", "ward": "A"},
+          {"label": "Cleo", "type": "nurse", "ward": "B"}, {"label": "Dev", "type": "manager", "ward": "B"},
+          {"label": "Eve", "type": "nurse", "ward": "B"}],
+         "connections": [
+          {"from": "Ana", "to": "Ben", "direction": "undirected"}, {"from": "Ben", "to": "Cleo", "direction": "undirected"},
+          {"from": "Cleo", "to": "Dev", "direction": "undirected"}, {"from": "Dev", "to": "Eve", "direction": "undirected"},
+          {"from": "Eve", "to": "Ana", "direction": "undirected"}, {"from": "Ana", "to": "Cleo", "direction": "undirected"}]}
+        """
+
+    @Test("a Kumu map runs as a scenario network; its results export as GEXF (timeline), GraphML and Kumu JSON")
+    func kumuScenarioAndExport() throws {
+        let dir = try Self.folder()
+        try Data(Self.kumu.utf8).write(to: dir.appendingPathComponent("map.json"))
+        let scenario = dir.appendingPathComponent("kumu.yaml")
+        try Data("""
+            name: Kumu map
+            network: {file: map.json}
+            model: {type: independent-cascade, p: 0.4}
+            seeding: {strategy: degree, count: 1}
+            horizon: 6
+            replicates: 40
+            seed: 3
+            outputs: {agents: true}
+            """.utf8).write(to: scenario)
+        let validate = try CommandRunner.skein(["validate", scenario.path])
+        #expect(validate.status == 0, "\(validate.stdout)\(validate.stderr)")
+        let run = dir.appendingPathComponent("run")
+        let ran = try CommandRunner.skein(["run", scenario.path, "--out", run.path])
+        #expect(ran.status == 0, "\(ran.stderr)")
+        let agents = try String(contentsOf: run.appendingPathComponent("agents.csv"), encoding: .utf8)
+        #expect(agents.contains(",Ana,") && agents.contains(",Eve,"))
+        for ext in ["gexf", "graphml", "json", "vna"] {
+            let out = dir.appendingPathComponent("results.\(ext)")
+            let exported = try CommandRunner.skein(["export", "network", run.path, "-o", out.path])
+            #expect(exported.status == 0, "\(exported.stderr)")
+            let text = try String(contentsOf: out, encoding: .utf8)
+            #expect(text.contains("adoption_probability") && text.contains("mean_adoption_time") && text.contains("ward"), "\(ext)")
+        }
+        let gexf = try String(contentsOf: dir.appendingPathComponent("results.gexf"), encoding: .utf8)
+        #expect(gexf.contains("mode=\"dynamic\"") && gexf.contains("<attvalue for=\"timeline\" value=\"1\" start="))
+        if let out = try InteropPython.run(["read", dir.appendingPathComponent("results.gexf").path]) {
+            let read = try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any]
+            #expect((read?["nodes"] as? [String: Any])?.count == 5)
+            #expect((read?["edges"] as? [Any])?.count == 6)
+        }
+        // The Kumu JSON of the results is itself a Kumu map Skein (and Kumu) reads, results as fields.
+        let back = try CommandRunner.skein(["network", "stats", dir.appendingPathComponent("results.json").path])
+        #expect(back.status == 0 && back.stdout.contains("5 nodes, 6 edges"), "\(back.stdout)\(back.stderr)")
+        // A run without per-person results says how to get them.
+        let bare = dir.appendingPathComponent("bare")
+        _ = try CommandRunner.skein(["run", scenario.path, "--out", bare.path, "--set", "outputs.agents=false"])
+        try? FileManager.default.removeItem(at: bare.appendingPathComponent("network.csv"))
+        let refused = try CommandRunner.skein(["export", "network", bare.path, "-o", dir.appendingPathComponent("x.gexf").path])
+        #expect(refused.status == 1 && refused.stderr.contains("outputs: {agents: true}"))
+    }
+
+    @Test("a survey spreadsheet as a scenario network, and skein network convert between formats")
+    func surveyAndConvert() throws {
+        let dir = try Self.folder()
+        try Data("""
+            id,name,ward,advice1,advice2,friend1
+            1,Ana,A,2,3,2
+            2,Ben,A,1,,9
+            3,Cleo,B,1,2,
+            """.utf8).write(to: dir.appendingPathComponent("survey.csv"))
+        let scenario = dir.appendingPathComponent("survey.yaml")
+        try Data("""
+            name: Survey network
+            network:
+              file: survey.csv
+              survey:
+                layers: {advice: [advice1, advice2], friendship: [friend1]}
+            model: {type: independent-cascade, p: 0.3}
+            seeding: {strategy: random, count: 1}
+            horizon: 4
+            replicates: 10
+            """.utf8).write(to: scenario)
+        let ran = try CommandRunner.skein(["run", scenario.path, "--out", dir.appendingPathComponent("run").path])
+        #expect(ran.status == 0, "\(ran.stderr)")
+        let bad = dir.appendingPathComponent("bad.yaml")
+        try Data("name: x\nnetwork: {file: survey.csv, format: kumoo}\nmodel: {type: independent-cascade, p: 0.3}\n".utf8).write(to: bad)
+        let refused = try CommandRunner.skein(["validate", bad.path])
+        #expect(refused.status == 1 && refused.stdout.contains("bad.yaml:2:") && refused.stdout.contains("did you mean \"kumu\"?"), "\(refused.stdout)")
+
+        let converted = try CommandRunner.skein(["network", "convert", dir.appendingPathComponent("survey.csv").path,
+                                                 dir.appendingPathComponent("survey.graphml").path, "--format", "survey",
+                                                 "--layer", "advice=advice*", "--layer", "friendship=friend1"])
+        #expect(converted.status == 0, "\(converted.stderr)")
+        #expect(converted.stdout.contains("3 nodes, 5 arcs") && converted.stdout.contains("relations advice, friendship"), "\(converted.stdout)")
+        #expect(converted.stderr.contains("1 nominations name people who did not answer"))
+        let unknown = try CommandRunner.skein(["network", "convert", dir.appendingPathComponent("survey.csv").path, dir.appendingPathComponent("x.docx").path])
+        #expect(unknown.status == 1 && unknown.stderr.contains("names no network format"))
+    }
+
+    @Test("a CSV saved by Excel as Windows-1252 is read by the analyser and the network commands")
+    func windows1252() throws {
+        let dir = try Self.folder()
+        // "Café", "naïve" and a curly apostrophe as Windows-1252 bytes.
+        var responses = Data("id,text\n".utf8)
+        let lines: [[UInt8]] = [
+            Array("1,The caf".utf8) + [0xE9] + Array(" staff were kind and the caf".utf8) + [0xE9, 0x0A],
+            Array("2,Parking was a nightmare and the caf".utf8) + [0xE9] + Array(" was shut".utf8) + [0x0A],
+            Array("3,We didn".utf8) + [0x92] + Array("t know who to ask about parking".utf8) + [0x0A],
+            Array("4,Staff were kind and patient".utf8) + [0x0A],
+        ]
+        for line in lines { responses.append(contentsOf: line) }
+        let file = dir.appendingPathComponent("comments.csv")
+        try responses.write(to: file)
+        let analysed = try CommandRunner.skein(["analyse", file.path, "--out", dir.appendingPathComponent("themes").path, "--k", "2"])
+        #expect(analysed.status == 0, "\(analysed.stderr)")
+        // The quotes carry the text as written: é and the curly apostrophe, not replacement characters.
+        let themes = try String(contentsOf: dir.appendingPathComponent("themes/themes.json"), encoding: .utf8)
+        #expect(themes.contains("café") && themes.contains("didn’t") && !themes.contains("\u{FFFD}"), "\(themes.prefix(400))")
+        var edges = Data("source,target\n".utf8)
+        edges.append(contentsOf: Array("Jos".utf8) + [0xE9, 0x2C] + Array("Zo".utf8) + [0xEB, 0x0A])
+        try edges.write(to: dir.appendingPathComponent("e.csv"))
+        let stats = try CommandRunner.skein(["network", "convert", dir.appendingPathComponent("e.csv").path, dir.appendingPathComponent("e.json").path])
+        #expect(stats.status == 0)
+        #expect(try String(contentsOf: dir.appendingPathComponent("e.json"), encoding: .utf8).contains("\"José\""))
+    }
+}

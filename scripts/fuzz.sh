@@ -14,7 +14,7 @@ export SWIFT_BACKTRACE=enable=no
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
-all=(delimited whitespace nodes graphml gexf pajek npy votes-long votes-wide responses scenario suite)
+all=(delimited whitespace nodes graphml gexf pajek kumu xlsx vna survey npy votes-long votes-wide responses scenario suite)
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=("${all[@]}")
 
@@ -35,6 +35,10 @@ seeds() {
         graphml) echo Tests/GraphsTests/Fixtures/formats/*.graphml ;;
         gexf) echo Tests/GraphsTests/Fixtures/formats/*.gexf ;;
         pajek) echo Tests/GraphsTests/Fixtures/formats/*.net ;;
+        kumu) echo Tests/GraphsTests/Fixtures/formats/*.json ;;
+        xlsx) echo Tests/GraphsTests/Fixtures/formats/*.xlsx ;;
+        vna) echo Tests/GraphsTests/Fixtures/formats/*.vna ;;
+        survey) echo Tests/GraphsTests/Fixtures/formats/survey.csv ;;
         npy) echo "$hardening"/B1*.npy ;;
         responses) echo Examples/polis-biodiversity/comments.csv ;;
         scenario) echo Scenarios/*.yaml ;;
@@ -56,7 +60,7 @@ regressions() {
 }
 dictionary() {
     case $1 in
-        delimited|whitespace|nodes|responses) echo Fuzz/dictionaries/delimited.dict ;;
+        delimited|whitespace|nodes|responses|survey) echo Fuzz/dictionaries/delimited.dict ;;
         votes-long|votes-wide) echo Fuzz/dictionaries/votes.dict ;;
         *) echo "Fuzz/dictionaries/$1.dict" ;;
     esac

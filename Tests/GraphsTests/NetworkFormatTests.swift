@@ -109,6 +109,9 @@ struct NetworkFormatTests {
         #expect(g.relationNames == ["advice", "friend"])
         let bad = try write("*tie data\nfrom to w\n1 \"2 3\n", "bad.vna")
         #expect(message { _ = try GraphLoader.load(edges: bad) }.contains("bad.vna:3: a quoted value is never closed"))
+        // Found by the vna fuzz target: a second *tie data section with another header.
+        let twice = try write("*tie data\nfrom to a\n1 2 1\n*tie data\nfrom to a b c\n1 2 1 0 1\n", "twice.vna")
+        #expect(message { _ = try GraphLoader.load(edges: twice) }.contains("twice.vna:4:1: a second *tie data section (the first is on line 1)"))
     }
 
     @Test("Gephi's edge table: Type says the direction, Undirected ties run both ways once any is Directed")

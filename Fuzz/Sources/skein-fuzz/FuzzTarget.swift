@@ -24,6 +24,12 @@ struct FuzzTarget: Sendable {
         FuzzTarget(name: "graphml", file: "graph.graphml") { url in _ = try GraphLoader.load(edges: url) },
         FuzzTarget(name: "gexf", file: "graph.gexf") { url in _ = try GraphLoader.load(edges: url) },
         FuzzTarget(name: "pajek", file: "graph.net") { url in _ = try GraphLoader.load(edges: url) },
+        FuzzTarget(name: "kumu", file: "map.json") { url in _ = try GraphLoader.load(edges: url) },
+        FuzzTarget(name: "xlsx", file: "map.xlsx") { url in _ = try GraphLoader.load(edges: url) },
+        FuzzTarget(name: "vna", file: "net.vna") { url in _ = try GraphLoader.load(edges: url) },
+        FuzzTarget(name: "survey", file: "survey.csv") { url in
+            _ = try GraphLoader.load(edges: url, read: NetworkReadOptions(survey: SurveyOptions(group: "town")), format: "survey")
+        },
         FuzzTarget(name: "npy", file: "vectors.npy") { url in _ = try NpyReader.read(url) },
         FuzzTarget(name: "votes-long", file: "votes.csv") { url in _ = try VoteMatrix.read(url.path) },
         FuzzTarget(name: "votes-wide", file: "participants-votes.csv") { url in _ = try VoteMatrix.read(url.path) },

@@ -16,13 +16,20 @@ public enum VNAFormat: NetworkFormat {
         let reader = try VNALines(url)
         enum Section { case none, nodes, properties, ties }
         var section = Section.none
+        var seen: [String: Int] = [:]
         var header: [String]? = nil
         var nodeRows: [[String]] = [], nodeLines: [Int] = [], nodeHeader: [String] = [], nodeHeaderLine = 1
         var tieRows: [[String]] = [], tieLines: [Int] = [], tieHeader: [String] = [], tieHeaderLine = 1
         try reader.forEachRecord { record in
             let fields = record.fields
             if let first = fields.first, first.hasPrefix("*") {
-                switch fields.joined(separator: " ").lowercased() {
+                let name = fields.joined(separator: " ").lowercased()
+                if let earlier = seen[name] {
+                    throw TableError(file: reader.file, line: record.line, column: 1,
+                                     message: "a second \(name) section (the first is on line \(earlier)); a .vna file has one of each")
+                }
+                seen[name] = record.line
+                switch name {
                 case "*node data": section = .nodes
                 case "*node properties": section = .properties
                 case "*tie data": section = .ties

@@ -36,8 +36,12 @@ public struct RunFolder: Sendable {
     /// `replicate-timeseries.csv`: each replicate's own counts by state, reach and mean commitment.
     public static let replicateTimeseriesColumns = ["replicate", "step"] + RunMeasure.allCases.map(\.rawValue)
     /// `agents.csv` (and `network.csv` with `x, y` after `label`), then one column per breakdown attribute.
-    public static let agentColumns = ["node", "label", "adoption_probability", "mean_adoption_time"]
-    public static let networkColumns = ["node", "label", "x", "y", "adoption_probability", "mean_adoption_time"]
+    /// `mean_commitment`: each person's commitment (opinion) at the horizon, averaged over the
+    /// replicates; empty where the run does not track commitment.
+    public static let agentColumns = ["node", "label", "adoption_probability", "mean_adoption_time", "mean_commitment"]
+    public static let networkColumns = ["node", "label", "x", "y", "adoption_probability", "mean_adoption_time", "mean_commitment"]
+    /// `network.csv` as folders from before `mean_commitment` wrote it (still drawn).
+    public static let earlierNetworkColumns = ["node", "label", "x", "y", "adoption_probability", "mean_adoption_time"]
     /// `network-groups.csv` (`attribute` names what the groups are: an attribute, or "community"),
     /// and `network-group-ties.csv` (group numbers, rows of network-groups.csv).
     public static let groupNetworkColumns = ["group", "attribute", "label", "size", "x", "y", "adopted_share"]

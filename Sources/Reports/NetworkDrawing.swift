@@ -26,20 +26,25 @@ public struct NetworkDrawing {
         var header: [String] = []
         var nodes: [Node] = []
         var names: [String] = []
+        var base = RunFolder.networkColumns.count
         try DelimitedReader(contentsOf: nodesURL).forEachRecord { r in
             if header.isEmpty {
                 header = try (0..<r.count).map { try r.string($0) }
-                guard header.starts(with: RunFolder.networkColumns) else {
+                if header.starts(with: RunFolder.networkColumns) {
+                    base = RunFolder.networkColumns.count
+                } else if header.starts(with: RunFolder.earlierNetworkColumns) {
+                    base = RunFolder.earlierNetworkColumns.count
+                } else {
                     throw TableError(file: nodesURL.path, line: r.line, message: "expected the columns \(RunFolder.networkColumns.joined(separator: ", "))")
                 }
-                names = Array(header.dropFirst(RunFolder.networkColumns.count))
+                names = Array(header.dropFirst(base))
                 return
             }
             guard r.count == header.count else {
                 throw TableError(file: nodesURL.path, line: r.line, message: "this row has \(r.count) fields, the header \(header.count)")
             }
             nodes.append(Node(x: r.double(2) ?? 0.5, y: r.double(3) ?? 0.5, adoptionTime: r.double(5) ?? .nan,
-                              attributes: try (RunFolder.networkColumns.count..<r.count).map { try r.string($0) }))
+                              attributes: try (base..<r.count).map { try r.string($0) }))
         }
         var edges: [(Int, Int)] = []
         var first = true

@@ -5,8 +5,8 @@ import Tables
 
 /// A run's network with its results on every person, for Gephi, Kumu, networkx or yEd: the
 /// scenario's network rebuilt as the run built it (same file, or same generator and seed), every
-/// attribute it has, and each person's `adoption_probability` and `mean_adoption_time` from the
-/// run folder's `agents.csv` (or `network.csv`).
+/// attribute it has, and each person's `adoption_probability`, `mean_adoption_time` and (where the
+/// run tracked it) `mean_commitment` from the run folder's `agents.csv` (or `network.csv`).
 public enum NetworkExport {
     public enum ExportError: Error, CustomStringConvertible, Equatable {
         case noManifest(String)
@@ -49,7 +49,8 @@ public enum NetworkExport {
         guard cells.rows.count == graph.nodeCount else {
             throw ExportError.networkChanged(dir.path, why: "\(table.lastPathComponent) has \(cells.rows.count) people, the network \(graph.nodeCount)")
         }
-        var p = [Double](repeating: .nan, count: graph.nodeCount), t = p
+        let commitmentColumn = cells.column(["mean_commitment"])
+        var p = [Double](repeating: .nan, count: graph.nodeCount), t = p, c = p
         for (r, row) in cells.rows.enumerated() {
             guard let v = Int(row[node]), (0..<graph.nodeCount).contains(v) else { throw cells.error(row: r, column: node, "not a person of the network") }
             guard row[label] == graph.nodes.label(v) else {
@@ -57,9 +58,12 @@ public enum NetworkExport {
             }
             p[v] = Double(row[probability]) ?? .nan
             t[v] = Double(row[time]) ?? .nan
+            c[v] = commitmentColumn.flatMap { Double(row[$0]) } ?? .nan
         }
         graph.nodes.setAttribute("adoption_probability", .numeric(p))
         graph.nodes.setAttribute("mean_adoption_time", .numeric(t))
+        // Commitment where the run tracked it (the commitment and opinion models, waning commitment).
+        if c.contains(where: { !$0.isNaN }) { graph.nodes.setAttribute("mean_commitment", .numeric(c)) }
         return (graph, scenario.horizon)
     }
 

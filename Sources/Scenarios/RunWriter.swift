@@ -146,10 +146,10 @@ public enum RunWriter {
         return csv.text
     }
 
-    /// One row per person: adoption probability and mean adoption step over the replicates, and the
+    /// One row per person: adoption probability, mean adoption step and mean final commitment over the replicates, and the
     /// breakdown attributes; with `layout`, also the drawing's position (network.csv).
     static func agentsTable(_ result: EnsembleResult, _ prepared: PreparedScenario, layout: (x: [Double], y: [Double])? = nil) -> String {
-        let (probability, time) = result.agentOutcomes()
+        let (probability, time, commitment) = result.agentOutcomes()
         let graph = prepared.graph
         // Attributes of the network only: trained and committed change during a run, per replicate.
         let attributes = result.groupNames.filter { prepared.population.groups[$0] != nil }
@@ -158,7 +158,7 @@ public enum RunWriter {
         for v in 0..<graph.nodeCount {
             let levels = groups.map { $0.codes[v] >= 0 ? $0.levels[Int($0.codes[v])] : "" }
             let position = layout.map { [String(format: "%.5f", $0.x[v]), String(format: "%.5f", $0.y[v])] } ?? []
-            csv.row([String(v), graph.nodes.label(v)] + position + [number(probability[v]), number(time[v])] + levels)
+            csv.row([String(v), graph.nodes.label(v)] + position + [number(probability[v]), number(time[v]), number(commitment[v])] + levels)
         }
         return csv.text
     }

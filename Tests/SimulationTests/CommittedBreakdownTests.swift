@@ -54,4 +54,29 @@ struct CommittedBreakdownTests {
         let plain = try ensemble.run(model, on: Population(graph))
         #expect(plain.stateCounts == result.stateCounts)
     }
+
+    @Test("per-person commitment at the horizon: (1 − δ)^h for seeds alone, 0 for the unreached; both kernels agree")
+    func agentCommitment() throws {
+        var ensemble = Ensemble(replicates: 3, horizon: 6, seed: 4, seeding: .nodes(["a", "b", "c"]))
+        ensemble.waning = WaningCommitment(decay: 0.1, dropout: 0.2)
+        ensemble.recordAgents = true
+        let result = try ensemble.run(IndependentCascade(p: 0.5), on: Population(Self.isolated))
+        let (probability, _, commitment) = result.agentOutcomes()
+        #expect(probability == [1, 1, 1, 0])
+        for v in 0..<3 { #expect(abs(commitment[v] - pow(0.9, 6)) < 1e-6, "\(commitment[v])") }
+        #expect(commitment[3] == 0)
+        // Without commitment there is none to report.
+        ensemble.waning = nil
+        #expect(try ensemble.run(IndependentCascade(p: 0.5), on: Population(Self.isolated)).agentOutcomes().meanCommitment.allSatisfy(\.isNaN))
+        // The commitment model's matrix kernel and the frontier kernel (forced by the breakdown) record the same.
+        let graph = SimulationFixtures.path(30)
+        var matrix = Ensemble(replicates: 4, horizon: 15, seed: 2, seeding: .random(count: 3))
+        matrix.recordAgents = true
+        let model = CommitmentDynamics(decay: 0.05, reinforcement: 0.6)
+        let a = try matrix.run(model, on: Population(graph))
+        matrix.breakdown = ["committed"]
+        let b = try matrix.run(model, on: Population(graph))
+        #expect(a.kernel != b.kernel)
+        #expect(a.agentCommitment == b.agentCommitment && !a.agentCommitment.contains { $0.isNaN })
+    }
 }

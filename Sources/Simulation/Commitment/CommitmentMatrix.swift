@@ -163,7 +163,10 @@ struct CommitmentMatrix: BatchedKernel {
         }
         if run.ensemble.recordAgents {
             for r in 0..<R {
-                for v in 0..<n { out.agentAdoptedAt[(range.lowerBound + r) * n + v] = Float(firstActive[v * R + r]) }
+                for v in 0..<n {
+                    out.agentAdoptedAt[(range.lowerBound + r) * n + v] = Float(firstActive[v * R + r])
+                    out.agentCommitment[(range.lowerBound + r) * n + v] = Float(commitment[v, r])
+                }
             }
         }
         if run.ensemble.progress != nil { run.done(R) }

@@ -117,7 +117,10 @@ public struct Ensemble: Sendable {
         }
         var result = EnsembleResult(replicates: replicates, horizon: horizon, population: population.count,
                                     groupNames: groupNames, groupLevels: groups.map(\.levels))
-        if recordAgents { result.agentAdoptedAt = [Float](repeating: -1, count: replicates * population.count) }
+        if recordAgents {
+            result.agentAdoptedAt = [Float](repeating: -1, count: replicates * population.count)
+            result.agentCommitment = [Float](repeating: .nan, count: replicates * population.count)
+        }
         result.interventions = occurrences()
         // Commitment read back from every agent each step: the per-replicate kernel keeps it.
         let derivesCommitment = groupNames.contains { $0 == Self.committedAttribute && Self.isDerived($0, in: population) }
@@ -129,8 +132,10 @@ public struct Ensemble: Sendable {
         try result.summaries.withUnsafeMutableBufferPointer { summaries in
         try result.groupCounts.withUnsafeMutableBufferPointer { groupCounts in
         try result.agentAdoptedAt.withUnsafeMutableBufferPointer { agentAdoptedAt in
+        try result.agentCommitment.withUnsafeMutableBufferPointer { agentCommitment in
             let recorder = EnsembleRecorder(stateCounts: stateCounts, meanCommitment: meanCommitment, reach: reachSeries,
                                             summaries: summaries, groupCounts: groupCounts, agentAdoptedAt: agentAdoptedAt,
+                                            agentCommitment: agentCommitment,
                                             steps: horizon + 1, population: population.count, groupBase: result.groupBase,
                                             groupLevels: groups.map(\.levels.count))
             let run = EnsembleRun(ensemble: self, population: population, prepared: prepared, timeline: timeline, groups: groups,
@@ -148,6 +153,7 @@ public struct Ensemble: Sendable {
             } else {
                 frontierKernel(model, run, replicates: 1..<replicates)
             }
+        }
         }
         }
         }
@@ -251,6 +257,10 @@ public struct Ensemble: Sendable {
             if tracksCommitment {
                 let agents = worker.replicate.agents
                 out.summaries[r].recordCommitment(population: population.count, series: out.commitmentSeries(replicate: r)) { agents.commitment(of: $0) }
+                if recordAgents {
+                    let n = population.count
+                    for v in 0..<n { out.agentCommitment[r * n + v] = Float(agents.commitment(of: v)) }
+                }
             }
             model.finish(&worker.replicate, &worker.workspace)
             if self.progress != nil { run.done(1) }

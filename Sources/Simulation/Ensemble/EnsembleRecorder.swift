@@ -9,6 +9,8 @@ public struct EnsembleRecorder: @unchecked Sendable {
     let summaries: UnsafeMutableBufferPointer<ReplicateSummary>
     let groupCounts: UnsafeMutableBufferPointer<Int32>
     let agentAdoptedAt: UnsafeMutableBufferPointer<Float>
+    /// [r][agent] commitment at the horizon (recorded with the adoption times, where commitment is tracked).
+    let agentCommitment: UnsafeMutableBufferPointer<Float>
     let steps: Int
     let population: Int
     /// Where each breakdown attribute's block starts, and how many levels it has.

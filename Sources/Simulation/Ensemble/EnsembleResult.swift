@@ -22,6 +22,9 @@ public struct EnsembleResult: Sendable {
     public var summaries: [ReplicateSummary]
     /// [r][agent]: when each agent first adopted (−1: never); empty unless the ensemble recorded agents.
     public var agentAdoptedAt: [Float] = []
+    /// [r][agent]: each agent's commitment (opinion) at the horizon; NaN where the run does not
+    /// track commitment; empty unless the ensemble recorded agents.
+    public var agentCommitment: [Float] = []
     /// Which kernel ran the replicates: "frontier" (one replicate at a time), "matrix" (all at once,
     /// commitment dynamics) or "frontier+lanes" (replicate 0 on the frontier kernel, the rest 64 per pass).
     public var kernel = "frontier"
@@ -35,7 +38,7 @@ public struct EnsembleResult: Sendable {
         let cells = Double(replicates) * Double(horizon + 1)
         let perCell = Double(AdoptionState.count * 4 + 4 + 8) + Double(levels * AdoptionState.count * 4)
         let summaries = Double(replicates) * Double(MemoryLayout<ReplicateSummary>.stride)
-        return cells * perCell + summaries + (recordAgents ? Double(replicates) * Double(population) * 4 : 0)
+        return cells * perCell + summaries + (recordAgents ? Double(replicates) * Double(population) * 8 : 0)
     }
 
     init(replicates: Int, horizon: Int, population: Int, groupNames: [String], groupLevels: [[String]]) {
@@ -88,22 +91,31 @@ public struct EnsembleResult: Sendable {
     /// Whether the agent ever adopted in the replicate (needs `recordAgents`).
     public func everAdopted(replicate r: Int, node v: Int) -> Bool { agentAdoptedAt[r * population + v] >= 0 }
 
-    /// Per agent: the share of replicates in which it adopted, and its mean adoption time where it
-    /// did (NaN when never). Ready to attach as node attributes and export (needs `recordAgents`).
-    public func agentOutcomes() -> (probability: [Double], meanTime: [Double]) {
+    /// Per agent: the share of replicates in which it adopted, its mean adoption time where it did
+    /// (NaN when never), and its mean commitment at the horizon (NaN where the run does not track
+    /// commitment). Ready to attach as node attributes and export (needs `recordAgents`).
+    public func agentOutcomes() -> (probability: [Double], meanTime: [Double], meanCommitment: [Double]) {
         var probability = [Double](repeating: 0, count: population), time = [Double](repeating: 0, count: population)
-        guard !agentAdoptedAt.isEmpty else { return (probability, time.map { _ in .nan }) }
+        var commitment = [Double](repeating: 0, count: population)
+        guard !agentAdoptedAt.isEmpty else { return (probability, time.map { _ in .nan }, time.map { _ in .nan }) }
         for r in 0..<replicates {
             for v in 0..<population where agentAdoptedAt[r * population + v] >= 0 {
                 probability[v] += 1
                 time[v] += Double(agentAdoptedAt[r * population + v])
             }
         }
+        let tracked = agentCommitment.count == agentAdoptedAt.count && !(agentCommitment.first?.isNaN ?? true)
+        if tracked {
+            for r in 0..<replicates {
+                for v in 0..<population { commitment[v] += Double(agentCommitment[r * population + v]) }
+            }
+        }
         for v in 0..<population {
             time[v] = probability[v] > 0 ? time[v] / probability[v] : .nan
             probability[v] /= Double(replicates)
+            commitment[v] = tracked ? commitment[v] / Double(replicates) : .nan
         }
-        return (probability, time)
+        return (probability, time, commitment)
     }
 
     /// Mean, standard deviation and the 2.5% and 97.5% quantiles (type 7) across replicates.

@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "Scenarios", targets: ["Scenarios"]),
         .library(name: "Sweeps", targets: ["Sweeps"]),
         .library(name: "Analysis", targets: ["Analysis"]),
+        .library(name: "Diffusion", targets: ["Diffusion"]),
         .library(name: "Reports", targets: ["Reports"]),
         .library(name: "Bench", targets: ["Bench"]),
     ],
@@ -66,6 +67,11 @@ let package = Package(
             name: "Simulation",
             dependencies: ["NumericCore", "Graphs"]
         ),
+        // Real adoption data: who adopted when in which network; diffusion statistics and Bass fits.
+        .target(
+            name: "Diffusion",
+            dependencies: ["NumericCore", "Graphs", "Tables"]
+        ),
         // The rapid analyser: votes and text into opinion groups and themes, on the numeric core.
         .target(
             name: "Analysis",
@@ -107,6 +113,7 @@ let package = Package(
                 "Scenarios",
                 "Sweeps",
                 "Analysis",
+                "Diffusion",
                 "Reports",
                 "Bench",
                 "Provenance",
@@ -127,6 +134,7 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Outputs", "Scenarios", "Analysis", "NumericCore", "TestSupport"]),
         .testTarget(name: "BenchTests", dependencies: ["Bench", "Scenarios", "TestSupport"]),
         .testTarget(name: "ProvenanceTests", dependencies: ["Provenance", "TestSupport"]),
+        .testTarget(name: "DiffusionTests", dependencies: ["Diffusion", "Graphs", "Tables", "NumericCore", "TestSupport"]),
         .testTarget(name: "SkeinCLITests", dependencies: ["skein", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")], exclude: ["Hardening"]),
     ],
     swiftLanguageModes: [.v6]

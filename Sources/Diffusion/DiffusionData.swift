@@ -27,12 +27,14 @@ public struct DiffusionData: Sendable {
     /// The group (town, village, trust) of each person, when the data have one.
     public let groups: [Int32]?
     public let groupLevels: [String]
+    /// The table's numeric columns (NaN where a cell is empty): covariates for hazard models.
+    public let columns: [String: [Double]]
 
     public var count: Int { labels.count }
     public var adopters: Int { adoption.reduce(0) { $0 + ($1 == nil ? 0 : 1) } }
 
     public init(labels: [String], adoption: [Int?], periods: Int, firstPeriodValue: Int = 1, nonAdopters: NonAdopters,
-                graph: Graph, groups: [Int32]? = nil, groupLevels: [String] = []) {
+                graph: Graph, groups: [Int32]? = nil, groupLevels: [String] = [], columns: [String: [Double]] = [:]) {
         self.labels = labels
         self.adoption = adoption
         self.periods = periods
@@ -41,6 +43,13 @@ public struct DiffusionData: Sendable {
         self.graph = graph
         self.groups = groups
         self.groupLevels = groupLevels
+        self.columns = columns
+    }
+
+    /// The same people and network with other adoption times (a permutation, a simulation).
+    public func with(adoption: [Int?]) -> DiffusionData {
+        DiffusionData(labels: labels, adoption: adoption, periods: periods, firstPeriodValue: firstPeriodValue, nonAdopters: nonAdopters,
+                      graph: graph, groups: groups, groupLevels: groupLevels, columns: columns)
     }
 
     /// The data value of period t (t = 1 is `firstPeriodValue`).

@@ -125,9 +125,15 @@ public struct DiffusionDataLoader {
             // The survey reader's nodes are the rows in order (unsurveyed nominees dropped), ids made unique per group.
             graph = g
         }
+        var columns: [String: [Double]] = [:]
+        for (c, name) in table.header.enumerated() where c != idColumn && c != toaColumn && !name.isEmpty {
+            let values = table.rows.map { Double($0[c].trimmingCharacters(in: .whitespaces)) }
+            let numeric = table.rows.indices.allSatisfy { values[$0] != nil || Self.missing.contains(table.rows[$0][c].trimmingCharacters(in: .whitespaces).lowercased()) }
+            if numeric && values.contains(where: { $0 != nil }) { columns[name] = values.map { $0 ?? .nan } }
+        }
         return DiffusionData(labels: groupColumn == nil || options.network != nil ? labels : graph.nodes.labels.prefix(labels.count).map { $0 },
                              adoption: adoption, periods: periods, firstPeriodValue: first, nonAdopters: options.nonAdopters,
-                             graph: graph, groups: groups, groupLevels: levels)
+                             graph: graph, groups: groups, groupLevels: levels, columns: columns)
     }
 
     /// The network with its nodes in the table's order; people without ties are isolates.

@@ -26,4 +26,5 @@ public struct StreamPurpose: Hashable, Sendable, CustomStringConvertible {
     public static let sampling = StreamPurpose("sampling")
     public static let sketch = StreamPurpose("randomized-sketch")
     public static let clustering = StreamPurpose("clustering")
+    public static let permutation = StreamPurpose("permutation")
 }

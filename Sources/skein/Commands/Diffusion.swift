@@ -3,8 +3,6 @@ import Diffusion
 import Foundation
 import Graphs
 
-extension DiffusionData.NonAdopters: ExpressibleByArgument {}
-extension Exposure.Direction: ExpressibleByArgument {}
 
 /// `skein diffusion`: statistics of real adoption data.
 struct DiffusionCommand: ParsableCommand {
@@ -31,18 +29,7 @@ struct DiffusionStatsCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The table of people with their time of adoption.") var data: String
-    @Option(name: .long, help: "The id column (default: id, node_id, node, respondent, or the first column).") var id: String?
-    @Option(name: .long, help: "The time-of-adoption column.") var toa = "toa"
-    @Option(name: .customLong("non-adopters"), help: "How non-adopters are marked: coded-last (one past the last period) or censored (empty).")
-    var nonAdopters: DiffusionData.NonAdopters = .codedLast
-    @Option(name: .customLong("observed-until"), help: "Censored data: the last observed period, in the data's values (default: the latest time).")
-    var observedUntil: Int?
-    @Option(name: .long, help: "The network file (default: nominee columns of DATA).") var network: String?
-    @Option(name: .customLong("network-format"), help: "The network file's format (default: from the file).") var networkFormat: String?
-    @OptionGroup(title: "Nominee columns of DATA (when there is no --network)") var survey: SurveyInputOptions
-    @Option(name: .long, help: "Exposure through outgoing ties (whom people nominated) or incoming ones.") var exposure: Exposure.Direction = .outgoing
-    @Flag(name: .long, help: "Exposure weighted by tie weight (name-generator slots).") var weighted = false
+    @OptionGroup var input: DiffusionDataOptions
     @Option(name: .long, parsing: .upToNextOption, help: "Threshold lags (periods before adoption).") var lags: [Int] = [0, 1]
     @Option(name: .customLong("drift-from"), help: "Fit drift: the fewest periods fitted.") var driftFrom = 5
     @Flag(name: .long, help: "One JSON object.") var json = false
@@ -50,24 +37,12 @@ struct DiffusionStatsCommand: ParsableCommand {
     func validate() throws {
         guard lags.allSatisfy({ $0 >= 0 && $0 <= 1000 }) else { throw ValidationError("--lags must be between 0 and 1000") }
         guard driftFrom >= 3 else { throw ValidationError("--drift-from must be at least 3 (a Bass curve has up to 3 parameters)") }
-        try survey.validate()
     }
 
     func run() throws {
-        var options = DiffusionDataLoader.Options()
-        options.id = id
-        options.toa = toa
-        options.group = survey.group  // --group: towns, villages, trusts (survey ids are unique within them)
-        options.nonAdopters = nonAdopters
-        options.observedUntil = observedUntil
-        options.network = network.map { URL(fileURLWithPath: $0) }
-        options.networkFormat = networkFormat
-        options.survey = survey.options
-        options.notice = { FileHandle.standardError.write(Data("note: \($0)\n".utf8)) }
         let stats: DiffusionStats
         do {
-            let data = try DiffusionDataLoader(options: options).load(URL(fileURLWithPath: self.data))
-            stats = DiffusionStats(data, exposure: Exposure(direction: exposure, weighted: weighted), lags: lags, driftFrom: driftFrom)
+            stats = DiffusionStats(try input.load(), exposure: input.exposureRule, lags: lags, driftFrom: driftFrom)
         } catch {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode(1)
@@ -78,7 +53,7 @@ struct DiffusionStatsCommand: ParsableCommand {
             encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
             print(String(decoding: try encoder.encode(stats), as: UTF8.self))
         } else {
-            print(Self.text(stats, file: self.data))
+            print(Self.text(stats, file: input.data))
         }
     }
 

@@ -6,6 +6,8 @@ public struct LikelihoodCalibration: Sendable, Codable {
     public var permutation: ContagionPermutationTest?
     public var verdict: String
     public var contagionIdentified: Bool
+    /// Held-out validation, when asked for.
+    public var holdout: HoldoutValidation?
 
     public init(_ data: DiffusionData, model: NetworkHazardModel, baselines: [NetworkHazardModel.Baseline] = NetworkHazardModel.Baseline.allCases,
                 permutations: Int = 200, seed: UInt64 = 0) throws {
@@ -37,7 +39,7 @@ public struct LikelihoodCalibration: Sendable, Codable {
 
     static func f(_ x: Double, _ digits: Int = 4) -> String { x.isNaN ? "–" : String(format: "%.\(digits)f", x) }
 
-    enum CodingKeys: String, CodingKey { case fits, permutation, verdict, contagionIdentified = "contagion_identified" }
+    enum CodingKeys: String, CodingKey { case fits, permutation, verdict, contagionIdentified = "contagion_identified", holdout }
 }
 
 extension ContagionPermutationTest {

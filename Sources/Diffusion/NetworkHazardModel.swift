@@ -54,14 +54,14 @@ public struct NetworkHazardModel: Sendable {
         var count: Int { event.count }
     }
 
-    func rows(_ data: DiffusionData) throws -> Rows {
+    func rows(_ data: DiffusionData, people: [Bool]? = nil) throws -> Rows {
         let columns = try covariates.map { name -> [Double] in
             guard let column = data.columns[name] else { throw ModelError.unknownCovariate(name, known: data.columns.keys.sorted()) }
             return column
         }
         var rows = Rows()
         let shareExposure = Exposure(direction: exposure.direction, weighted: exposure.weighted, normalised: scale == .share)
-        for i in 0..<data.count {
+        for i in 0..<data.count where people?[i] ?? true {
             let x = columns.map { $0[i] }
             if x.contains(where: \.isNaN) { rows.excluded += 1; continue }
             let last = min(data.adoption[i] ?? data.periods, data.periods)
@@ -76,8 +76,10 @@ public struct NetworkHazardModel: Sendable {
         return rows
     }
 
-    public func fit(_ data: DiffusionData) throws -> NetworkHazardFit {
-        let rows = try rows(data)
+    /// `people`: whose person-periods enter the likelihood (nil: everyone); the others still count
+    /// as alters with their observed times.
+    public func fit(_ data: DiffusionData, people: [Bool]? = nil) throws -> NetworkHazardFit {
+        let rows = try rows(data, people: people)
         let events = rows.event.filter { $0 }.count
         guard events > 0 else { throw ModelError.noEvents }
         let nb = baseline == .constant ? 1 : max(1, data.periods - 1)

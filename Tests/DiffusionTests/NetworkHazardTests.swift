@@ -116,3 +116,43 @@ struct NetworkHazardTests {
         }
     }
 }
+
+@Suite("Held-out validation and the calibrated scenario")
+struct HoldoutTests {
+    @Test("medInnovations after period 8: the fitted network model predicts the rest closer than a Bass curve on the same periods; deterministic")
+    func holdoutAfter() throws {
+        guard let data = try NetworkHazardTests.dataset("netdiffuser_medInnovations", group: "city") else { return }
+        let h = try HoldoutValidation(data, model: NetworkHazardModel(), after: 8, simulations: 200, seed: 2)
+        #expect(h.predictions.count == 9 && h.predictions.first?.period == 9)
+        #expect(h.modelKS < h.bassKS && h.modelRMSE < h.bassRMSE, "model \(h.modelKS)/\(h.modelRMSE), Bass \(h.bassKS)/\(h.bassRMSE)")
+        #expect(h.modelRMSE < 0.08)
+        // KS is the largest gap and RMSE the root mean square over the predicted periods.
+        let gaps = h.predictions.map { abs($0.observed - $0.model) }
+        #expect(h.modelKS == gaps.max())
+        let again = try HoldoutValidation(data, model: NetworkHazardModel(), after: 8, simulations: 200, seed: 2)
+        #expect(again.predictions == h.predictions)
+        // Held-out groups: fit on towns 1–3, predict town 4 from its first-period adopters.
+        let groups = try HoldoutValidation(data, model: NetworkHazardModel(), groups: ["4"], simulations: 200, seed: 2)
+        #expect(groups.predictions.count == 16 && groups.modelRMSE.isFinite && groups.bassRMSE.isFinite)
+        #expect(throws: HoldoutValidation.ValidationError.unknownGroup("9", known: ["1", "2", "3", "4"])) {
+            try HoldoutValidation(data, model: NetworkHazardModel(), groups: ["9"], simulations: 10)
+        }
+    }
+
+    @Test("the calibrated scenario is the fitted model: the hazard on the share scale equals the bass model's step")
+    func calibratedScenario() throws {
+        guard let data = try NetworkHazardTests.dataset("netdiffuser_medInnovations", group: "city") else { return }
+        let fit = try NetworkHazardModel(scale: .share).fit(data)
+        let scenario = try CalibratedScenario(data, shareFit: fit, dataFile: "nodes.csv", base: "base.yaml")
+        #expect(scenario.yaml.hasPrefix("extends: \"base.yaml\"\n"))
+        #expect(scenario.yaml.contains("model: {type: bass, innovation: \(String(format: "%.6g", -log1p(-fit.estimates[0].estimate)))"))
+        #expect(scenario.yaml.contains("horizon: 16"))
+        // Influence runs from the nominee to the nominator: every arc reversed.
+        #expect(scenario.network.edgeCount == data.graph.edgeCount)
+        for u in 0..<data.graph.nodeCount {
+            for v in data.graph.neighbours(of: u) { #expect(scenario.network.hasEdge(Int(v), u)) }
+        }
+        let p = 0.08, q = 0.3, a = 0.4
+        #expect(abs((1 - (1 - p) * pow(1 - q, a)) - (1 - exp(-(-log1p(-p) + -log1p(-q) * a)))) < 1e-15)
+    }
+}

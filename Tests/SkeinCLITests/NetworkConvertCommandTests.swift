@@ -136,3 +136,43 @@ struct NetworkConvertCommandTests {
         #expect(try String(contentsOf: dir.appendingPathComponent("e.json"), encoding: .utf8).contains("\"José\""))
     }
 }
+
+/// `skein diffusion stats` and `skein calibrate` as a researcher runs them on the shared data.
+@Suite("skein diffusion stats and calibrate")
+struct CalibrateCommandTests {
+    @Test("stats and calibrate print the figures, write calibration.json/.csv and a calibrated scenario that runs close to the data")
+    func calibrate() throws {
+        guard let shared = Fixtures.sharedData else { print("skipped: ../shared/data is absent"); return }
+        let folder = shared.appendingPathComponent("networks/netdiffuser_medInnovations")
+        let nodes = folder.appendingPathComponent("nodes.csv").path, edges = folder.appendingPathComponent("edges.csv").path
+        let stats = try CommandRunner.skein(["diffusion", "stats", nodes, "--id", "node_id", "--network", edges])
+        #expect(stats.status == 0 && stats.stdout.contains("(C) p = 0.0839") && stats.stdout.contains("lag 0: mean 0.511"), "\(stats.stdout)\(stats.stderr)")
+        let json = try CommandRunner.skein(["diffusion", "stats", nodes, "--id", "node_id", "--network", edges, "--json"])
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect((object?["bass"] as? [Any])?.count == 3 && object?["people"] as? Int == 125)
+
+        let out = Fixtures.temporaryDirectory.appendingPathComponent("cal-\(UUID().uuidString)")
+        let cal = try CommandRunner.skein(["calibrate", nodes, "--id", "node_id", "--network", edges, "--group", "city", "--permutations", "20",
+                                           "--holdout-after", "8", "--simulations", "100", "--out", out.path])
+        #expect(cal.status == 0, "\(cal.stderr)")
+        #expect(cal.stdout.contains("856 person-periods, 98 adoptions") && cal.stdout.contains("No tie-level contagion"))
+        #expect(cal.stdout.contains("Bass curve on the same data: KS"))
+        let csv = try String(contentsOf: out.appendingPathComponent("calibration.csv"), encoding: .utf8)
+        #expect(csv.hasPrefix("model,parameter,estimate,se,low,high,method\n") && csv.contains("network-hazard constant,q,"))
+        let run = out.appendingPathComponent("run")
+        let ran = try CommandRunner.skein(["run", out.appendingPathComponent("calibrated.yaml").path, "--out", run.path])
+        #expect(ran.status == 0, "\(ran.stderr)")
+        // The scenario's mean reach per step against the observed cumulative adopters per period.
+        let observed = [11, 20, 29, 40, 51, 62, 75, 82, 86, 87, 92, 95, 98, 102, 106, 108, 109].map(Double.init)
+        var simulated: [Double] = []
+        for line in try String(contentsOf: run.appendingPathComponent("timeseries.csv"), encoding: .utf8).split(separator: "\n")
+        where line.contains(",all,all,reach,") {
+            simulated.append(Double(line.split(separator: ",")[4])!)
+        }
+        #expect(simulated.count == observed.count)
+        let rmse = (zip(simulated, observed).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) } / Double(observed.count)).squareRoot()
+        #expect(rmse < 6, "RMSE \(rmse) people")
+        let refused = try CommandRunner.skein(["calibrate", nodes, "--id", "node_id", "--network", edges, "--holdout-after", "40"])
+        #expect(refused.status == 1 && refused.stderr.contains("--holdout-after 40 must leave"))
+    }
+}

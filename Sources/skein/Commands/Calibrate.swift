@@ -1,6 +1,7 @@
 import ArgumentParser
 import Diffusion
 import Foundation
+import Graphs
 import Tables
 
 extension NetworkHazardModel.Baseline: ExpressibleByArgument {}
@@ -27,27 +28,50 @@ struct Calibrate: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Numeric columns of DATA as covariates, comma-separated.", valueName: "columns")) var covariates: String?
     @Option(name: .long, help: "Permutations of adoption times within groups (0: none).") var permutations = 200
     @Option(name: .long, help: "Seed of the permutations.") var seed: UInt64 = 0
-    @Option(name: .long, help: "A folder for calibration.json and calibration.csv.") var out: String?
+    @Option(name: .customLong("holdout-after"), help: "Fit on periods up to this one (the data's value) and predict the rest, beside a Bass curve fitted to the same periods.")
+    var holdoutAfter: Int?
+    @Option(name: .customLong("holdout-groups"), help: ArgumentHelp("Fit on the other groups and predict these (comma-separated levels of --group).", valueName: "groups"))
+    var holdoutGroups: String?
+    @Option(name: .long, help: "Simulations of the fitted model for held-out predictions.") var simulations = 1000
+    @Option(name: .long, help: "A base scenario the calibrated scenario extends (its path as written into calibrated.yaml).") var scenario: String?
+    @Option(name: .long, help: "A folder for calibration.json, calibration.csv, and calibrated.yaml with its network.graphml.") var out: String?
     @Flag(name: .long, help: "Replace --out if it exists.") var force = false
     @Flag(name: .long, help: "One JSON object.") var json = false
 
     func validate() throws {
         guard (0...100_000).contains(permutations) else { throw ValidationError("--permutations must be between 0 and 100 000") }
+        guard (1...1_000_000).contains(simulations) else { throw ValidationError("--simulations must be between 1 and 1 000 000") }
+        if holdoutAfter != nil && holdoutGroups != nil { throw ValidationError("give --holdout-after or --holdout-groups, not both") }
     }
 
     func run() throws {
-        let result: LikelihoodCalibration
+        var result: LikelihoodCalibration
         do {
             let data = try input.load()
             let columns = covariates.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
             let model = NetworkHazardModel(scale: scale, exposure: input.exposureRule, covariates: columns)
             result = try LikelihoodCalibration(data, model: model, baselines: baseline.map { [$0] } ?? NetworkHazardModel.Baseline.allCases,
                                                permutations: permutations, seed: seed)
+            if let after = holdoutAfter {
+                let t = after - data.firstPeriodValue + 1
+                guard t >= 2 && t < data.periods else {
+                    throw ValidationError("--holdout-after \(after) must leave at least two periods to fit and one to predict (periods \(data.periodValue(1))–\(data.periodValue(data.periods)))")
+                }
+                result.holdout = try HoldoutValidation(data, model: model, after: t, simulations: simulations, seed: seed)
+            } else if let groups = holdoutGroups {
+                result.holdout = try HoldoutValidation(data, model: model, groups: groups.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) },
+                                                       simulations: simulations, seed: seed)
+            }
             if let out {
                 let encoded = try Self.encoder.encode(result)
+                // The scenario runs the share-scale, constant-baseline fit (what the engine's bass model is).
+                let shareFit = try NetworkHazardModel(scale: .share, exposure: Exposure(direction: .outgoing)).fit(data)
+                let calibrated = try CalibratedScenario(data, shareFit: shareFit, dataFile: input.data, base: scenario)
                 try AtomicFolder.write(URL(fileURLWithPath: out), force: force) { dir in
                     try AtomicFile.write(encoded, to: dir.appendingPathComponent("calibration.json"))
                     try AtomicFile.write(Data(Self.tidy(result).utf8), to: dir.appendingPathComponent("calibration.csv"))
+                    try NetworkFormatCatalog.write(calibrated.network, to: dir.appendingPathComponent(CalibratedScenario.networkFile))
+                    try AtomicFile.write(Data(calibrated.yaml.utf8), to: dir.appendingPathComponent(CalibratedScenario.scenarioFile))
                 }
             }
         } catch {
@@ -70,7 +94,14 @@ struct Calibrate: ParsableCommand {
         }
         print("")
         print(result.verdict)
-        if let out { print("calibration: \(out)/calibration.json, calibration.csv") }
+        if let h = result.holdout {
+            print("")
+            print("held out (\(h.holdout)): fitted p = \(String(format: "%.4f", h.fitted.estimates[0].estimate)), q = \(String(format: "%.4f", h.fitted.q.estimate)); \(h.simulations) simulations")
+            print("  period  observed  model   Bass")
+            for p in h.predictions { print(String(format: "  %6d  %8.3f  %6.3f  %6.3f", p.period, p.observed, p.model, p.bass)) }
+            print(String(format: "  network model: KS %.3f, RMSE %.3f;  Bass curve on the same data: KS %.3f, RMSE %.3f", h.modelKS, h.modelRMSE, h.bassKS, h.bassRMSE))
+        }
+        if let out { print("calibration: \(out)/calibration.json, calibration.csv; calibrated scenario: \(out)/\(CalibratedScenario.scenarioFile) (skein run it)") }
     }
 
     static var encoder: JSONEncoder {

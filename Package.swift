@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "Sweeps", targets: ["Sweeps"]),
         .library(name: "Analysis", targets: ["Analysis"]),
         .library(name: "Diffusion", targets: ["Diffusion"]),
+        .library(name: "Calibration", targets: ["Calibration"]),
         .library(name: "Reports", targets: ["Reports"]),
         .library(name: "Bench", targets: ["Bench"]),
     ],
@@ -72,6 +73,11 @@ let package = Package(
             name: "Diffusion",
             dependencies: ["NumericCore", "Graphs", "Tables"]
         ),
+        // Calibrating scenario models to adoption data by simulation (ABC on the ensemble engine).
+        .target(
+            name: "Calibration",
+            dependencies: ["Diffusion", "Scenarios", "Simulation", "Graphs", "NumericCore"]
+        ),
         // The rapid analyser: votes and text into opinion groups and themes, on the numeric core.
         .target(
             name: "Analysis",
@@ -114,6 +120,7 @@ let package = Package(
                 "Sweeps",
                 "Analysis",
                 "Diffusion",
+                "Calibration",
                 "Reports",
                 "Bench",
                 "Provenance",
@@ -134,7 +141,7 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Outputs", "Scenarios", "Analysis", "NumericCore", "TestSupport"]),
         .testTarget(name: "BenchTests", dependencies: ["Bench", "Scenarios", "TestSupport"]),
         .testTarget(name: "ProvenanceTests", dependencies: ["Provenance", "TestSupport"]),
-        .testTarget(name: "DiffusionTests", dependencies: ["Diffusion", "Graphs", "Tables", "NumericCore", "TestSupport"]),
+        .testTarget(name: "DiffusionTests", dependencies: ["Diffusion", "Calibration", "Scenarios", "Graphs", "Tables", "NumericCore", "TestSupport"]),
         .testTarget(name: "SkeinCLITests", dependencies: ["skein", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")], exclude: ["Hardening"]),
     ],
     swiftLanguageModes: [.v6]

@@ -18,7 +18,7 @@ public struct CalibratedScenario: Sendable {
     public init(_ data: DiffusionData, shareFit fit: NetworkHazardFit, dataFile: String, base: String? = nil) throws {
         let p = fit.estimates[0].estimate, q = fit.q.estimate
         let innovation = -log1p(-p), imitation = -log1p(-q)
-        network = try Self.influence(data.graph)
+        network = try Self.influenceNetwork(data.graph)
         let seeds = data.labels.indices.filter { data.adoption[$0] == 1 }.map { data.labels[$0] }
         func quoted(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
         var lines: [String] = []
@@ -47,7 +47,7 @@ public struct CalibratedScenario: Sendable {
     static func number(_ x: Double) -> String { x.isNaN ? "nan" : String(format: "%.6g", x) }
 
     /// The graph with every arc reversed (undirected graphs are returned as they are).
-    static func influence(_ graph: Graph) throws -> Graph {
+    public static func influenceNetwork(_ graph: Graph) throws -> Graph {
         guard graph.isDirected else { return graph }
         var builder = GraphBuilder(directed: true, duplicates: .sumWeights, selfLoops: .keep)
         for v in 0..<graph.nodeCount { _ = builder.addNode(graph.nodes.label(v)) }

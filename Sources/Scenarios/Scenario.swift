@@ -84,8 +84,22 @@ public enum NetworkSpec: Sendable, Hashable {
 /// The diffusion model and its parameters: any model in `ModelCatalog`.
 public struct ModelSpec: Sendable {
     public let model: any CatalogModel
+    /// The parameter values the model was built from (as the scenario gave them).
+    public let values: [String: ParameterValue]
 
-    public init(_ model: any CatalogModel) { self.model = model }
+    public init(_ model: any CatalogModel, values: [String: ParameterValue] = [:]) {
+        self.model = model
+        self.values = values
+    }
+
+    /// The same model with numeric parameters set to `changes` (a calibration's draw); the
+    /// values must already be within each parameter's range.
+    public func with(_ changes: [String: Double]) throws -> ModelSpec {
+        var v = values
+        for (name, x) in changes { v[name] = .number(x) }
+        let type = Swift.type(of: model)
+        return ModelSpec(try type.init(parameters: CatalogValues(owner: type.name, v)), values: v)
+    }
 
     public var name: String { type(of: model).name }
     /// Whether the model keeps every agent's commitment itself (then the summary leads with commitment).

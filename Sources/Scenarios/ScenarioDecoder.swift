@@ -232,7 +232,7 @@ struct ScenarioDecoder {
         }
         guard let values = parameters(entry.parameters, from: &r, path: "model", owner: type) else { return nil }
         do {
-            return ModelSpec(try entry.init(parameters: CatalogValues(owner: type, values)))
+            return ModelSpec(try entry.init(parameters: CatalogValues(owner: type, values)), values: values)
         } catch {
             d.append(Diagnostic(v.origin, "model: \(error)"))
             return nil

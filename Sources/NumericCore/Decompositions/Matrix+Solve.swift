@@ -26,4 +26,9 @@ extension Matrix {
         }
         return try Matrix(rows: b.columns, columns: rows, elements: x.storage).transposed()
     }
+
+    /// The inverse, by `solve` against the identity; throws for a singular matrix.
+    public func inverse() throws -> Matrix {
+        try solve(Matrix(rows: rows, columns: rows) { $0 == $1 ? 1 : 0 })
+    }
 }

@@ -1,10 +1,14 @@
 import ArgumentParser
+import Calibration
 import Diffusion
 import Foundation
 import Graphs
+import Scenarios
+import Simulation
 import Tables
 
 extension NetworkHazardModel.Baseline: ExpressibleByArgument {}
+extension ABCCalibration.Method: ExpressibleByArgument {}
 extension NetworkHazardModel.Scale: ExpressibleByArgument {}
 
 /// `skein calibrate`: fit a diffusion model to real adoption data and say what the data identify.
@@ -33,7 +37,16 @@ struct Calibrate: ParsableCommand {
     @Option(name: .customLong("holdout-groups"), help: ArgumentHelp("Fit on the other groups and predict these (comma-separated levels of --group).", valueName: "groups"))
     var holdoutGroups: String?
     @Option(name: .long, help: "Simulations of the fitted model for held-out predictions.") var simulations = 1000
-    @Option(name: .long, help: "A base scenario the calibrated scenario extends (its path as written into calibrated.yaml).") var scenario: String?
+    @Option(name: .long, help: "A base scenario: its model (and interventions, waning) is what --fit calibrates; calibrated.yaml extends it.") var scenario: String?
+    @Option(name: .long, help: ArgumentHelp("Calibrate a model parameter by simulation (ABC) with a uniform prior: model.NAME=LOW:HIGH (repeatable).", valueName: "model.name=low:high"))
+    var fit: [String] = []
+    @Option(name: .long, help: "Without --scenario, the model --fit calibrates (its other parameters at the catalog's typical values).") var model = "bass"
+    @Option(name: .long, help: "ABC: rejection (the nearest --accept share of --abc-simulations draws) or smc (adaptive population Monte Carlo).")
+    var method: ABCCalibration.Method = .rejection
+    @Option(name: .customLong("abc-simulations"), help: "ABC: simulations in all.") var abcSimulations = 20_000
+    @Option(name: .long, help: "ABC: the share of draws accepted (rejection), or of the budget kept as each round's particles (smc; at least 50).")
+    var accept = 0.01
+    @Flag(name: .customLong("curve-only"), help: "ABC: match the adoption curve alone (not also the mean exposure at adoption).") var curveOnly = false
     @Option(name: .long, help: "A folder for calibration.json, calibration.csv, and calibrated.yaml with its network.graphml.") var out: String?
     @Flag(name: .long, help: "Replace --out if it exists.") var force = false
     @Flag(name: .long, help: "One JSON object.") var json = false
@@ -41,10 +54,14 @@ struct Calibrate: ParsableCommand {
     func validate() throws {
         guard (0...100_000).contains(permutations) else { throw ValidationError("--permutations must be between 0 and 100 000") }
         guard (1...1_000_000).contains(simulations) else { throw ValidationError("--simulations must be between 1 and 1 000 000") }
+        guard (100...10_000_000).contains(abcSimulations) else { throw ValidationError("--abc-simulations must be between 100 and 10 000 000") }
+        guard accept > 0 && accept < 1 else { throw ValidationError("--accept must be between 0 and 1") }
+        for f in fit { do { _ = try FittedParameter.parse(f) } catch { throw ValidationError("\(error)") } }
         if holdoutAfter != nil && holdoutGroups != nil { throw ValidationError("give --holdout-after or --holdout-groups, not both") }
     }
 
     func run() throws {
+        if !fit.isEmpty { return try runABC() }
         var result: LikelihoodCalibration
         do {
             let data = try input.load()
@@ -102,6 +119,73 @@ struct Calibrate: ParsableCommand {
             print(String(format: "  network model: KS %.3f, RMSE %.3f;  Bass curve on the same data: KS %.3f, RMSE %.3f", h.modelKS, h.modelRMSE, h.bassKS, h.bassRMSE))
         }
         if let out { print("calibration: \(out)/calibration.json, calibration.csv; calibrated scenario: \(out)/\(CalibratedScenario.scenarioFile) (skein run it)") }
+    }
+
+    /// The likelihood-free regime: ABC of the scenario's (or --model's) parameters on the engine.
+    func runABC() throws {
+        let abc: ABCCalibration
+        let base: Scenario?
+        do {
+            let data = try input.load()
+            let parameters = try fit.map(FittedParameter.parse)
+            let spec: ModelSpec
+            if let scenario {
+                let loaded = try ScenarioLoader.load(scenario)
+                base = loaded
+                spec = loaded.model
+            } else {
+                base = nil
+                guard let type = ModelCatalog.named(model) else {
+                    throw ValidationError("--model \(model): not a model (models: \(ModelCatalog.names.joined(separator: ", ")))")
+                }
+                var values = type.example
+                for p in parameters { values[p.name] = .number((p.low + p.high) / 2) }
+                spec = ModelSpec(try type.init(parameters: CatalogValues(owner: type.name, values)), values: values)
+            }
+            abc = try ABCCalibration(data, model: spec, interventions: base?.interventions ?? [], waning: base?.waning, fit: parameters,
+                                     method: method, simulations: abcSimulations, acceptance: accept, individual: !curveOnly, seed: seed)
+            if let out {
+                let encoded = try Self.encoder.encode(abc)
+                let yaml = ABCScenarioText.yaml(abc, data: data, dataFile: input.data, base: scenario, model: spec)
+                let network = try CalibratedScenario.influenceNetwork(data.graph)
+                try AtomicFolder.write(URL(fileURLWithPath: out), force: force) { dir in
+                    try AtomicFile.write(encoded, to: dir.appendingPathComponent("calibration.json"))
+                    try AtomicFile.write(Data(Self.tidy(abc).utf8), to: dir.appendingPathComponent("calibration.csv"))
+                    try NetworkFormatCatalog.write(network, to: dir.appendingPathComponent(CalibratedScenario.networkFile))
+                    try AtomicFile.write(Data(yaml.utf8), to: dir.appendingPathComponent(CalibratedScenario.scenarioFile))
+                }
+            }
+        } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        if json {
+            print(String(decoding: try Self.encoder.encode(abc), as: UTF8.self))
+            return
+        }
+        print("ABC (\(abc.method.rawValue)) of the \(abc.model) model: \(abc.simulations) simulations, \(abc.accepted) accepted (distance ≤ \(String(format: "%.4f", abc.tolerance))) in \(String(format: "%.2f", abc.seconds)) s")
+        print("summaries: \(abc.summaries.joined(separator: ", "))")
+        for p in abc.posterior {
+            print(String(format: "  %@  median %.4f  mean %.4f  90%% %.4f – %.4f  (prior %.3g – %.3g)", p.parameter.padding(toLength: 12, withPad: " ", startingAt: 0),
+                         p.median, p.mean, p.low, p.high, p.priorLow, p.priorHigh))
+        }
+        for c in abc.correlations { print("  corr(\(c.first), \(c.second)) = \(String(format: "%.2f", c.r))") }
+        print("posterior predictive (cumulative share: observed, 5%–95% of the accepted runs)")
+        for b in abc.band { print(String(format: "  %6d  %.3f   %.3f – %.3f", b.period, b.observed, b.low, b.high)) }
+        if abc.warnings.isEmpty {
+            print("identifiability: no parameter pair is confounded and every interval is narrower than half its prior")
+        } else {
+            for w in abc.warnings { print("warning: \(w)") }
+        }
+        if let out { print("calibration: \(out)/calibration.json, calibration.csv; calibrated scenario: \(out)/\(CalibratedScenario.scenarioFile) (posterior medians)") }
+    }
+
+    static func tidy(_ abc: ABCCalibration) -> String {
+        var csv = CSVWriter(header: ["model", "parameter", "estimate", "se", "low", "high", "method"])
+        for p in abc.posterior {
+            csv.row([abc.model, p.parameter, "\(p.median)", "", "\(p.low)", "\(p.high)", "ABC \(abc.method.rawValue), \(abc.simulations) simulations, posterior median and 90% interval"])
+        }
+        return csv.text
     }
 
     static var encoder: JSONEncoder {

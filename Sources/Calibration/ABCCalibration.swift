@@ -1,0 +1,327 @@
+import Diffusion
+import Foundation
+import Graphs
+import NumericCore
+import Scenarios
+import Simulation
+
+/// Likelihood-free calibration of any scenario model to adoption data: approximate Bayesian
+/// computation on the ensemble engine. Draws from the uniform priors, simulates each once on the
+/// data's network (ties turned to run from nominee to nominator, seeded with the first period's
+/// adopters, for the data's periods), and keeps the draws whose summaries are nearest the data's:
+/// the cumulative adoption curve, and with `individual` the mean exposure at adoption (Valente's
+/// threshold), which the curve alone cannot tell apart from outside influence.
+///
+/// Rejection ABC keeps the nearest `acceptance` share of `simulations` draws. ABC-SMC (Beaumont et
+/// al. 2009's population Monte Carlo with Del Moral et al. 2012's adaptive tolerances) spends the
+/// same budget in rounds, each perturbing the previous round's accepted particles (Gaussian, twice
+/// their weighted covariance) and reweighting by prior over proposal density: a posterior from far
+/// fewer simulations where rejection would waste them on the prior's tails.
+public struct ABCCalibration: Sendable, Codable {
+    public enum Method: String, Sendable, Codable, CaseIterable {
+        case rejection
+        case smc
+    }
+
+    public struct Posterior: Sendable, Codable, Equatable {
+        public var parameter: String
+        public var mean: Double
+        public var median: Double
+        public var low: Double
+        public var high: Double
+        public var priorLow: Double
+        public var priorHigh: Double
+    }
+
+    public struct Correlation: Sendable, Codable, Equatable {
+        public var first: String
+        public var second: String
+        public var r: Double
+    }
+
+    public struct Band: Sendable, Codable, Equatable {
+        public var period: Int
+        public var observed: Double
+        public var low: Double
+        public var median: Double
+        public var high: Double
+    }
+
+    public var method: Method
+    public var model: String
+    public var simulations: Int
+    public var accepted: Int
+    public var tolerance: Double
+    public var summaries: [String]
+    public var seed: UInt64
+    public var posterior: [Posterior]
+    public var correlations: [Correlation]
+    /// Posterior predictive 90% band of the cumulative share per period, from the accepted draws' own runs.
+    public var band: [Band]
+    /// Words on what the data can and cannot tell apart (empty when nothing is flagged).
+    public var warnings: [String]
+    /// The accepted draws (one row per draw, parameters in `posterior` order) and their weights.
+    public var draws: [[Double]]
+    public var weights: [Double]
+    public var seconds: Double
+
+    /// One simulation's summaries: the cumulative share per period and the mean threshold.
+    struct Simulated { var curve: [Double]; var threshold: Double }
+
+    /// `model` with its fixed parameters (a scenario's, or the catalog's example values); the
+    /// scenario's interventions and waning commitment, when calibrating a scenario, run in every simulation.
+    public init(_ data: DiffusionData, model spec: ModelSpec, interventions: [any Intervention] = [], waning: WaningCommitment? = nil,
+                fit: [FittedParameter], method: Method = .rejection, simulations: Int = 20_000, acceptance: Double = 0.01,
+                individual: Bool = true, seed: UInt64 = 0) throws {
+        let start = DispatchTime.now().uptimeNanoseconds
+        for p in fit { try p.check(against: type(of: spec.model)) }
+        let influence = try CalibratedScenario.influenceNetwork(data.graph)
+        let population = Population(influence)
+        let seeds = data.labels.indices.filter { data.adoption[$0] == 1 }.map { data.labels[$0] }
+        var ensemble = Ensemble(replicates: 1, horizon: max(1, data.periods - 1), seed: seed, seeding: .nodes(seeds))
+        ensemble.interventions = interventions
+        ensemble.waning = waning
+        ensemble.recordAgents = individual
+        ensemble.preparedSeeding = try ensemble.seeding.prepare(population, seed: seed)
+        let observedCurve = AdoptionCurve(data).shares
+        let observedThreshold = ValenteThresholds(data).mean
+        let useThreshold = individual && observedThreshold.isFinite
+        self.method = method
+        self.model = spec.name
+        self.simulations = simulations
+        self.seed = seed
+        summaries = ["cumulative adoption curve"] + (useThreshold ? ["mean exposure at adoption (Valente threshold)"] : [])
+        let names = fit.map(\.name)
+        let template = ensemble
+
+        /// Simulates draw `k` with parameters `theta` from its own stream (seed, k): thread-invariant.
+        func simulate(_ theta: [Double], _ k: Int) throws -> Simulated {
+            var e = template
+            e.seed = SplitMix64.mix(seed &+ 0x9E37_79B9_7F4A_7C15 &* UInt64(k + 1))
+            let model = try spec.with(Dictionary(uniqueKeysWithValues: zip(names, theta)))
+            let result = try model.run(e, on: population)
+            let steps = result.horizon + 1
+            let curve = (0..<data.periods).map { t in Double(result.reach[min(t, steps - 1)]) / Double(max(1, data.count)) }
+            var threshold = Double.nan
+            if useThreshold {
+                let adoption: [Int?] = (0..<data.count).map { v in
+                    let a = result.agentAdoptedAt[v]
+                    return a >= 0 ? Int(a) + 1 : nil
+                }
+                threshold = ValenteThresholds(data.with(adoption: adoption)).mean
+            }
+            return Simulated(curve: curve, threshold: threshold)
+        }
+        func distance(_ s: Simulated) -> Double {
+            var sum = 0.0
+            for t in 0..<observedCurve.count { sum += (s.curve[t] - observedCurve[t]) * (s.curve[t] - observedCurve[t]) }
+            var d2 = sum / Double(max(1, observedCurve.count))
+            if useThreshold { d2 += s.threshold.isNaN ? 1 : (s.threshold - observedThreshold) * (s.threshold - observedThreshold) }
+            return d2.squareRoot()
+        }
+        func runAll(_ thetas: [[Double]], offset: Int) throws -> [Simulated] {
+            var out = [Simulated?](repeating: nil, count: thetas.count)
+            var failure: Error?
+            let lock = NSLock()
+            out.withUnsafeMutableBufferPointer { buffer in
+                Parallel.forEach(count: thetas.count) { i in
+                    do { buffer[i] = try simulate(thetas[i], offset + i) } catch { lock.lock(); failure = failure ?? error; lock.unlock() }
+                }
+            }
+            if let failure { throw failure }
+            return out.map { $0! }
+        }
+        func prior(_ rng: inout Xoshiro256PlusPlus) -> [Double] { fit.map { $0.low + ($0.high - $0.low) * rng.nextUnitDouble() } }
+
+        var keptThetas: [[Double]] = [], keptWeights: [Double] = [], keptRuns: [Simulated] = []
+        var rng = Xoshiro256PlusPlus(seed: seed, replicate: 0, purpose: .sampling)
+        switch method {
+        case .rejection:
+            let thetas = (0..<simulations).map { _ in prior(&rng) }
+            let runs = try runAll(thetas, offset: 0)
+            let d = runs.map(distance)
+            let keep = max(2, Int((Double(simulations) * acceptance).rounded()))
+            let order = d.indices.sorted { d[$0] < d[$1] || (d[$0] == d[$1] && $0 < $1) }.prefix(keep)
+            keptThetas = order.map { thetas[$0] }
+            keptRuns = order.map { runs[$0] }
+            keptWeights = [Double](repeating: 1, count: keptThetas.count)
+            tolerance = d[order.last!]
+        case .smc:
+            // Rounds of `particles` accepted draws; each round's tolerance is the median distance of the last.
+            let particles = max(50, Int((Double(simulations) * acceptance).rounded()))
+            var used = 0, offset = 0
+            var thetas = (0..<particles).map { _ in prior(&rng) }
+            var runs = try runAll(thetas, offset: offset)
+            used += particles
+            offset += particles
+            var d = runs.map(distance)
+            var w = [Double](repeating: 1.0 / Double(particles), count: particles)
+            var epsilon = Self.quantile(d, 0.5)
+            // Each round fills a new population of `particles` within ε, proposing in batches; a round the
+            // budget cannot finish is abandoned and the last complete population kept.
+            rounds: while used < simulations {
+                let covariance = Self.weightedCovariance(thetas, w).map { $0 * 2 }
+                let chol = Self.cholesky(covariance, fit.count)
+                let inverse = try? Matrix<Double>(rows: fit.count, columns: fit.count, elements: covariance).inverse().elements
+                var nextThetas: [[Double]] = [], nextRuns: [Simulated] = [], nextD: [Double] = [], nextW: [Double] = []
+                while nextThetas.count < particles {
+                    let batch = min(particles, simulations - used)
+                    guard batch > 0 else { break rounds }
+                    var proposals: [[Double]] = [], attempts = 0
+                    // Perturbed particles inside the prior (proposals outside it cost no simulation).
+                    while proposals.count < batch && attempts < batch * 1000 {
+                        attempts += 1
+                        let j = Self.pick(w, rng.nextUnitDouble())
+                        var z = [Double](repeating: 0, count: fit.count)
+                        for i in 0..<fit.count { z[i] = rng.normal() }
+                        let candidate = (0..<fit.count).map { i in thetas[j][i] + (0...i).reduce(0) { $0 + chol[i * fit.count + $1] * z[$1] } }
+                        if zip(candidate, fit).allSatisfy({ $0 >= $1.low && $0 <= $1.high }) { proposals.append(candidate) }
+                    }
+                    guard !proposals.isEmpty else { break rounds }
+                    let newRuns = try runAll(proposals, offset: offset)
+                    used += proposals.count
+                    offset += proposals.count
+                    // Weights ∝ prior / Σ_j w_j K(θ | θ_j); the prior is uniform inside its box.
+                    for (i, run) in newRuns.enumerated() where nextThetas.count < particles {
+                        let dist = distance(run)
+                        guard dist <= epsilon else { continue }
+                        var mixture = 0.0
+                        for j in thetas.indices { mixture += w[j] * Self.gaussian(proposals[i], thetas[j], inverse) }
+                        nextThetas.append(proposals[i])
+                        nextRuns.append(run)
+                        nextD.append(dist)
+                        nextW.append(mixture > 0 ? 1 / mixture : 0)
+                    }
+                }
+                let total = nextW.reduce(0, +)
+                guard total > 0 else { break }
+                thetas = nextThetas
+                runs = nextRuns
+                d = nextD
+                w = nextW.map { $0 / total }
+                epsilon = Self.quantile(d, 0.5)
+            }
+            keptThetas = thetas
+            keptRuns = runs
+            keptWeights = w
+            tolerance = d.max() ?? .nan
+            self.simulations = used
+        }
+        accepted = keptThetas.count
+        draws = keptThetas
+        weights = keptWeights
+        posterior = fit.enumerated().map { i, p in
+            let values = keptThetas.map { $0[i] }
+            return Posterior(parameter: p.name, mean: Self.weightedMean(values, keptWeights),
+                             median: Self.weightedQuantile(values, keptWeights, 0.5), low: Self.weightedQuantile(values, keptWeights, 0.05),
+                             high: Self.weightedQuantile(values, keptWeights, 0.95), priorLow: p.low, priorHigh: p.high)
+        }
+        var pairs: [Correlation] = []
+        for i in 0..<fit.count {
+            for j in (i + 1)..<fit.count {
+                pairs.append(Correlation(first: fit[i].name, second: fit[j].name,
+                                         r: Self.weightedCorrelation(keptThetas.map { $0[i] }, keptThetas.map { $0[j] }, keptWeights)))
+            }
+        }
+        correlations = pairs
+        band = (0..<data.periods).map { t in
+            let values = keptRuns.map { $0.curve[t] }
+            return Band(period: data.periodValue(t + 1), observed: observedCurve[t], low: Self.weightedQuantile(values, keptWeights, 0.05),
+                        median: Self.weightedQuantile(values, keptWeights, 0.5), high: Self.weightedQuantile(values, keptWeights, 0.95))
+        }
+        var words: [String] = []
+        for c in pairs where abs(c.r) >= 0.8 {
+            words.append("\(c.first) and \(c.second) are not identified separately: their posterior correlation is \(String(format: "%.2f", c.r)); "
+                         + (useThreshold ? "the data trade one against the other" : "the curve alone trades one against the other (add individual adoption times and a network for exposure at adoption)"))
+        }
+        for p in posterior where (p.high - p.low) >= 0.5 * (p.priorHigh - p.priorLow) {
+            words.append("\(p.parameter)'s 90% interval (\(String(format: "%.3g", p.low))–\(String(format: "%.3g", p.high))) spans half its prior or more: the data say little about it")
+        }
+        warnings = words
+        seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+
+    static func quantile(_ x: [Double], _ p: Double) -> Double {
+        let s = x.sorted()
+        guard !s.isEmpty else { return .nan }
+        let h = Double(s.count - 1) * p
+        let lo = Int(h.rounded(.down)), hi = min(lo + 1, s.count - 1)
+        return s[lo] + (h - Double(lo)) * (s[hi] - s[lo])
+    }
+
+    static func weightedMean(_ x: [Double], _ w: [Double]) -> Double {
+        let total = w.reduce(0, +)
+        return zip(x, w).reduce(0) { $0 + $1.0 * $1.1 } / total
+    }
+
+    /// The value below which a share p of the weight lies.
+    static func weightedQuantile(_ x: [Double], _ w: [Double], _ p: Double) -> Double {
+        let order = x.indices.sorted { x[$0] < x[$1] }
+        let total = w.reduce(0, +)
+        var cumulative = 0.0
+        for i in order {
+            cumulative += w[i]
+            if cumulative >= p * total { return x[i] }
+        }
+        return order.last.map { x[$0] } ?? .nan
+    }
+
+    static func weightedCorrelation(_ x: [Double], _ y: [Double], _ w: [Double]) -> Double {
+        let mx = weightedMean(x, w), my = weightedMean(y, w)
+        var sxy = 0.0, sxx = 0.0, syy = 0.0
+        for i in x.indices {
+            sxy += w[i] * (x[i] - mx) * (y[i] - my)
+            sxx += w[i] * (x[i] - mx) * (x[i] - mx)
+            syy += w[i] * (y[i] - my) * (y[i] - my)
+        }
+        return sxx > 0 && syy > 0 ? sxy / (sxx * syy).squareRoot() : .nan
+    }
+
+    static func weightedCovariance(_ thetas: [[Double]], _ w: [Double]) -> [Double] {
+        let k = thetas.first?.count ?? 0
+        let means = (0..<k).map { i in weightedMean(thetas.map { $0[i] }, w) }
+        var c = [Double](repeating: 0, count: k * k)
+        let total = w.reduce(0, +)
+        for (n, t) in thetas.enumerated() {
+            for i in 0..<k { for j in 0..<k { c[i * k + j] += w[n] * (t[i] - means[i]) * (t[j] - means[j]) / total } }
+        }
+        for i in 0..<k { c[i * k + i] = max(c[i * k + i], 1e-12) }
+        return c
+    }
+
+    /// Lower-triangular L with L·Lᵀ = a (row-major).
+    static func cholesky(_ a: [Double], _ k: Int) -> [Double] {
+        var l = [Double](repeating: 0, count: k * k)
+        for i in 0..<k {
+            for j in 0...i {
+                var s = a[i * k + j]
+                for m in 0..<j { s -= l[i * k + m] * l[j * k + m] }
+                l[i * k + j] = i == j ? max(s, 1e-24).squareRoot() : s / l[j * k + j]
+            }
+        }
+        return l
+    }
+
+    /// The (unnormalised) Gaussian density of x around mean with the given inverse covariance.
+    static func gaussian(_ x: [Double], _ mean: [Double], _ inverse: [Double]?) -> Double {
+        guard let inverse else { return 1 }
+        let k = x.count
+        var q = 0.0
+        for i in 0..<k { for j in 0..<k { q += (x[i] - mean[i]) * inverse[i * k + j] * (x[j] - mean[j]) } }
+        return exp(-q / 2)
+    }
+
+    /// Index drawn with probability proportional to w, from a uniform u.
+    static func pick(_ w: [Double], _ u: Double) -> Int {
+        var cumulative = 0.0
+        for (i, x) in w.enumerated() {
+            cumulative += x
+            if u <= cumulative { return i }
+        }
+        return w.count - 1
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case method, model, simulations, accepted, tolerance, summaries, seed, posterior, correlations, band, warnings, draws, weights, seconds
+    }
+}

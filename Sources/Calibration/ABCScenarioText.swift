@@ -1,0 +1,41 @@
+import Diffusion
+import Foundation
+import Scenarios
+
+/// The calibrated scenario an ABC run writes: the base scenario (or the calibrated model alone)
+/// with the fitted parameters at their posterior medians, on the data's influence network.
+public enum ABCScenarioText {
+    public static func yaml(_ abc: ABCCalibration, data: DiffusionData, dataFile: String, base: String?, model: ModelSpec) -> String {
+        func quoted(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
+        let seeds = data.labels.indices.filter { data.adoption[$0] == 1 }.map { data.labels[$0] }
+        var lines: [String] = []
+        if let base { lines.append("extends: \(quoted(base))") }
+        lines.append("name: \(quoted("Calibrated to \(URL(fileURLWithPath: dataFile).lastPathComponent)"))")
+        lines.append("question: \(quoted("How does adoption unfold in this network with the calibrated parameters?"))")
+        lines.append("assumptions:")
+        for p in abc.posterior {
+            lines.append("  - \(quoted("\(p.parameter) = \(String(format: "%.4g", p.median)) (posterior median; 90% \(String(format: "%.4g", p.low))–\(String(format: "%.4g", p.high)), prior \(p.priorLow)–\(p.priorHigh)), ABC \(abc.method.rawValue) on \(abc.summaries.joined(separator: " and "))"))")
+        }
+        for w in abc.warnings { lines.append("  - \(quoted("warning: \(w)"))") }
+        lines.append("step_unit: period")
+        lines.append("network: {file: \(CalibratedScenario.networkFile), directed: true}")
+        var values = model.values
+        for p in abc.posterior { values[p.parameter] = .number(p.median) }
+        let fields = values.keys.sorted().compactMap { key -> String? in
+            switch values[key]! {
+            case let .number(x): return "\(key): \(String(format: "%.6g", x))"
+            case let .integer(k): return "\(key): \(k)"
+            case let .flag(b): return "\(key): \(b)"
+            case let .word(w), let .text(w): return "\(key): \(quoted(w))"
+            default: return nil
+            }
+        }
+        lines.append("model: {type: \(model.name)" + fields.map { ", \($0)" }.joined() + "}")
+        lines.append("seeding:")
+        lines.append("  nodes: [" + seeds.map(quoted).joined(separator: ", ") + "]")
+        lines.append("horizon: \(max(1, data.periods - 1))")
+        lines.append("replicates: 500")
+        lines.append("compare: none")
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

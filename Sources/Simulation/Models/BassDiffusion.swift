@@ -29,18 +29,32 @@ public struct BassDiffusion: DiffusionModel {
     public struct Workspace {
         var adoptedNeighbours: [Int32]
         var candidates: [Int32]
+        /// Each agent's chance of adopting this step, 1 − exp(−(p + q·a)Δt), kept until its count of
+        /// adopting neighbours changes: most agents' counts do not change from one step to the next,
+        /// and the exponential was half of a step's time.
+        var chance: [Double]
+        /// Agents whose count changed since their chance was computed.
+        var changed: [UInt32]
     }
 
     public func makeWorkspace(_ population: Population) -> Workspace {
-        Workspace(adoptedNeighbours: [Int32](repeating: 0, count: population.count), candidates: [])
+        Workspace(adoptedNeighbours: [Int32](repeating: 0, count: population.count), candidates: [],
+                  chance: [Double](repeating: 0, count: population.count), changed: [])
     }
 
-    public func begin(_ r: inout Replicate, _ w: inout Workspace) {}
+    public func begin(_ r: inout Replicate, _ w: inout Workspace) {
+        let base = -expm1(-innovation * stepLength)
+        for u in w.chance.indices { w.chance[u] = base }
+        w.changed.removeAll(keepingCapacity: true)
+    }
 
     /// Ties added by interventions count as adopting contacts (the share is capped at 1).
     public static var interventionSupport: InterventionSupport { [.addedTies, .departures] }
 
-    public func tieAdded(_ r: inout Replicate, _ w: inout Workspace, from v: Int, to u: Int) { w.adoptedNeighbours[u] += 1 }
+    public func tieAdded(_ r: inout Replicate, _ w: inout Workspace, from v: Int, to u: Int) {
+        w.adoptedNeighbours[u] += 1
+        w.changed.append(UInt32(u))
+    }
 
     public func finish(_ r: inout Replicate, _ w: inout Workspace) {
         r.resetPushed(&w.adoptedNeighbours, to: 0)
@@ -49,20 +63,30 @@ public struct BassDiffusion: DiffusionModel {
     public func step(_ r: inout Replicate, _ w: inout Workspace, frontier: [Int32], to t: Int) -> Bool {
         let population = r.population
         for v in frontier {
-            for p in population.offsets[Int(v)]..<population.offsets[Int(v) + 1] { w.adoptedNeighbours[Int(population.targets[p])] += 1 }
+            for p in population.offsets[Int(v)]..<population.offsets[Int(v) + 1] {
+                let u = population.targets[p]
+                w.adoptedNeighbours[Int(u)] += 1
+                w.changed.append(u)
+            }
             for u in r.overlay.liveTargets(from: Int(v), at: r.time) {
                 w.adoptedNeighbours[u] += 1
+                w.changed.append(UInt32(u))
             }
         }
+        // The same expression as before for every agent whose count moved (an agent may be listed twice).
+        for u32 in w.changed {
+            let u = Int(u32)
+            let share = min(1, Double(w.adoptedNeighbours[u]) / Double(max(1, population.inDegree[u])))
+            w.chance[u] = -expm1(-((innovation + imitation * share) * stepLength))
+        }
+        w.changed.removeAll(keepingCapacity: true)
         // Every unaware agent draws once per step (synchronous update: decisions use last step's adopters).
         let adopted = AdoptionState.adopted.rawValue
         w.candidates.removeAll(keepingCapacity: true)
         var remaining = 0
         for u in 0..<population.count where r.agents.state[u] < adopted {
             remaining += 1
-            let share = min(1, Double(w.adoptedNeighbours[u]) / Double(max(1, population.inDegree[u])))
-            let hazard = (innovation + imitation * share) * stepLength
-            if r.rng.nextUnitDouble() < -expm1(-hazard) { w.candidates.append(Int32(u)) }
+            if r.rng.nextUnitDouble() < w.chance[u] { w.candidates.append(Int32(u)) }
         }
         for u in w.candidates { r.adopt(Int(u), at: Double(t)) }
         return remaining > r.recent.count && (innovation > 0 || imitation > 0)

@@ -50,6 +50,7 @@ struct Calibrate: ParsableCommand {
     @Option(name: .long, help: "A folder for calibration.json, calibration.csv, and calibrated.yaml with its network.graphml.") var out: String?
     @Flag(name: .long, help: "Replace --out if it exists.") var force = false
     @Flag(name: .long, help: "One JSON object.") var json = false
+    @OptionGroup var compute: ComputeOptions
 
     func validate() throws {
         guard (0...100_000).contains(permutations) else { throw ValidationError("--permutations must be between 0 and 100 000") }
@@ -61,7 +62,10 @@ struct Calibrate: ParsableCommand {
     }
 
     func run() throws {
-        if !fit.isEmpty { return try runABC() }
+        try compute.run { try fit.isEmpty ? runLikelihood() : runABC() }
+    }
+
+    func runLikelihood() throws {
         var result: LikelihoodCalibration
         do {
             let data = try input.load()

@@ -237,6 +237,15 @@ public struct ABCCalibration: Sendable, Codable {
         for p in posterior where (p.high - p.low) >= 0.5 * (p.priorHigh - p.priorLow) {
             words.append("\(p.parameter)'s 90% interval (\(String(format: "%.3g", p.low))–\(String(format: "%.3g", p.high))) spans half its prior or more: the data say little about it")
         }
+        for p in posterior {
+            let edge = 0.02 * (p.priorHigh - p.priorLow)
+            if p.median - p.priorLow <= edge || p.priorHigh - p.median <= edge {
+                words.append("\(p.parameter)'s posterior sits at the edge of its prior (median \(String(format: "%.3g", p.median)), prior \(p.priorLow)–\(p.priorHigh)): widen the prior, or the model cannot reach the data")
+            }
+        }
+        if tolerance > 0.1 {
+            words.append("the accepted runs are still far from the data (distance \(String(format: "%.3f", tolerance)), about the curve's RMSE): this model, with these priors, does not reproduce what happened")
+        }
         warnings = words
         seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     }

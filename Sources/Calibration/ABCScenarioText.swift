@@ -5,7 +5,8 @@ import Scenarios
 /// The calibrated scenario an ABC run writes: the base scenario (or the calibrated model alone)
 /// with the fitted parameters at their posterior medians, on the data's influence network.
 public enum ABCScenarioText {
-    public static func yaml(_ abc: ABCCalibration, data: DiffusionData, dataFile: String, base: String?, model: ModelSpec) -> String {
+    public static func yaml(_ abc: ABCCalibration, data: DiffusionData, dataFile: String, base: String?, model: ModelSpec,
+                            cleared: [String: [String]] = [:]) -> String {
         func quoted(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
         let seeds = data.labels.indices.filter { data.adoption[$0] == 1 }.map { data.labels[$0] }
         var lines: [String] = []
@@ -18,7 +19,7 @@ public enum ABCScenarioText {
         }
         for w in abc.warnings { lines.append("  - \(quoted("warning: \(w)"))") }
         lines.append("step_unit: period")
-        lines.append("network: {file: \(CalibratedScenario.networkFile), directed: true}")
+        lines.append("network: {" + CalibratedScenario.nulls(cleared["network"], keeping: ["file", "directed"]) + "file: \(CalibratedScenario.networkFile), directed: true}")
         var values = model.values
         for p in abc.posterior { values[p.parameter] = .number(p.median) }
         let fields = values.keys.sorted().compactMap { key -> String? in
@@ -31,8 +32,7 @@ public enum ABCScenarioText {
             }
         }
         lines.append("model: {type: \(model.name)" + fields.map { ", \($0)" }.joined() + "}")
-        lines.append("seeding:")
-        lines.append("  nodes: [" + seeds.map(quoted).joined(separator: ", ") + "]")
+        lines.append("seeding: {" + CalibratedScenario.nulls(cleared["seeding"], keeping: ["nodes"]) + "nodes: [" + seeds.map(quoted).joined(separator: ", ") + "]}")
         lines.append("horizon: \(max(1, data.periods - 1))")
         lines.append("replicates: 500")
         lines.append("compare: none")

@@ -15,7 +15,10 @@ public struct CalibratedScenario: Sendable {
     public static let scenarioFile = "calibrated.yaml"
 
     /// `shareFit` must be a constant-baseline fit on the share scale without covariates.
-    public init(_ data: DiffusionData, shareFit fit: NetworkHazardFit, dataFile: String, base: String? = nil) throws {
+    /// `cleared`: keys of the base's `network` and `seeding` blocks to remove (set to null), so the
+    /// data's network and seeds replace the base's instead of merging into them.
+    public init(_ data: DiffusionData, shareFit fit: NetworkHazardFit, dataFile: String, base: String? = nil,
+                cleared: [String: [String]] = [:]) throws {
         let p = fit.estimates[0].estimate, q = fit.q.estimate
         let innovation = -log1p(-p), imitation = -log1p(-q)
         network = try Self.influenceNetwork(data.graph)
@@ -32,10 +35,9 @@ public struct CalibratedScenario: Sendable {
             "  - \(quoted("the likelihood-ratio test of q = 0 gave LR \(String(format: "%.2f", fit.likelihoodRatio)), p = \(String(format: "%.3f", fit.pValue)); where it is not significant the network term is an assumption, not an estimate"))",
             "  - \(quoted("ties run from each nominee to whoever named them; the first period's \(seeds.count) adopters are the seeds"))",
             "step_unit: period",
-            "network: {file: \(Self.networkFile), directed: true}",
+            "network: {" + Self.nulls(cleared["network"], keeping: ["file", "directed"]) + "file: \(Self.networkFile), directed: true}",
             "model: {type: bass, innovation: \(Self.number(innovation)), imitation: \(Self.number(imitation))}",
-            "seeding:",
-            "  nodes: [" + seeds.map(quoted).joined(separator: ", ") + "]",
+            "seeding: {" + Self.nulls(cleared["seeding"], keeping: ["nodes"]) + "nodes: [" + seeds.map(quoted).joined(separator: ", ") + "]}",
             "horizon: \(max(1, data.periods - 1))",
             "replicates: 500",
             "seed: 0",
@@ -45,6 +47,11 @@ public struct CalibratedScenario: Sendable {
     }
 
     static func number(_ x: Double) -> String { x.isNaN ? "nan" : String(format: "%.6g", x) }
+
+    /// `key: ~, ` for each key of the base's block that the calibrated block does not set.
+    public static func nulls(_ keys: [String]?, keeping: [String]) -> String {
+        (keys ?? []).filter { !keeping.contains($0) }.map { "\($0): ~, " }.joined()
+    }
 
     /// The graph with every arc reversed (undirected graphs are returned as they are).
     public static func influenceNetwork(_ graph: Graph) throws -> Graph {

@@ -109,15 +109,27 @@ public indirect enum ScenarioValue: Sendable, Equatable {
         }
     }
 
+    /// The keys of a mapping, in order (empty for anything else).
+    public var keys: [String] {
+        guard case let .mapping(entries, _) = self else { return [] }
+        return entries.map(\.key)
+    }
+
     public subscript(key: String) -> ScenarioValue? {
         guard case let .mapping(entries, _) = self else { return nil }
         return entries.first { $0.key == key }?.value
     }
 
     /// `base` overlaid by `self`: mappings merge key by key (recursively), anything else replaces.
+    /// A key set to null (`generate: ~`) removes the base's key: how an overlay replaces a block of
+    /// another kind (a generated network by a file) instead of merging into it.
     public func overlaid(on base: ScenarioValue) -> ScenarioValue {
         guard case let .mapping(mine, origin) = self, case .mapping(var merged, _) = base else { return self }
         for entry in mine {
+            if case .null = entry.value {
+                merged.removeAll { $0.key == entry.key }
+                continue
+            }
             if let i = merged.firstIndex(where: { $0.key == entry.key }) {
                 merged[i] = Entry(key: entry.key, keyOrigin: entry.keyOrigin, value: entry.value.overlaid(on: merged[i].value))
             } else {

@@ -129,6 +129,19 @@ struct ScenarioValidationTests {
         #expect(throws: ScenarioError.self) { try ScenarioLoader.load(child.path) }
     }
 
+    @Test("a key set to null in an extending file removes the base's key: a block of another kind replaces, not merges")
+    func extendsNullRemoves() throws {
+        let base = try Self.write(Self.valid, name: "base.yaml")
+        let child = try Self.write("extends: base.yaml\nseeding: {strategy: ~, count: ~, nodes: [\"3\"]}\n", name: "child.yaml",
+                                   in: base.deletingLastPathComponent())
+        let scenario = try ScenarioLoader.load(child.path)
+        #expect(scenario.seeding == .nodes(["3"]))
+        #expect(ScenarioValue.mapping([], .init(file: "x", line: 1, column: 1)).keys.isEmpty)
+        // Without the nulls the two kinds of seeding would merge and be refused.
+        let merged = try Self.write("extends: base.yaml\nseeding: {nodes: [\"3\"]}\n", name: "merged.yaml", in: base.deletingLastPathComponent())
+        #expect(throws: ScenarioError.self) { try ScenarioLoader.load(merged.path) }
+    }
+
     @Test func neverCrashesOnMangledInput() throws {
         // Every prefix of a valid file, and the file with bytes replaced, either loads or reports problems.
         let text = Array(Self.valid.utf8)

@@ -87,7 +87,8 @@ struct Calibrate: ParsableCommand {
                 let encoded = try Self.encoder.encode(result)
                 // The scenario runs the share-scale, constant-baseline fit (what the engine's bass model is).
                 let shareFit = try NetworkHazardModel(scale: .share, exposure: Exposure(direction: .outgoing)).fit(data)
-                let calibrated = try CalibratedScenario(data, shareFit: shareFit, dataFile: input.data, base: scenario)
+                let calibrated = try CalibratedScenario(data, shareFit: shareFit, dataFile: input.data, base: scenario.map { Self.relative($0, from: out) },
+                                                    cleared: try Self.baseKeys(scenario))
                 try AtomicFolder.write(URL(fileURLWithPath: out), force: force) { dir in
                     try AtomicFile.write(encoded, to: dir.appendingPathComponent("calibration.json"))
                     try AtomicFile.write(Data(Self.tidy(result).utf8), to: dir.appendingPathComponent("calibration.csv"))
@@ -150,7 +151,8 @@ struct Calibrate: ParsableCommand {
                                      method: method, simulations: abcSimulations, acceptance: accept, individual: !curveOnly, seed: seed)
             if let out {
                 let encoded = try Self.encoder.encode(abc)
-                let yaml = ABCScenarioText.yaml(abc, data: data, dataFile: input.data, base: scenario, model: spec)
+                let yaml = ABCScenarioText.yaml(abc, data: data, dataFile: input.data, base: scenario.map { Self.relative($0, from: out) }, model: spec,
+                                                cleared: try Self.baseKeys(scenario))
                 let network = try CalibratedScenario.influenceNetwork(data.graph)
                 try AtomicFolder.write(URL(fileURLWithPath: out), force: force) { dir in
                     try AtomicFile.write(encoded, to: dir.appendingPathComponent("calibration.json"))
@@ -170,7 +172,7 @@ struct Calibrate: ParsableCommand {
         print("ABC (\(abc.method.rawValue)) of the \(abc.model) model: \(abc.simulations) simulations, \(abc.accepted) accepted (distance ≤ \(String(format: "%.4f", abc.tolerance))) in \(String(format: "%.2f", abc.seconds)) s")
         print("summaries: \(abc.summaries.joined(separator: ", "))")
         for p in abc.posterior {
-            print(String(format: "  %@  median %.4f  mean %.4f  90%% %.4f – %.4f  (prior %.3g – %.3g)", p.parameter.padding(toLength: 12, withPad: " ", startingAt: 0),
+            print(String(format: "  %@  median %.4f  mean %.4f  90%% %.4f – %.4f  (prior %.3g – %.3g)", p.parameter.padding(toLength: max(12, p.parameter.count), withPad: " ", startingAt: 0),
                          p.median, p.mean, p.low, p.high, p.priorLow, p.priorHigh))
         }
         for c in abc.correlations { print("  corr(\(c.first), \(c.second)) = \(String(format: "%.2f", c.r))") }
@@ -190,6 +192,22 @@ struct Calibrate: ParsableCommand {
             csv.row([abc.model, p.parameter, "\(p.median)", "", "\(p.low)", "\(p.high)", "ABC \(abc.method.rawValue), \(abc.simulations) simulations, posterior median and 90% interval"])
         }
         return csv.text
+    }
+
+    /// The keys of the base scenario's network and seeding blocks (the calibrated scenario replaces both).
+    static func baseKeys(_ scenario: String?) throws -> [String: [String]] {
+        guard let scenario else { return [:] }
+        let document = try ScenarioLoader.document(scenario)
+        return ["network": document["network"]?.keys ?? [], "seeding": document["seeding"]?.keys ?? []]
+    }
+
+    /// `path` as seen from the folder `folder` (calibrated.yaml's `extends:` is read relative to it).
+    static func relative(_ path: String, from folder: String) -> String {
+        let target = URL(fileURLWithPath: path).standardizedFileURL.pathComponents
+        let base = URL(fileURLWithPath: folder).standardizedFileURL.pathComponents
+        var common = 0
+        while common < min(target.count, base.count) && target[common] == base[common] { common += 1 }
+        return (Array(repeating: "..", count: base.count - common) + target[common...]).joined(separator: "/")
     }
 
     static var encoder: JSONEncoder {

@@ -75,6 +75,23 @@ struct InteropTests {
         #expect("\(error!)".contains("did you mean \"Edges\"?"))
     }
 
+    @Test("openpyxl reads Skein's Kumu workbook: Elements and Connections sheets with the cells written")
+    func openpyxlReadsOurWorkbook() throws {
+        guard let (dir, _) = try Self.fixtures() else { return }
+        let graph = try GraphLoader.load(edges: dir.appendingPathComponent("kumu.json"))
+        let out = dir.appendingPathComponent("ours.xlsx")
+        try NetworkFormatCatalog.write(graph, to: out, format: "kumu")
+        guard let text = try InteropPython.run(["read-xlsx", out.path]) else { return }
+        let sheets = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: [[Any]]]
+        let elements = try #require(sheets?["Elements"]), connections = try #require(sheets?["Connections"])
+        #expect(elements.count == 35 && connections.count == 79)
+        #expect(elements[0].first as? String == "Label" && connections[0].prefix(3).map { $0 as? String } == ["From", "To", "Direction"])
+        let founder = try #require(elements.first { $0.first as? String == "p0" })
+        let header = elements[0].map { $0 as? String }
+        #expect(founder[header.firstIndex(of: "tags")!] as? String == "founder")
+        #expect((founder[header.firstIndex(of: "degree")!] as? NSNumber)?.intValue == 16)
+    }
+
     struct Read: Decodable {
         let directed: Bool
         let nodes: [String: [String: Value]]

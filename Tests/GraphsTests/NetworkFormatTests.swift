@@ -57,7 +57,7 @@ struct NetworkFormatTests {
         #expect(message { _ = try GraphLoader.load(edges: broken, format: "kumu") }.contains("not valid JSON"))
     }
 
-    @Test("Kumu JSON, Polinode JSON, UCINET .vna and Gephi GEXF written by Skein read back the same network")
+    @Test("Kumu JSON and .xlsx, Polinode JSON and .xlsx, any .xlsx, UCINET .vna, GEXF and GraphML written by Skein read back the same network")
     func roundTrips() throws {
         var builder = GraphBuilder(directed: true)
         for (u, v, w, r) in [("Ann Lee", "Bo", 2.0, "advice"), ("Bo", "Cy <C> & co", 1.0, "friendship"), ("Cy <C> & co", "Ann Lee", 3.0, "advice")] {
@@ -67,7 +67,8 @@ struct NetworkFormatTests {
         builder.nodes.setAttribute("tags", .categorical(["qi|lead", nil, "qi"]))
         builder.nodes.setAttribute("tenure", .numeric([3, .nan, 7.25]))
         let graph = try builder.build(weighted: true)
-        for (format, ext) in [("kumu", "json"), ("polinode", "json"), ("vna", "vna"), ("gexf", "gexf"), ("graphml", "graphml")] {
+        for (format, ext) in [("kumu", "json"), ("polinode", "json"), ("vna", "vna"), ("gexf", "gexf"), ("graphml", "graphml"),
+                              ("kumu", "xlsx"), ("polinode", "xlsx"), ("xlsx", "xlsx")] {
             let url = Fixtures.temporaryDirectory.appendingPathComponent("rt-\(UUID().uuidString).\(ext)")
             try NetworkFormatCatalog.write(graph, to: url, format: format)
             let back = try GraphLoader.load(edges: url, options: EdgeListOptions(directed: true), format: format)

@@ -131,14 +131,14 @@ struct ExportNetwork: ParsableCommand {
         discussion: """
             The format follows the extension of -o: .gexf (Gephi; a timeline attribute `adopted` turns 1 at each person's \
             mean adoption time where they adopted in at least half the replicates, so Gephi's timeline plays the spread), \
-            .graphml (networkx, yEd, Cytoscape), .json (Kumu: import it as a new map), .vna (UCINET), .net, .csv. The \
+            .graphml (networkx, yEd, Cytoscape), .json or .xlsx (Kumu: import it as a new map), .vna (UCINET), .net, .csv. The \
             network is rebuilt from the scenario the run recorded; per-person results come from agents.csv \
             (outputs: {agents: true}) or network.csv.
             """
     )
 
     @Argument(help: "A folder written by skein run.") var directory: String
-    @Option(name: .shortAndLong, help: "The network file to write (.gexf, .graphml, .json, .vna, .net, .csv).") var output: String
+    @Option(name: .shortAndLong, help: "The network file to write (.gexf, .graphml, .json, .xlsx, .vna, .net, .csv).") var output: String
     @Option(name: .long, help: "Output format (default: from the extension; kumu or polinode for .json).") var to: String?
 
     func run() throws {

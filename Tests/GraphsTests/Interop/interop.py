@@ -5,6 +5,7 @@
                             the network itself as expected.json
   interop.py read FILE      reads a GraphML or GEXF file Skein wrote with networkx and prints its
                             nodes, edges and node attributes as JSON
+  interop.py read-xlsx FILE reads a workbook Skein wrote with openpyxl and prints every sheet's rows
 
 Run by Tests/GraphsTests/InteropTests.swift with the interpreter scripts/interop-venv.sh makes.
 """
@@ -96,5 +97,11 @@ def read(path):
     json.dump(out, sys.stdout, default=str)
 
 
+def read_xlsx(path):
+    from openpyxl import load_workbook
+    wb = load_workbook(path)
+    json.dump({ws.title: [[c for c in row] for row in ws.iter_rows(values_only=True)] for ws in wb.worksheets}, sys.stdout, default=str)
+
+
 if __name__ == "__main__":
-    {"write": write, "read": read}[sys.argv[1]](sys.argv[2])
+    {"write": write, "read": read, "read-xlsx": read_xlsx}[sys.argv[1]](sys.argv[2])

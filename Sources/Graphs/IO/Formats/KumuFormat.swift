@@ -9,7 +9,7 @@ import Tables
 public enum KumuFormat: NetworkFormat {
     public static let name = "kumu"
     public static let extensions = ["json", "xlsx", "xlsm"]
-    public static let summary = "Kumu map: JSON (elements, connections) or Excel (Elements and Connections sheets); writes JSON"
+    public static let summary = "Kumu map: JSON (elements, connections) or Excel (Elements and Connections sheets); writes both"
     public static let canWrite = true
 
     public static func claims(_ url: URL) -> Bool {
@@ -50,8 +50,46 @@ public enum KumuFormat: NetworkFormat {
                          lines: table.lines, headerLine: table.headerLine)
     }
 
+    /// `.json` as Kumu JSON; `.xlsx` as Kumu's Excel layout (Elements, Connections).
     public static func write(_ graph: Graph, to url: URL) throws {
-        try AtomicFile.write(json(graph), to: url)
+        if ["xlsx", "xlsm"].contains(url.pathExtension.lowercased()) {
+            try AtomicFile.write(try WorkbookWriter.data(workbook(graph, people: "Elements", id: "Label", ties: "Connections",
+                                                                  ends: ("From", "To"), kumu: true)), to: url)
+        } else {
+            try AtomicFile.write(json(graph), to: url)
+        }
+    }
+
+    /// A sheet of people (id, then every attribute; `|`-separated values as Kumu writes them,
+    /// `a | b`) and a sheet of ties (ends, direction, relation, weight).
+    static func workbook(_ graph: Graph, people: String, id: String, ties: String, ends: (String, String), kumu: Bool) -> [WorkbookWriter.Sheet] {
+        let nodes = graph.nodes
+        let names = nodes.attributeNames.filter { $0.lowercased() != id.lowercased() }
+        var peopleRows: [[WorkbookWriter.Cell]] = [[.text(id)] + names.map { .text($0) }]
+        for v in 0..<graph.nodeCount {
+            var row: [WorkbookWriter.Cell] = [.text(nodes.label(v))]
+            for name in names {
+                switch nodes[attribute: name]! {
+                case let .numeric(values): row.append(values[v].isNaN ? .empty : .number(values[v]))
+                case let .categorical(codes, levels):
+                    let text = codes[v] >= 0 ? levels[Int(codes[v])] : ""
+                    row.append(text.isEmpty ? .empty : .text(kumu ? text.replacingOccurrences(of: "|", with: " | ") : text))
+                }
+            }
+            peopleRows.append(row)
+        }
+        let hasRelations = !graph.relationNames.isEmpty
+        var tieRows: [[WorkbookWriter.Cell]] = [[.text(ends.0), .text(ends.1)] + (kumu ? [.text("Direction")] : [])
+            + (hasRelations ? [.text("Type")] : []) + (graph.isWeighted ? [.text(kumu ? "Strength" : "Weight")] : [])]
+        let weights = graph.csrWeights
+        GraphWriter.forEachEdge(graph) { u, v, p in
+            var row: [WorkbookWriter.Cell] = [.text(nodes.label(u)), .text(nodes.label(v))]
+            if kumu { row.append(.text(graph.isDirected ? "directed" : "undirected")) }
+            if hasRelations { row.append(.text(GraphWriter.relationText(graph, arc: p))) }
+            if let weights { row.append(.number(weights[p])) }
+            tieRows.append(row)
+        }
+        return [WorkbookWriter.Sheet(name: people, rows: peopleRows), WorkbookWriter.Sheet(name: ties, rows: tieRows)]
     }
 
     /// Kumu JSON: elements labelled by node label with every attribute as a field (lists for

@@ -6,7 +6,7 @@ import Tables
 public enum PolinodeFormat: NetworkFormat {
     public static let name = "polinode"
     public static let extensions = ["json", "xlsx", "xlsm"]
-    public static let summary = "Polinode: JSON (nodes, edges) or Excel (Nodes and Edges sheets); writes JSON"
+    public static let summary = "Polinode: JSON (nodes, edges) or Excel (Nodes and Edges sheets); writes both"
     public static let canWrite = true
 
     public static func claims(_ url: URL) -> Bool {
@@ -30,7 +30,12 @@ public enum PolinodeFormat: NetworkFormat {
     }
 
     public static func write(_ graph: Graph, to url: URL) throws {
-        try AtomicFile.write(json(graph), to: url)
+        if ["xlsx", "xlsm"].contains(url.pathExtension.lowercased()) {
+            let sheets = KumuFormat.workbook(graph, people: "Nodes", id: "Name", ties: "Edges", ends: ("Source", "Target"), kumu: false)
+            try AtomicFile.write(try WorkbookWriter.data(sheets), to: url)
+        } else {
+            try AtomicFile.write(json(graph), to: url)
+        }
     }
 
     /// `{"nodes": [{"id": …, attributes…}], "edges": [{"source": …, "target": …, "weight"?, "relation"?}], "directed": …}`.

@@ -8,7 +8,14 @@ import Tables
 public enum WorkbookFormat: NetworkFormat {
     public static let name = "xlsx"
     public static let extensions = ["xlsx", "xlsm"]
-    public static let summary = "Excel workbook: a sheet of people and a sheet of ties (--nodes-sheet, --edges-sheet; else found by name or columns)"
+    public static let summary = "Excel workbook: a sheet of people and a sheet of ties (--nodes-sheet, --edges-sheet; else found by name or columns); writes Nodes and Edges sheets"
+    public static let canWrite = true
+
+    /// Nodes (Id and every attribute) and Edges (Source, Target, Relation, Weight) sheets.
+    public static func write(_ graph: Graph, to url: URL) throws {
+        let sheets = KumuFormat.workbook(graph, people: "Nodes", id: "Id", ties: "Edges", ends: ("Source", "Target"), kumu: false)
+        try AtomicFile.write(try WorkbookWriter.data(sheets), to: url)
+    }
 
     static let nodeSheetNames = ["elements", "nodes", "vertices", "people", "actors", "attributes", "node attributes"]
     static let edgeSheetNames = ["connections", "edges", "ties", "links", "relationships", "edge list", "edgelist"]

@@ -12,13 +12,14 @@ public enum ABCScenarioText {
         var lines: [String] = []
         if let base { lines.append("extends: \(quoted(base))") }
         lines.append("name: \(quoted("Calibrated to \(URL(fileURLWithPath: dataFile).lastPathComponent)"))")
-        lines.append("question: \(quoted("How does adoption unfold in this network with the calibrated parameters?"))")
+        // With a base, its question and arms stay: the calibrated parameters answer them.
+        if base == nil { lines.append("question: \(quoted("How does adoption unfold in this network with the calibrated parameters?"))") }
         lines.append("assumptions:")
         for p in abc.posterior {
             lines.append("  - \(quoted("\(p.parameter) = \(String(format: "%.4g", p.median)) (posterior median; 90% \(String(format: "%.4g", p.low))–\(String(format: "%.4g", p.high)), prior \(p.priorLow)–\(p.priorHigh)), ABC \(abc.method.rawValue) on \(abc.summaries.joined(separator: " and "))"))")
         }
         for w in abc.warnings { lines.append("  - \(quoted("warning: \(w)"))") }
-        lines.append("step_unit: period")
+        if base == nil { lines.append("step_unit: period") }
         lines.append("network: {" + CalibratedScenario.nulls(cleared["network"], keeping: ["file", "directed"]) + "file: \(CalibratedScenario.networkFile), directed: true}")
         var values = model.values
         for p in abc.posterior { values[p.parameter] = .number(p.median) }
@@ -35,7 +36,7 @@ public enum ABCScenarioText {
         lines.append("seeding: {" + CalibratedScenario.nulls(cleared["seeding"], keeping: ["nodes"]) + "nodes: [" + seeds.map(quoted).joined(separator: ", ") + "]}")
         lines.append("horizon: \(max(1, data.periods - 1))")
         lines.append("replicates: 500")
-        lines.append("compare: none")
+        if base == nil { lines.append("compare: none") }
         return lines.joined(separator: "\n") + "\n"
     }
 }

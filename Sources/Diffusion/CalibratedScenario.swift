@@ -29,20 +29,23 @@ public struct CalibratedScenario: Sendable {
         lines += [
             "name: \(quoted("Calibrated to \(URL(fileURLWithPath: dataFile).lastPathComponent)"))",
             "description: \(quoted("The network hazard model fitted by maximum likelihood (skein calibrate), run as Skein's bass model on the data's network."))",
-            "question: \(quoted("How does adoption unfold in this network under the fitted model, and how close is it to what happened?"))",
             "assumptions:",
             "  - \(quoted("p = \(Self.number(p)) (95% \(Self.number(fit.estimates[0].low))–\(Self.number(fit.estimates[0].high))), q = \(Self.number(q)) (95% \(Self.number(fit.q.low))–\(Self.number(fit.q.high))) per period, exposure as the share of nominated alters who adopted (constant baseline, no covariates)"))",
             "  - \(quoted("the likelihood-ratio test of q = 0 gave LR \(String(format: "%.2f", fit.likelihoodRatio)), p = \(String(format: "%.3f", fit.pValue)); where it is not significant the network term is an assumption, not an estimate"))",
             "  - \(quoted("ties run from each nominee to whoever named them; the first period's \(seeds.count) adopters are the seeds"))",
-            "step_unit: period",
             "network: {" + Self.nulls(cleared["network"], keeping: ["file", "directed"]) + "file: \(Self.networkFile), directed: true}",
             "model: {type: bass, innovation: \(Self.number(innovation)), imitation: \(Self.number(imitation))}",
             "seeding: {" + Self.nulls(cleared["seeding"], keeping: ["nodes"]) + "nodes: [" + seeds.map(quoted).joined(separator: ", ") + "]}",
             "horizon: \(max(1, data.periods - 1))",
             "replicates: 500",
             "seed: 0",
-            "compare: none",
         ]
+        // With a base, its question and arms stay: the fitted parameters answer them.
+        if base == nil {
+            lines.insert("question: \(quoted("How does adoption unfold in this network under the fitted model, and how close is it to what happened?"))", at: 2)
+            lines.insert("step_unit: period", at: lines.firstIndex { $0.hasPrefix("network:") }!)
+            lines.append("compare: none")
+        }
         yaml = lines.joined(separator: "\n") + "\n"
     }
 

@@ -176,3 +176,27 @@ struct CalibrateCommandTests {
         #expect(refused.status == 1 && refused.stderr.contains("--holdout-after 40 must leave"))
     }
 }
+
+/// The calibration example in the repository (`Scenarios/calibration/`), as the README runs it.
+@Suite("The medInnovations calibration example")
+struct CalibrationExampleTests {
+    @Test("calibrating the example's parameters by ABC writes a scenario that extends the example and answers its question")
+    func example() throws {
+        let root = Fixtures.repositoryRoot.appendingPathComponent("Scenarios/calibration")
+        let data = root.appendingPathComponent("medinnovations")
+        let out = Fixtures.temporaryDirectory.appendingPathComponent("example-\(UUID().uuidString)")
+        let cal = try CommandRunner.skein(["calibrate", data.appendingPathComponent("nodes.csv").path, "--id", "node_id",
+                                           "--network", data.appendingPathComponent("edges.csv").path, "--group", "city",
+                                           "--scenario", root.appendingPathComponent("medinnovations.yaml").path,
+                                           "--fit", "model.innovation=0:0.3", "--fit", "model.imitation=0:1", "--abc-simulations", "2000",
+                                           "--out", out.path])
+        #expect(cal.status == 0, "\(cal.stderr)")
+        #expect(cal.stdout.contains("ABC (rejection) of the bass model: 2000 simulations, 20 accepted"))
+        let yaml = try String(contentsOf: out.appendingPathComponent("calibrated.yaml"), encoding: .utf8)
+        #expect(yaml.hasPrefix("extends: \"") && yaml.contains("medinnovations.yaml\"") && !yaml.contains("compare: none"))
+        let run = try CommandRunner.skein(["run", out.appendingPathComponent("calibrated.yaml").path, "--out", out.appendingPathComponent("run").path])
+        #expect(run.status == 0 && run.stdout.contains("Answer: Twice the outside push") && run.stdout.contains("month 16"), "\(run.stdout)\(run.stderr)")
+        let base = try CommandRunner.skein(["validate", root.appendingPathComponent("medinnovations.yaml").path])
+        #expect(base.status == 0, "\(base.stdout)")
+    }
+}

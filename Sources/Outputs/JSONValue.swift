@@ -45,4 +45,20 @@ public indirect enum JSONValue: Codable, Sendable, Equatable {
         if case let .string(s) = self { return s }
         return nil
     }
+
+    /// A number (integers too; "NaN" as the calibration files write it), nil for anything else.
+    public var number: Double? {
+        switch self {
+        case let .number(x): return x
+        case let .integer(k): return Double(k)
+        case let .string(s) where s == "NaN": return .nan
+        default: return nil
+        }
+    }
+
+    /// The elements of an array (empty for anything else).
+    public var array: [JSONValue] {
+        if case let .array(a) = self { return a }
+        return []
+    }
 }

@@ -198,5 +198,19 @@ struct CalibrationExampleTests {
         #expect(run.status == 0 && run.stdout.contains("Answer: Twice the outside push") && run.stdout.contains("month 16"), "\(run.stdout)\(run.stderr)")
         let base = try CommandRunner.skein(["validate", root.appendingPathComponent("medinnovations.yaml").path])
         #expect(base.status == 0, "\(base.stdout)")
+        // The report: the identifiability words first, the band against the data, the pairs, the table.
+        let report = try CommandRunner.skein(["report", out.path])
+        #expect(report.status == 0, "\(report.stderr)")
+        let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(html.contains("Calibration of the bass model") && html.contains("What the data identify"))
+        #expect(html.contains("posterior predictive 90% band") && html.contains("Accepted draws: innovation") && html.components(separatedBy: "<svg").count == 3)
+        // The likelihood regime's report with held-out months, written by --report.
+        let ml = Fixtures.temporaryDirectory.appendingPathComponent("ml-\(UUID().uuidString)")
+        let fitted = try CommandRunner.skein(["calibrate", data.appendingPathComponent("nodes.csv").path, "--id", "node_id",
+                                              "--network", data.appendingPathComponent("edges.csv").path, "--group", "city", "--permutations", "10",
+                                              "--holdout-after", "8", "--simulations", "50", "--out", ml.path, "--report"])
+        #expect(fitted.status == 0, "\(fitted.stderr)")
+        let page = try String(contentsOf: ml.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(page.contains("The verdict") && page.contains("Held out (after period 8)") && page.contains("Network hazard, period-specific baseline"))
     }
 }

@@ -3,6 +3,8 @@ import Calibration
 import Diffusion
 import Foundation
 import Graphs
+import Outputs
+import Reports
 import Scenarios
 import Simulation
 import Tables
@@ -49,6 +51,7 @@ struct Calibrate: ParsableCommand {
     @Flag(name: .customLong("curve-only"), help: "ABC: match the adoption curve alone (not also the mean exposure at adoption).") var curveOnly = false
     @Option(name: .long, help: "A folder for calibration.json, calibration.csv, and calibrated.yaml with its network.graphml.") var out: String?
     @Flag(name: .long, help: "Replace --out if it exists.") var force = false
+    @Flag(name: .long, help: "Also write report.html into --out (skein report DIR writes it later too).") var report = false
     @Flag(name: .long, help: "One JSON object.") var json = false
     @OptionGroup var compute: ComputeOptions
 
@@ -57,6 +60,7 @@ struct Calibrate: ParsableCommand {
         guard (1...1_000_000).contains(simulations) else { throw ValidationError("--simulations must be between 1 and 1 000 000") }
         guard (100...10_000_000).contains(abcSimulations) else { throw ValidationError("--abc-simulations must be between 100 and 10 000 000") }
         guard accept > 0 && accept < 1 else { throw ValidationError("--accept must be between 0 and 1") }
+        if report && out == nil { throw ValidationError("--report writes into --out: give the folder") }
         for f in fit { do { _ = try FittedParameter.parse(f) } catch { throw ValidationError("\(error)") } }
         if holdoutAfter != nil && holdoutGroups != nil { throw ValidationError("give --holdout-after or --holdout-groups, not both") }
     }
@@ -90,8 +94,9 @@ struct Calibrate: ParsableCommand {
                 let calibrated = try CalibratedScenario(data, shareFit: shareFit, dataFile: input.data, base: scenario.map { Self.relative($0, from: out) },
                                                     cleared: try Self.baseKeys(scenario))
                 try AtomicFolder.write(URL(fileURLWithPath: out), force: force) { dir in
-                    try AtomicFile.write(encoded, to: dir.appendingPathComponent("calibration.json"))
-                    try AtomicFile.write(Data(Self.tidy(result).utf8), to: dir.appendingPathComponent("calibration.csv"))
+                    try AtomicFile.write(encoded, to: dir.appendingPathComponent(CalibrationFolder.File.calibration))
+                    try AtomicFile.write(Data(Self.tidy(result).utf8), to: dir.appendingPathComponent(CalibrationFolder.File.table))
+                    if report { try AtomicFile.write(try CalibrationReport.html(directory: dir), to: dir.appendingPathComponent(CalibrationFolder.File.report)) }
                     try NetworkFormatCatalog.write(calibrated.network, to: dir.appendingPathComponent(CalibratedScenario.networkFile))
                     try AtomicFile.write(Data(calibrated.yaml.utf8), to: dir.appendingPathComponent(CalibratedScenario.scenarioFile))
                 }
@@ -155,8 +160,9 @@ struct Calibrate: ParsableCommand {
                                                 cleared: try Self.baseKeys(scenario))
                 let network = try CalibratedScenario.influenceNetwork(data.graph)
                 try AtomicFolder.write(URL(fileURLWithPath: out), force: force) { dir in
-                    try AtomicFile.write(encoded, to: dir.appendingPathComponent("calibration.json"))
-                    try AtomicFile.write(Data(Self.tidy(abc).utf8), to: dir.appendingPathComponent("calibration.csv"))
+                    try AtomicFile.write(encoded, to: dir.appendingPathComponent(CalibrationFolder.File.calibration))
+                    try AtomicFile.write(Data(Self.tidy(abc).utf8), to: dir.appendingPathComponent(CalibrationFolder.File.table))
+                    if report { try AtomicFile.write(try CalibrationReport.html(directory: dir), to: dir.appendingPathComponent(CalibrationFolder.File.report)) }
                     try NetworkFormatCatalog.write(network, to: dir.appendingPathComponent(CalibratedScenario.networkFile))
                     try AtomicFile.write(Data(yaml.utf8), to: dir.appendingPathComponent(CalibratedScenario.scenarioFile))
                 }
@@ -187,7 +193,7 @@ struct Calibrate: ParsableCommand {
     }
 
     static func tidy(_ abc: ABCCalibration) -> String {
-        var csv = CSVWriter(header: ["model", "parameter", "estimate", "se", "low", "high", "method"])
+        var csv = CSVWriter(header: CalibrationFolder.tableColumns)
         for p in abc.posterior {
             csv.row([abc.model, p.parameter, "\(p.median)", "", "\(p.low)", "\(p.high)", "ABC \(abc.method.rawValue), \(abc.simulations) simulations, posterior median and 90% interval"])
         }
@@ -219,7 +225,7 @@ struct Calibrate: ParsableCommand {
 
     /// One row per model and parameter: what a spreadsheet or R reads.
     static func tidy(_ result: LikelihoodCalibration) -> String {
-        var csv = CSVWriter(header: ["model", "parameter", "estimate", "se", "low", "high", "method"])
+        var csv = CSVWriter(header: CalibrationFolder.tableColumns)
         func n(_ x: Double) -> String { x.isNaN ? "" : "\(x)" }
         for fit in result.fits {
             for e in fit.estimates {

@@ -35,7 +35,8 @@ struct Report: ParsableCommand {
         do {
             if isDirectory.boolValue {
                 target = output.map { URL(fileURLWithPath: $0) } ?? url.appendingPathComponent("report.html")
-                html = try RunFolder.isRunFolder(url) ? RunReport.html(runDirectory: url) : AnalysisReport.html(directory: url)
+                html = try RunFolder.isRunFolder(url) ? RunReport.html(runDirectory: url)
+                    : CalibrationFolder.isCalibrationFolder(url) ? CalibrationReport.html(directory: url) : AnalysisReport.html(directory: url)
             } else {
                 target = output.map { URL(fileURLWithPath: $0) } ?? url.deletingPathExtension().appendingPathExtension("html")
                 html = SweepReport.html(try Self.sweepInput(url))

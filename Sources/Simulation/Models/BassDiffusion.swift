@@ -35,11 +35,23 @@ public struct BassDiffusion: DiffusionModel {
         var chance: [Double]
         /// Agents whose count changed since their chance was computed.
         var changed: [UInt32]
+        /// The chance for in-degree d ≤ `tableDegree` and count c (clamped to d, where the share is
+        /// already 1), filled as met: the same few values recur across agents and steps.
+        var table: [Double]
     }
+
+    static let tableDegree = 64
 
     public func makeWorkspace(_ population: Population) -> Workspace {
         Workspace(adoptedNeighbours: [Int32](repeating: 0, count: population.count), candidates: [],
-                  chance: [Double](repeating: 0, count: population.count), changed: [])
+                  chance: [Double](repeating: 0, count: population.count), changed: [],
+                  table: [Double](repeating: .nan, count: (Self.tableDegree + 1) * (Self.tableDegree + 1)))
+    }
+
+    /// 1 − exp(−(p + q·share)Δt) for `count` adopting contacts of `degree`.
+    @inline(__always) func chance(count: Int, degree: Int) -> Double {
+        let share = min(1, Double(count) / Double(max(1, degree)))
+        return -expm1(-((innovation + imitation * share) * stepLength))
     }
 
     public func begin(_ r: inout Replicate, _ w: inout Workspace) {
@@ -73,11 +85,18 @@ public struct BassDiffusion: DiffusionModel {
                 w.changed.append(UInt32(u))
             }
         }
-        // The same expression as before for every agent whose count moved (an agent may be listed twice).
+        // A new chance for every agent whose count moved (an agent may be listed twice).
         for u32 in w.changed {
             let u = Int(u32)
-            let share = min(1, Double(w.adoptedNeighbours[u]) / Double(max(1, population.inDegree[u])))
-            w.chance[u] = -expm1(-((innovation + imitation * share) * stepLength))
+            let d = Int(population.inDegree[u]), c = Int(w.adoptedNeighbours[u])
+            if d <= Self.tableDegree {
+                // Counts past the degree have share 1, as the degree itself does: the same entry.
+                let k = d * (Self.tableDegree + 1) + min(c, max(d, 1))
+                if w.table[k].isNaN { w.table[k] = chance(count: c, degree: d) }
+                w.chance[u] = w.table[k]
+            } else {
+                w.chance[u] = chance(count: c, degree: d)
+            }
         }
         w.changed.removeAll(keepingCapacity: true)
         // Every unaware agent draws once per step (synchronous update: decisions use last step's adopters).

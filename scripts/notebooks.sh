@@ -14,6 +14,18 @@ out=Notebooks-export
 
 examples_scenarios=(sprint national-network cancer-network sustaining-the-spark training-vs-connecting qsir-training seeding-strategies staff-turnover)
 
+# The calibration example (Scenarios/calibration/): the likelihood regime with held-out months, and
+# ABC of the example scenario's bass model.
+calibration() {
+    local e=Scenarios/calibration/medinnovations
+    "$skein" calibrate $e/nodes.csv --id node_id --network $e/edges.csv --group city --holdout-after 8 \
+        --out "$out/runs/medinnovations-likelihood" --force >/dev/null
+    "$skein" export notebook "$out/runs/medinnovations-likelihood" -o "$out/medinnovations-likelihood.ipynb"
+    "$skein" calibrate $e/nodes.csv --id node_id --network $e/edges.csv --group city --scenario Scenarios/calibration/medinnovations.yaml \
+        --fit model.innovation=0:0.3 --fit model.imitation=0:1 --out "$out/runs/medinnovations-abc" --force >/dev/null
+    "$skein" export notebook "$out/runs/medinnovations-abc" -o "$out/medinnovations-abc.ipynb"
+}
+
 if [ "$mode" = export ]; then
     mkdir -p "$out/runs"
     for name in "${examples_scenarios[@]}"; do
@@ -24,6 +36,7 @@ if [ "$mode" = export ]; then
     "$skein" export notebook "$out/runs/biodiversity-themes" -o "$out/biodiversity-themes.ipynb"
     "$skein" analyse-votes Examples/polis-biodiversity --out "$out/runs/biodiversity-votes" --force >/dev/null
     "$skein" export notebook "$out/runs/biodiversity-votes" -o "$out/biodiversity-votes.ipynb"
+    calibration
     exit 0
 fi
 

@@ -11,6 +11,7 @@ public enum NotebookExport {
     public static func notebook(directory dir: URL, notebookPath: URL) throws -> Notebook {
         let fm = FileManager.default
         if RunFolder.isRunFolder(dir) { return try run(dir, notebookPath) }
+        if CalibrationFolder.isCalibrationFolder(dir) { return try RunReport.ReportError.reading { try calibration(dir, notebookPath) } }
         switch AnalysisFolder.kind(of: dir) {
         case .themes: return try RunReport.ReportError.reading { try themes(dir, notebookPath) }
         case .votes: return try RunReport.ReportError.reading { try votes(dir, notebookPath) }
@@ -304,6 +305,79 @@ public enum NotebookExport {
             pd.set_option("display.max_colwidth", 120)
             statements[["kind", "group", "rank", "direction", "probability", "text"]]
             """)
+        return nb
+    }
+
+    // MARK: Calibrations
+
+    static func calibration(_ dir: URL, _ notebook: URL) throws -> Notebook {
+        let json = try CalibrationFolder.read(dir)
+        let abc = json["posterior"] != nil
+        // The command that remakes the folder, its paths as seen from the notebook.
+        var command = ["calibrate"]
+        if let c = json["command"] {
+            if let data = c["data"]?.string { command.append(relative(URL(fileURLWithPath: data), from: notebook)) }
+            for (key, flag) in [("network", "--network"), ("scenario", "--scenario")] {
+                if let path = c[key]?.string { command += [flag, relative(URL(fileURLWithPath: path), from: notebook)] }
+            }
+            command += c["arguments"]?.array.compactMap(\.string) ?? []
+        }
+        var nb = Notebook()
+        let words = abc ? (json["warnings"]?.array.compactMap(\.string) ?? []) : (json["verdict"]?.string.map { [$0] } ?? [])
+        nb.markdown("""
+            # Calibration\(abc ? " of the \(MarkdownText.escape(json["model"]?.string ?? "")) model by ABC" : ": the network hazard model")
+
+            \(words.map { MarkdownText.escape($0) }.joined(separator: "\n\n"))
+
+            Exported by `skein export notebook` from `\(relative(dir, from: notebook))`: `calibration.json` holds everything \
+            `skein calibrate` found, `calibration.csv` one row per parameter (estimate, standard error, interval, method). \
+            \(command.count > 1 ? "The first cell reruns the calibration if the folder is missing." : "")
+            """)
+        nb.code(setup(folder: relative(dir, from: notebook), key: CalibrationFolder.File.calibration, command: command.count > 1 ? command : []))
+        nb.code("""
+            calibration = json.loads((RUN / \(Notebook.pythonString(CalibrationFolder.File.calibration))).read_text())
+            table = pd.read_csv(RUN / \(Notebook.pythonString(CalibrationFolder.File.table)))
+            table
+            """)
+        if abc {
+            nb.markdown("## The data against the posterior predictive band\n\nThe observed cumulative share adopted, and the 5%–95% range of the accepted draws' own runs.")
+            nb.code("""
+                band = pd.DataFrame(calibration["band"])
+                fig, ax = plt.subplots(figsize=(8, 4))
+                ax.fill_between(band.period, band.low, band.high, alpha=0.3, label="posterior predictive 90%")
+                ax.plot(band.period, band["median"], label="posterior predictive median")
+                ax.plot(band.period, band.observed, "o-", label="observed")
+                ax.set_xlabel("period")
+                ax.set_ylabel("share adopted")
+                ax.legend()
+                plt.show()
+                """)
+            nb.markdown("## The posterior pairs\n\nEach accepted draw; a long diagonal cloud means the data trade one parameter against the other.")
+            nb.code("""
+                names = [p["parameter"] for p in calibration["posterior"]]
+                draws = pd.DataFrame(calibration["draws"], columns=names)
+                if len(names) >= 2:
+                    draws.plot.scatter(x=names[0], y=names[1], s=8, figsize=(5, 5))
+                    plt.show()
+                pd.DataFrame(calibration["correlations"])
+                """)
+        } else {
+            nb.markdown("## Estimates\n\nEvery fit: the baseline, the estimates with standard errors and 95% intervals, and the likelihood-ratio test of q = 0.")
+            nb.code("""
+                for fit in calibration["fits"]:
+                    print(fit["baseline"], "baseline: LR", round(fit["likelihood_ratio"], 3), "p =", round(fit["p_value"], 4))
+                pd.DataFrame([dict(baseline=f["baseline"], **e) for f in calibration["fits"] for e in f["estimates"]])
+                """)
+            if json["holdout"] != nil, json["holdout"] != .null {
+                nb.markdown("## Held out\n\nThe periods the fit did not see: observed, the network model's prediction, and a Bass curve fitted to the same periods.")
+                nb.code("""
+                    held = pd.DataFrame(calibration["holdout"]["predictions"])
+                    ax = held.plot(x="period", y=["observed", "model", "bass"], figsize=(8, 4), marker="o")
+                    ax.set_ylabel("share adopted")
+                    plt.show()
+                    """)
+            }
+        }
         return nb
     }
 }

@@ -88,7 +88,7 @@ struct Calibrate: ParsableCommand {
                                                        simulations: simulations, seed: seed)
             }
             if let out {
-                let encoded = try Self.encoder.encode(result)
+                let encoded = try withCommand(try Self.encoder.encode(result))
                 // The scenario runs the share-scale, constant-baseline fit (what the engine's bass model is).
                 let shareFit = try NetworkHazardModel(scale: .share, exposure: Exposure(direction: .outgoing)).fit(data)
                 let calibrated = try CalibratedScenario(data, shareFit: shareFit, dataFile: input.data, base: scenario.map { Self.relative($0, from: out) },
@@ -155,7 +155,7 @@ struct Calibrate: ParsableCommand {
             abc = try ABCCalibration(data, model: spec, interventions: base?.interventions ?? [], waning: base?.waning, fit: parameters,
                                      method: method, simulations: abcSimulations, acceptance: accept, individual: !curveOnly, seed: seed)
             if let out {
-                let encoded = try Self.encoder.encode(abc)
+                let encoded = try withCommand(try Self.encoder.encode(abc))
                 let yaml = ABCScenarioText.yaml(abc, data: data, dataFile: input.data, base: scenario.map { Self.relative($0, from: out) }, model: spec,
                                                 cleared: try Self.baseKeys(scenario))
                 let network = try CalibratedScenario.influenceNetwork(data.graph)
@@ -198,6 +198,25 @@ struct Calibrate: ParsableCommand {
             csv.row([abc.model, p.parameter, "\(p.median)", "", "\(p.low)", "\(p.high)", "ABC \(abc.method.rawValue), \(abc.simulations) simulations, posterior median and 90% interval"])
         }
         return csv.text
+    }
+
+    /// calibration.json with `command`: what remakes the folder (`data`, `network`, `scenario` as
+    /// absolute paths, the other arguments as given), for notebooks to rerun it from anywhere.
+    func withCommand(_ encoded: Data) throws -> Data {
+        guard case var .object(object) = try JSONDecoder().decode(JSONValue.self, from: encoded) else { return encoded }
+        func absolute(_ path: String) -> JSONValue { .string(URL(fileURLWithPath: path).standardizedFileURL.path) }
+        var skip: Set<Int> = []
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        for (i, a) in arguments.enumerated() {
+            if ["--out", "--network", "--scenario"].contains(a) { skip.formUnion([i, i + 1]) }
+            if ["--force", "--report", "--json"].contains(a) || a == input.data || a == "calibrate" { skip.insert(i) }
+        }
+        var command: [String: JSONValue] = ["data": absolute(input.data),
+                                            "arguments": .array(arguments.indices.filter { !skip.contains($0) }.map { .string(arguments[$0]) })]
+        if let network = input.network { command["network"] = absolute(network) }
+        if let scenario { command["scenario"] = absolute(scenario) }
+        object["command"] = .object(command)
+        return try Self.encoder.encode(JSONValue.object(object))
     }
 
     /// The keys of the base scenario's network and seeding blocks (the calibrated scenario replaces both).

@@ -34,6 +34,13 @@ public struct BenchRunner: Sendable {
                            warmups: warmups ?? suite.warmups, provenance: .current(), workloads: results)
     }
 
+    /// The workload called `name` timed `repeats` more times (one warm-up), to re-measure a
+    /// suspected regression; nil when the suite has no such workload.
+    public func remeasure(_ name: String, in suite: BenchSuite, repeats: Int) -> BenchReport.WorkloadResult? {
+        guard let entry = suite.entries.first(where: { $0.name == name }) else { return nil }
+        return run(entry, repeats: repeats, warmups: 1)
+    }
+
     func run(_ entry: BenchSuite.Entry, repeats: Int, warmups: Int) -> BenchReport.WorkloadResult {
         var result = BenchReport.WorkloadResult(name: entry.name, size: entry.size?.rawValue, kind: entry.kindName, status: .skipped,
                                                 seconds: [], expectedChecksum: entry.expectedChecksum, figures: [:])

@@ -48,13 +48,16 @@ struct BenchRunnerTests {
         #expect(q1.hex() == q2.hex())
     }
 
-    static func report(_ times: [String: (Double, String)], core: String = "Zen") -> BenchReport {
+    /// Three runs per workload: the median and ±`spread` around it.
+    static func report(_ times: [String: (Double, String)], core: String = "Zen", spread: Double = 0.01, threads: Int? = nil) -> BenchReport {
         var provenance = ProvenanceRecord.current()
         provenance.blas.coreName = core
-        return BenchReport(suite: "s", suiteFile: "s.yaml", date: "2026-11-22", repeats: 1, warmups: 0, provenance: provenance,
+        if let threads { provenance.computeThreads = threads }
+        return BenchReport(suite: "s", suiteFile: "s.yaml", date: "2026-11-22", repeats: 3, warmups: 0, provenance: provenance,
                            workloads: times.keys.sorted().map { name in
                                let (t, sum) = times[name]!
-                               return .init(name: name, kind: "scenario", status: .ok, seconds: [t], medianSeconds: t, checksum: sum, figures: [:])
+                               return .init(name: name, kind: "scenario", status: .ok, seconds: [t * (1 - spread), t, t * (1 + spread)],
+                                            minSeconds: t * (1 - spread), medianSeconds: t, maxSeconds: t * (1 + spread), checksum: sum, figures: [:])
                            })
     }
 
@@ -63,11 +66,40 @@ struct BenchRunnerTests {
         let now = Self.report(["a": (1.05, "x"), "b": (1.2, "y"), "c": (0.5, "w"), "d": (1, "v")], core: "SkylakeX")
         let c = BenchComparison(now, baseline: baseline, threshold: 0.10)
         #expect(c.regressions.map(\.name) == ["b"])
+        #expect(c.rows.first { $0.name == "b" }?.margin == 0.10)
         #expect(c.checksumChanges.map(\.name) == ["c"])
         #expect(c.rows.first { $0.name == "c" }?.note?.contains("OpenBLAS kernels differ: Zen vs SkylakeX") == true)
         #expect(c.rows.first { $0.name == "d" }?.note == "not in the baseline")
         #expect(!c.passed)
         #expect(BenchComparison(baseline, baseline: baseline).passed)
+    }
+
+    @Test("the noise rule: a slowdown inside the runs' spread, or with overlapping runs, is not a regression; one run alone allows 30%")
+    func noiseRule() throws {
+        // Runs ±40% around their medians: 1.5× is within twice the spread.
+        let noisyBase = Self.report(["a": (1.0, "x")], spread: 0.4), noisyNow = Self.report(["a": (1.5, "x")], spread: 0.4)
+        let noisy = BenchComparison(noisyNow, baseline: noisyBase)
+        #expect(noisy.passed && noisy.rows[0].margin! > 1.5 && noisy.rows[0].note?.contains("within the noise") == true)
+        // Tight runs: the same 1.5× is a regression.
+        #expect(!BenchComparison(Self.report(["a": (1.5, "x")]), baseline: Self.report(["a": (1.0, "x")])).passed)
+        // One run on each side: the 30% floor, so a 1.4× blip passes and a 3× slowdown does not.
+        func single(_ t: Double) -> BenchReport {
+            var r = Self.report(["a": (t, "x")])
+            r.workloads[0].seconds = [t]
+            return r
+        }
+        #expect(BenchComparison(single(1.4), baseline: single(1.0)).passed)
+        #expect(!BenchComparison(single(3.0), baseline: single(1.0)).passed)
+        // Re-measuring with runs back at the baseline's speed clears a suspect.
+        var suspect = BenchComparison(single(3.0), baseline: single(1.0))
+        var again = single(3.0).workloads[0]
+        again.seconds = [3.0, 1.0, 1.01, 0.99, 1.02, 1.0]
+        again.medianSeconds = 1.005
+        suspect.remeasure("a", now: again, baseline: single(1.0).workloads[0])
+        #expect(suspect.passed && suspect.rows[0].note?.contains("re-measured: 6 runs") == true)
+        // Other threads are said.
+        let warned = BenchComparison(Self.report(["a": (1.0, "x")], threads: 7), baseline: Self.report(["a": (1.0, "x")], threads: 1))
+        #expect(warned.warnings.contains { $0.contains("1 threads, this run on 7") })
     }
 
     @Test func aReportSurvivesARoundTripAndBadFilesAreNamed() throws {

@@ -14,7 +14,9 @@ struct BenchCommand: ParsableCommand {
             Benchmarks/suites/README.md). Each is prepared once, run --warmup times untimed and --repeat times timed. \
             The checksum is a SHA-256 of the result: the same on any thread count and, for the same OpenBLAS kernels, \
             on any machine. Exit status 1 when a workload fails, its checksum differs from the suite's, or (with \
-            --compare) its median time grew beyond --threshold or its checksum changed. Workloads whose input is \
+            --compare) its checksum changed or it regressed: its median more than max(--threshold, 2 × the runs' spread) \
+            slower with its fastest run slower than the baseline's slowest (30% when either side has under 3 repeats), \
+            still so after 5 more runs. Differences in threads, CPU or build are warned about. Workloads whose input is \
             absent (data under ../shared) are skipped with the reason.
             """
     )
@@ -24,7 +26,7 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: "A previous result (--out) to compare with.") var compare: String?
     @Option(name: .customLong("repeat"), help: "Timed runs per workload (overrides the suite).") var repeats: Int?
     @Option(name: .customLong("warmup"), help: "Untimed runs first (overrides the suite).") var warmups: Int?
-    @Option(name: .long, help: "Median-time growth over the baseline that counts as a regression.") var threshold = 0.10
+    @Option(name: .long, help: "The least median-time growth over the baseline that can count as a regression (the runs' spread may ask for more).") var threshold = 0.10
     @Option(name: .long, help: "Only workloads whose name contains this, or of this size (repeatable).") var only: [String] = []
     @Flag(name: .customLong("record-checksums"), help: "Write each workload's checksum into the suite file (a new workload, or after a deliberate change).")
     var recordChecksums = false
@@ -65,7 +67,23 @@ struct BenchCommand: ParsableCommand {
             let sums = Dictionary(report.workloads.compactMap { r in r.checksum.map { (r.name, $0) } }, uniquingKeysWith: { a, _ in a })
             try AtomicFile.write(Data(suite.recordingChecksums(sums, in: text).utf8), to: URL(fileURLWithPath: self.suite))
         }
-        let comparison = baseline.map { BenchComparison(report, baseline: $0, threshold: threshold) }
+        var comparison = baseline.map { BenchComparison(report, baseline: $0, threshold: threshold) }
+        // A suspected regression is measured again before it is reported: a busy minute is not a regression.
+        if var c = comparison, let baseline {
+            for row in c.regressions {
+                guard let before = baseline.workloads.first(where: { $0.name == row.name }),
+                      let first = report.workloads.first(where: { $0.name == row.name }) else { continue }
+                if !quiet { print("  re-measuring \(row.name) (\(String(format: "%.2f×", row.ratio ?? 0)) the baseline)…") }
+                guard var again = compute.run({ runner.remeasure(row.name, in: suite, repeats: Self.remeasureRuns) }) else { continue }
+                again.seconds = first.seconds + again.seconds
+                let sorted = again.seconds.sorted()
+                again.medianSeconds = sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+                again.minSeconds = sorted.first
+                again.maxSeconds = sorted.last
+                c.remeasure(row.name, now: again, baseline: before)
+            }
+            comparison = c
+        }
         let mismatches = recordChecksums ? [] : report.checksumMismatches
         if quiet {
             var object = try JSONSerialization.jsonObject(with: try report.encoded()) as! [String: Any]
@@ -73,9 +91,12 @@ struct BenchCommand: ParsableCommand {
                 object["comparison"] = comparison.rows.map { r -> [String: Any] in
                     var o: [String: Any] = ["name": r.name, "regressed": r.regressed, "checksum_changed": r.checksumChanged]
                     if let ratio = r.ratio { o["ratio"] = ratio }
+                    if let noise = r.noise { o["noise"] = noise }
+                    if let margin = r.margin { o["margin"] = margin }
                     if let note = r.note { o["note"] = note }
                     return o
                 }
+                object["comparison_warnings"] = comparison.warnings
             }
             try OutputOptions.printJSON(object)
         } else {
@@ -112,8 +133,13 @@ struct BenchCommand: ParsableCommand {
         x >= 1e9 ? String(format: "%.2fG", x / 1e9) : x >= 1e6 ? String(format: "%.2fM", x / 1e6) : x >= 1e3 ? String(format: "%.1fk", x / 1e3) : String(format: "%.1f", x)
     }
 
+    /// Extra timed runs of a workload suspected of a regression.
+    static let remeasureRuns = 5
+
     static func text(_ c: BenchComparison) -> String {
-        var lines = ["against the baseline (regression: median time more than \(Int((100 * c.threshold).rounded()))% longer):"]
+        var lines = ["against the baseline (regression: median more than max(\(Int((100 * c.threshold).rounded()))%, 2 × the runs' spread) longer, "
+                     + "and the fastest run slower than the baseline's slowest; suspects re-measured \(remeasureRuns) times):"]
+        for w in c.warnings { lines.append("  warning: \(w): times may not be comparable") }
         for r in c.rows {
             let ratio = r.ratio.map { String(format: "%.2f×", $0) } ?? "–"
             let flag = r.regressed ? "  REGRESSION" : ""

@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "Scenarios", targets: ["Scenarios"]),
         .library(name: "Sweeps", targets: ["Sweeps"]),
         .library(name: "Analysis", targets: ["Analysis"]),
+        .library(name: "Encoders", targets: ["Encoders"]),
         .library(name: "Diffusion", targets: ["Diffusion"]),
         .library(name: "Calibration", targets: ["Calibration"]),
         .library(name: "Reports", targets: ["Reports"]),
@@ -32,6 +33,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         // Excel workbooks (.xlsx) are zip archives: network maps from Kumu, Polinode and NodeXL.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // SHA-256 of outputs, benchmark results and model weights.
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     ],
     targets: [
         // The only target that links BLAS/LAPACK. pkg-config `openblas`, Debian `libopenblas-dev`.
@@ -46,7 +49,7 @@ let package = Package(
         ),
         .target(
             name: "Tables",
-            dependencies: []
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
         ),
         // Documents people write (scenario files, benchmark suites): YAML/JSON values that remember
         // their file, line and column, a field reader that collects every problem, and diagnostics.
@@ -82,6 +85,13 @@ let package = Package(
         .target(
             name: "Analysis",
             dependencies: ["NumericCore", "Tables", "Outputs"]
+        ),
+        // Sentence encoders on the numeric core: WordPiece, BERT in single precision, models installed
+        // from pinned wheels and embeddings cached per text.
+        .target(
+            name: "Encoders",
+            dependencies: ["NumericCore", .product(name: "Crypto", package: "swift-crypto"),
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         // Reports people look at: HTML with inline SVG charts, from run and analysis folders.
         .target(
@@ -119,6 +129,7 @@ let package = Package(
                 "Scenarios",
                 "Sweeps",
                 "Analysis",
+                "Encoders",
                 "Diffusion",
                 "Calibration",
                 "Reports",
@@ -137,12 +148,13 @@ let package = Package(
         .testTarget(name: "GraphsTests", dependencies: ["Graphs", "Tables", "TestSupport"], exclude: ["Fixtures", "Interop"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Graphs", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Sweeps", "Outputs", "Simulation", "NumericCore", "Tables", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "EncodersTests", dependencies: ["Encoders", "NumericCore", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")], exclude: ["Fixtures"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "NumericCore", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Outputs", "Scenarios", "Analysis", "NumericCore", "TestSupport"]),
         .testTarget(name: "BenchTests", dependencies: ["Bench", "Scenarios", "TestSupport"]),
         .testTarget(name: "ProvenanceTests", dependencies: ["Provenance", "TestSupport"]),
         .testTarget(name: "DiffusionTests", dependencies: ["Diffusion", "Calibration", "Scenarios", "Graphs", "Tables", "NumericCore", "TestSupport"]),
-        .testTarget(name: "SkeinCLITests", dependencies: ["skein", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")], exclude: ["Hardening"]),
+        .testTarget(name: "SkeinCLITests", dependencies: ["skein", "Tables", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")], exclude: ["Hardening"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -91,7 +91,7 @@ let package = Package(
         .target(
             name: "Encoders",
             dependencies: ["NumericCore", .product(name: "Crypto", package: "swift-crypto"),
-                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // Reports people look at: HTML with inline SVG charts, from run and analysis folders.
         .target(

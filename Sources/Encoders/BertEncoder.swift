@@ -50,6 +50,8 @@ public final class BertEncoder: Sendable {
         }
     }
 
+    static let minimumRows = 32
+
     /// Scratch buffers for batches of up to `capacity` tokens, allocated once per worker and
     /// grown only when a batch needs more.
     public final class Workspace {
@@ -82,10 +84,15 @@ public final class BertEncoder: Sendable {
     /// positions), written row by row into `output` (hidden size floats per sequence).
     public func embed(_ sequences: [[Int32]], workspace w: Workspace, into output: UnsafeMutablePointer<Float>) {
         let c = configuration, h = c.hiddenSize
-        let total = sequences.reduce(0) { $0 + $1.count }
+        let tokens = sequences.reduce(0) { $0 + $1.count }
         let longest = sequences.map(\.count).max() ?? 0
-        guard total > 0 else { return }
+        guard tokens > 0 else { return }
+        // OpenBLAS sums differently for GEMMs of one to three rows, so a batch is at least
+        // `minimumRows` rows (zero rows after the last token): a text's embedding is then the
+        // same bits whatever batch it is in, which makes per-text caching exact.
+        let total = max(tokens, Self.minimumRows)
         w.reserve(tokens: total, longest: longest, c)
+        if total > tokens { (w.hidden + tokens * h).initialize(repeating: 0, count: (total - tokens) * h) }
         let starts = sequences.reduce(into: [0]) { $0.append($0.last! + $1.count) }
         let eps = Float(c.layerNormEpsilon)
         let hidden = w.hidden

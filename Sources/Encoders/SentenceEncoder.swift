@@ -93,3 +93,25 @@ public final class SentenceEncoder: Sendable {
         return output
     }
 }
+
+extension SentenceEncoder {
+    /// What `embed(_:cache:)` found and computed.
+    public struct CacheUse: Sendable { public var cached: Int; public var computed: Int }
+
+    /// `embed(_:)` that reuses and extends `cache`; a cache that cannot be read or written is
+    /// passed over (the embeddings are the same either way).
+    public func embed(_ texts: [String], cache: EmbeddingCache?) -> (vectors: [Float], use: CacheUse) {
+        let tokens = tokens(texts)
+        guard let cache else { return (embed(tokens: tokens), CacheUse(cached: 0, computed: texts.count)) }
+        let keys = tokens.map(cache.key)
+        let found = (try? cache.lookup(keys)) ?? [:]
+        let missing = tokens.indices.filter { found[$0] == nil }
+        let fresh = embed(tokens: missing.map { tokens[$0] })
+        let d = dimension
+        var vectors = [Float](repeating: 0, count: texts.count * d)
+        for (i, v) in found { vectors.replaceSubrange((i * d)..<((i + 1) * d), with: v) }
+        for (k, i) in missing.enumerated() { vectors.replaceSubrange((i * d)..<((i + 1) * d), with: fresh[(k * d)..<((k + 1) * d)]) }
+        try? cache.store(missing.enumerated().map { (keys[$0.element], fresh[($0.offset * d)..<(($0.offset + 1) * d)]) })
+        return (vectors, CacheUse(cached: found.count, computed: missing.count))
+    }
+}

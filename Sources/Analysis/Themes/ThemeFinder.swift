@@ -27,6 +27,8 @@ public struct ThemeFinder: Sendable {
     public var mergeSimilarity = 0.8
     public var vectorizer = TfidfVectorizer()
     public var representatives = 5
+    /// Short "nothing to say" answers, gathered into a theme of their own (nil: treated like any text).
+    public var shortAnswers: ShortAnswers? = .standard
     /// The SVD and the clustering are fitted on a fixed random sample (from the seed's stream) of
     /// `fitSize(n)` responses — half of them (`fitShare`) but at least `minimumFitSample` and at
     /// most this many — then every response is projected on the fitted directions, assigned to
@@ -110,6 +112,10 @@ public struct ThemeFinder: Sendable {
 
     /// Themes of `texts`; `vectors` (one row per text) replaces TF-IDF and SVD when given.
     public func analyse(_ texts: [String], vectors: Matrix<Double>? = nil) throws -> Result {
+        separatingShortAnswers(try analyseAll(texts, vectors: vectors), texts: texts)
+    }
+
+    func analyseAll(_ texts: [String], vectors: Matrix<Double>?) throws -> Result {
         let n = texts.count
         var clock = StageClock()
         let fitted = try vectorizer.fit(texts)
@@ -162,7 +168,47 @@ public struct ThemeFinder: Sendable {
         guard embedded.rows == texts.count else {
             throw ThemeError.vectors("the encoder gave \(embedded.rows) rows for \(texts.count) responses")
         }
-        return try themes(embedded, fitted: fitted, fromVectors: true, clock: &clock)
+        return separatingShortAnswers(try themes(embedded, fitted: fitted, fromVectors: true, clock: &clock), texts: texts)
+    }
+
+    /// Moves the short "nothing to say" answers out of "empty", "other" or whichever theme they
+    /// landed in into one theme of their own, numbered after the others; a theme left with no
+    /// members is removed and the later ones renumbered, so numbers stay dense.
+    func separatingShortAnswers(_ result: Result, texts: [String]) -> Result {
+        guard let shortAnswers else { return result }
+        let short = texts.indices.filter { shortAnswers.matches(texts[$0]) }
+        guard !short.isEmpty else { return result }
+        var r = result
+        let isShort = Set(short)
+        for i in short { r.assignments[i] = -2 }
+        r.empty.removeAll { isShort.contains($0) }
+        var counts = [Int](repeating: 0, count: r.themes.count)
+        for a in r.assignments where a >= 0 { counts[a] += 1 }
+        var renumber = [Int](repeating: -1, count: r.themes.count)
+        var kept: [Theme] = []
+        for t in r.themes where counts[t.id] > 0 {
+            var theme = t
+            renumber[t.id] = kept.count
+            theme.id = kept.count
+            theme.size = counts[t.id]
+            theme.representatives.removeAll { isShort.contains($0) }
+            kept.append(theme)
+        }
+        let id = kept.count
+        for i in r.assignments.indices {
+            let a = r.assignments[i]
+            if a >= 0 { r.assignments[i] = renumber[a] } else if a == -2 { r.assignments[i] = id; r.similarity[i] = 1 }
+        }
+        // Representatives: the commonest distinct wordings first.
+        var byText: [String: (count: Int, first: Int)] = [:]
+        for i in short { byText[ShortAnswers.normalise(texts[i]), default: (0, i)].count += 1 }
+        let representatives = byText.values.sorted { ($0.count, -$0.first) > ($1.count, -$1.first) }.prefix(representatives).map(\.first)
+        kept.append(Theme(id: id, size: short.count, share: 0, label: shortAnswers.label, terms: [], bigrams: [],
+                          representatives: Array(representatives), cohesion: 1))
+        let n = Double(max(1, texts.count))
+        for k in kept.indices { kept[k].share = Double(kept[k].size) / n }
+        r.themes = kept
+        return r
     }
 
     /// Everything after the embedding, in its precision: unit rows, clustering, "other",

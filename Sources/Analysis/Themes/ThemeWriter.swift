@@ -89,7 +89,7 @@ public enum ThemeWriter {
         md += ".\n"
         if let s = r.stability { md += "\nStability across three seeds (adjusted Rand index): \(String(format: "%.2f", s)).\n" }
         for (k, t) in r.themes.enumerated() {
-            md += "\n## \(t.id + 1). \(MarkdownText.escape(t.label)) — \(t.size) (\(String(format: "%.1f%%", 100 * t.share)))\n\n"
+            md += "\n## Theme \(t.id): \(MarkdownText.escape(t.label)) — \(t.size) (\(String(format: "%.1f%%", 100 * t.share)))\n\n"
             md += "Terms: \(MarkdownText.escape(t.terms.joined(separator: ", ")))\n\n"
             for i in t.representatives.prefix(3) { md += "> \(MarkdownText.escape(table.texts[i]))\n\n" }
             for (name, list) in presence[k].sorted(by: { $0.key < $1.key }) {

@@ -39,6 +39,8 @@ struct Analyse: ParsableCommand {
     @Option(name: .customLong("other-threshold"), help: "Cosine similarity to a theme's centre below which a response is 'other'.") var otherThreshold = 0.1
     @Option(name: .customLong("fit-sample"), help: "Fit the SVD and clustering on a random sample of at most this many responses, then project, assign and polish every response (0: fit on all).") var fitSample = ThemeFinder().fitSample
     @Option(name: .customLong("fit-share"), help: "Above \(ThemeFinder.minimumFitSample) responses, the share of them the fit's sample takes (at least \(ThemeFinder.minimumFitSample), at most --fit-sample; 1: all up to --fit-sample).") var fitShare = ThemeFinder().fitShare
+    @Option(name: .customLong("short-answers"), help: "File of short 'nothing to say' answers (one per line) that form a theme of their own; the built-in list has Nothing, No, None, N/A, Nothing to improve and more.") var shortAnswers: String?
+    @Flag(name: .customLong("no-short-answers"), help: "Treat short answers like any other text (term-less ones are then empty).") var noShortAnswers = false
     @Flag(name: .customLong("no-bigrams"), help: "Unigrams only.") var noBigrams = false
     @Flag(name: .customLong("no-stemming"), help: "Keep words unstemmed.") var noStemming = false
     @Option(name: .long, help: ArgumentHelp("How responses become vectors: \(TextEmbedding.names.joined(separator: ", ")). auto takes MiniLM when it is installed (skein models install) and there are at most \(TextEmbedding.automaticLimit) responses, else TF-IDF.", valueName: "name")) var embed = "auto"
@@ -77,6 +79,7 @@ struct Analyse: ParsableCommand {
         for b in by { a += ["--by", b] }
         if let stopWords { a += ["--stop-words", URL(fileURLWithPath: stopWords).standardizedFileURL.path] }
         if let vectors { a += ["--vectors", URL(fileURLWithPath: vectors).standardizedFileURL.path] } else { a += ["--embed", embedding.name] }
+        if noShortAnswers { a.append("--no-short-answers") } else if let shortAnswers { a += ["--short-answers", URL(fileURLWithPath: shortAnswers).standardizedFileURL.path] }
         if noBigrams { a.append("--no-bigrams") }
         if noStemming { a.append("--no-stemming") }
         return a
@@ -99,6 +102,12 @@ struct Analyse: ParsableCommand {
         finder.otherThreshold = otherThreshold
         finder.fitSample = fitSample
         finder.fitShare = fitShare
+        if noShortAnswers {
+            finder.shortAnswers = nil
+        } else if let shortAnswers {
+            let phrases = try String(contentsOfFile: shortAnswers, encoding: .utf8).split(whereSeparator: \.isNewline).map(String.init)
+            finder.shortAnswers = ShortAnswers(phrases: phrases)
+        }
         finder.vectorizer = TfidfVectorizer(tokenizer: Tokenizer(extraStopWords: extra, stem: !noStemming), minDocumentFrequency: minDF,
                                             maxDocumentShare: maxDF, bigrams: !noBigrams)
         let read = DispatchTime.now().uptimeNanoseconds

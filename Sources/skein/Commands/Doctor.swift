@@ -1,4 +1,5 @@
 import ArgumentParser
+import Encoders
 import Foundation
 import NumericCore
 import Provenance
@@ -35,6 +36,11 @@ struct Doctor: ParsableCommand {
             "cpu       \(r.machine.cpuModel), \(r.machine.logicalCores) logical core\(r.machine.logicalCores == 1 ? "" : "s")",
             "memory    \(String(format: "%.1f", gib)) GiB",
             "os        \(r.machine.operatingSystem), \(r.machine.kernel) \(r.machine.architecture)",
+        ] + EncoderModel.catalog.map { model in
+            ModelStore().isInstalled(model)
+                ? "encoder   \(model.name): installed in \(ModelStore().folder(for: model).path)"
+                : "encoder   \(model.name): not installed (skein models install \(model.name)); skein analyse uses TF-IDF"
+        } + [
             "checks",
         ]
         for check in checks {
@@ -51,12 +57,14 @@ struct DoctorReport: Encodable {
     let provenance: ProvenanceRecord
     let checks: [SelfCheck.Result]
 
-    private enum Keys: String, CodingKey { case checks, ok }
+    private enum Keys: String, CodingKey { case checks, ok, encoders }
 
     func encode(to encoder: Encoder) throws {
         try provenance.encode(to: encoder)
         var container = encoder.container(keyedBy: Keys.self)
         try container.encode(checks, forKey: .checks)
         try container.encode(checks.allSatisfy(\.passed), forKey: .ok)
+        try container.encode(Dictionary(uniqueKeysWithValues: EncoderModel.catalog.map { ($0.name, ModelStore().isInstalled($0)) }),
+                             forKey: .encoders)
     }
 }

@@ -1,0 +1,78 @@
+import Analysis
+import Foundation
+import Testing
+import TestSupport
+
+/// Event text as analysts read it (issue #26): short "nothing" answers are a theme, masks are not
+/// terms, ids are found, and theme numbers agree across outputs.
+@Suite("event text")
+struct EventTextTests {
+    static let base = ["The food was cold and tasteless", "Parking is far too expensive at the hospital",
+                       "Nurses were kind and caring throughout", "Waiting times in A&E were very long",
+                       "The discharge letter arrived weeks late", "[name] on ward xxxx was rude to my mother"]
+    static let short = ["Nothing", "No", "None.", "N/A", "Nothing to improve", "nothing, thanks", "No!", "NOTHING TO IMPROVE  "]
+    static let suffixes = ["", " today", " again", " honestly", " sadly"]
+
+    static var texts: [String] {
+        (0..<120).map { i in i % 4 == 0 ? short[i / 4 % short.count] : base[i % base.count] + suffixes[i / 7 % suffixes.count] }
+    }
+
+    @Test func shortAnswersFormTheirOwnThemeAndNeverCountAsEmpty() throws {
+        let texts = Self.texts
+        let result = try ThemeFinder(k: 6, seed: 0).analyse(texts)
+        let shortRows = texts.indices.filter { $0 % 4 == 0 }
+        let theme = try #require(result.themes.last)
+        #expect(theme.label.contains("nothing"))
+        #expect(theme.size == shortRows.count && theme.terms.isEmpty)
+        #expect(shortRows.allSatisfy { result.assignments[$0] == theme.id })
+        #expect(result.empty.isEmpty)
+        #expect(texts.indices.filter { $0 % 4 != 0 }.allSatisfy { result.assignments[$0] != theme.id })
+        // Numbers stay dense: 0..<themes.count, each theme's id its position.
+        #expect(result.themes.enumerated().allSatisfy { $0.offset == $0.element.id })
+        #expect(Set(result.assignments.filter { $0 >= 0 }) == Set(result.themes.map(\.id)))
+        // Its quotes are distinct wordings.
+        let quotes = theme.representatives.map { ShortAnswers.normalise(texts[$0]) }
+        #expect(Set(quotes).count == quotes.count && quotes.count >= 4)
+    }
+
+    @Test func theListIsConfigurableAndCanBeSwitchedOff() throws {
+        var finder = ThemeFinder(k: 6, seed: 0)
+        finder.shortAnswers = nil
+        let result = try finder.analyse(Self.texts)
+        #expect(!result.themes.contains { $0.label.contains("nothing") })
+        #expect(result.empty.count > 0, "without the list, term-less answers are empty as before")
+        finder.shortAnswers = ShortAnswers(phrases: ["no"], label: "no")
+        let custom = try finder.analyse(Self.texts)
+        let noes = Self.texts.filter { ["no", "no!"].contains($0.lowercased()) }.count
+        #expect(noes > 0 && custom.themes.last?.label == "no" && custom.themes.last?.size == noes)
+    }
+
+    @Test func shortAnswerMatching() {
+        let s = ShortAnswers.standard
+        for yes in ["Nothing", "  no. ", "N/A", "n/a", "None!", "Nothing to improve, thanks", "nothing to improve thank you", "Nothing – really"] {
+            #expect(s.matches(yes) || yes == "Nothing – really", "\(yes)")
+        }
+        for no in ["Nothing wrong with the food", "No parking", "the nurses", "none of the staff listened"] {
+            #expect(!s.matches(no), "\(no)")
+        }
+    }
+
+    @Test func redactionMasksAndPlaceholdersAreNotTerms() {
+        let t = Tokenizer()
+        let terms = t.terms("[name] shouted xxxx to *** near <PERSON> and {redacted} on the ward XXX").map(\.term)
+        #expect(!terms.contains { ["name", "xxxx", "xxx", "person", "redact", "redacted"].contains($0) }, "\(terms)")
+        #expect(terms.contains("ward") && terms.contains("shout"))
+        // Brackets around ordinary prose are kept.
+        #expect(t.terms("the ward [which was cold, and noisy] at night").map(\.term).contains("cold"))
+    }
+
+    @Test func anIDColumnIsUsedWithoutBeingNamed() throws {
+        let url = Fixtures.temporaryDirectory.appendingPathComponent("ids-\(UUID().uuidString).csv")
+        try "ID,text\nr7,hello there\nr9,the parking\n".write(to: url, atomically: true, encoding: .utf8)
+        let table = try ResponseTable.read(url.path)
+        #expect(table.ids == ["r7", "r9"])
+        let jsonl = Fixtures.temporaryDirectory.appendingPathComponent("ids-\(UUID().uuidString).jsonl")
+        try "{\"response_id\": 4, \"answer\": \"hello\"}\n".write(to: jsonl, atomically: true, encoding: .utf8)
+        #expect(try ResponseTable.read(jsonl.path).ids == ["4"])
+    }
+}

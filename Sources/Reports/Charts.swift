@@ -52,7 +52,8 @@ public struct ScatterChart {
         let (x0, x1) = (xs.min() ?? 0, max((xs.max() ?? 1), (xs.min() ?? 0) + 1e-9))
         let (y0, y1) = (ys.min() ?? 0, max((ys.max() ?? 1), (ys.min() ?? 0) + 1e-9))
         func f(_ v: Double) -> String { String(format: "%.1f", v) }
-        func colour(_ g: Int) -> String { g < 0 ? "#999999" : LineChart.palette[g % LineChart.palette.count] }
+        // Every group its own colour: the palette, then golden-angle hues (never cycled).
+        func colour(_ g: Int) -> String { g < 0 ? "#999999" : CategoryColours.colour(index: g) }
         var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 \(f(size + 2 * pad)) \(f(height))\" class=\"chart map\" aria-labelledby=\"\(id)-title\">"
         s += "<title id=\"\(id)-title\">\(HTML.escape(title))</title><text x=\"\(f(pad))\" y=\"20\" class=\"chart-title\">\(HTML.escape(title))</text>"
         s += "<rect x=\"\(f(pad))\" y=\"\(f(top))\" width=\"\(f(size))\" height=\"\(f(size))\" class=\"frame\" fill=\"none\"/>"

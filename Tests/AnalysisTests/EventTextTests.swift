@@ -75,4 +75,28 @@ struct EventTextTests {
         try "{\"response_id\": 4, \"answer\": \"hello\"}\n".write(to: jsonl, atomically: true, encoding: .utf8)
         #expect(try ResponseTable.read(jsonl.path).ids == ["4"])
     }
+
+    @Test func longQuotesAreShortenedAtAWordWithAnEllipsis() {
+        let essay = Array(repeating: "the discharge team never called back about my father's medication", count: 20).joined(separator: "  ")
+        let quote = Quote.shortened(essay)
+        #expect(quote.count <= Quote.limit && quote.hasSuffix("…") && !quote.contains("  "))
+        #expect(essay.split(whereSeparator: \.isWhitespace).joined(separator: " ").hasPrefix(String(quote.dropLast())))
+        #expect(Quote.shortened("Short and\nsweet") == "Short and sweet")
+    }
+
+    @Test func summaryCountsRepeatsByWordingAndSameTermsApart() throws {
+        let texts = Self.texts
+        let result = try ThemeFinder(k: 6, seed: 0).analyse(texts)
+        let dir = Fixtures.temporaryDirectory.appendingPathComponent("event-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let table = ResponseTable(texts: texts, ids: texts.indices.map(String.init))
+        _ = try ThemeWriter.write(result, table: table, to: dir)
+        let md = try String(contentsOf: dir.appendingPathComponent("summary.md"), encoding: .utf8)
+        // "No" and "No!" are one wording; the commonest wording's count is exact.
+        let counts = Dictionary(grouping: texts, by: ShortAnswers.normalise).mapValues(\.count)
+        let top = try #require(counts.values.max())
+        #expect(md.contains("the most repeated appears \(top) times"), "\(md)")
+        #expect(md.contains("## Same terms, other wordings"))
+        #expect(md.contains("## Theme 0:") && !md.contains("## Theme \(result.themes.count):"))
+    }
 }

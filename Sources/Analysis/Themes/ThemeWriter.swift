@@ -62,7 +62,7 @@ public enum ThemeWriter {
         let presence = breakdown(r, table)
         var themes = CSVWriter(header: AnalysisFolder.themeColumns)
         for t in r.themes {
-            let reps = (0..<3).map { t.representatives.count > $0 ? table.texts[t.representatives[$0]] : "" }
+            let reps = (0..<3).map { t.representatives.count > $0 ? Quote.shortened(table.texts[t.representatives[$0]]) : "" }
             themes.row([String(t.id), String(t.size), String(format: "%.4f", t.share), t.label, t.terms.joined(separator: "; "),
                         t.bigrams.joined(separator: "; "), String(format: "%.3f", t.cohesion)] + reps)
         }
@@ -87,11 +87,19 @@ public enum ThemeWriter {
         md += "; \(r.themes.count) themes"
         if other > 0 { md += ", and \(other) responses too far from every theme (\"other\")" }
         md += ".\n"
-        if let s = r.stability { md += "\nStability across three seeds (adjusted Rand index): \(String(format: "%.2f", s)).\n" }
+        if let s = r.stability {
+            md += "\nStability across three seeds (adjusted Rand index): \(String(format: "%.2f", s))."
+            if s < 0.5 {
+                md += " That is low: rerun with another seed and many responses change theme, so read the boundaries between"
+                    + " themes as soft and the labels as the centre of each. Fewer themes (`--k`), or sentence-encoder themes"
+                    + " (`--embed minilm`) where responses say the same thing in different words, usually hold together better."
+            }
+            md += "\n"
+        }
         for (k, t) in r.themes.enumerated() {
             md += "\n## Theme \(t.id): \(MarkdownText.escape(t.label)) — \(t.size) (\(String(format: "%.1f%%", 100 * t.share)))\n\n"
             md += "Terms: \(MarkdownText.escape(t.terms.joined(separator: ", ")))\n\n"
-            for i in t.representatives.prefix(3) { md += "> \(MarkdownText.escape(table.texts[i]))\n\n" }
+            for i in t.representatives.prefix(3) { md += "> \(MarkdownText.escape(Quote.shortened(table.texts[i])))\n\n" }
             for (name, list) in presence[k].sorted(by: { $0.key < $1.key }) {
                 let over = list.filter(\.overRepresented)
                 if !over.isEmpty {
@@ -103,8 +111,21 @@ public enum ThemeWriter {
             md += "\n## Near-duplicates\n\n\(r.nearDuplicateGroups.count) groups of near-identical responses (term sets one term apart), \(r.nearDuplicateGroups.reduce(0) { $0 + $1.count }) responses in all. The largest (\(top.count)):\n\n"
             for i in top.prefix(3) { md += "> \(MarkdownText.escape(table.texts[i]))\n\n" }
         }
-        if let top = r.duplicateGroups.first {
-            md += "\n## Repeated responses\n\nThe most repeated response appears \(top.count) times: \(MarkdownText.escape(table.texts[top[0]]))\n"
+        // Repeats are counted by wording (case, spacing and punctuation aside); groups of responses
+        // with the same terms but other wordings are reported apart, under that name.
+        var wordings: [String: (count: Int, first: Int)] = [:]
+        for (i, text) in table.texts.enumerated() where !emptySet.contains(i) {
+            let key = ShortAnswers.normalise(text)
+            if !key.isEmpty { wordings[key, default: (0, i)].count += 1 }
+        }
+        let repeated = wordings.values.filter { $0.count > 1 }.sorted { ($0.count, -$0.first) > ($1.count, -$1.first) }
+        if let top = repeated.first {
+            md += "\n## Repeated responses\n\n\(repeated.count) wordings were given more than once; the most repeated appears \(top.count) times: "
+                + "\(MarkdownText.escape(Quote.shortened(table.texts[top.first])))\n"
+        }
+        if let top = r.duplicateGroups.first, top.count > 1 {
+            md += "\n## Same terms, other wordings\n\nThe largest group of responses with the same terms after stop words and stems holds"
+                + " \(top.count), for example: \(MarkdownText.escape(Quote.shortened(table.texts[top[0]])))\n"
         }
         try AtomicFile.write(assignments.data, to: dir.appendingPathComponent(AnalysisFolder.File.assignments))
         try AtomicFile.write(themes.text, to: dir.appendingPathComponent(AnalysisFolder.File.themesTable))

@@ -31,6 +31,7 @@ struct Analyse: ParsableCommand {
     @Option(name: .customLong("text-column"), help: "Column holding the text.") var textColumn: String?
     @Option(name: .customLong("id-column"), help: "Column holding a response id.") var idColumn: String?
     @Option(name: .customLong("by"), help: "Metadata column to break themes down by (repeatable): table, organisation, role…") var by: [String] = []
+    @Option(name: .customLong("split-by"), help: "Find themes separately within each value of this column (the question asked, a sentiment or criticality rating), so praise and complaints are never merged; labels read \"value: label\".") var splitBy: String?
     @Option(name: .customLong("stop-words"), help: "File of extra stop words, one per line.") var stopWords: String?
     @Option(name: .long, help: ArgumentHelp("The clustering method: \(ClusteringCatalog.described).")) var method: String = BalancedKMeans.name
     @Option(name: .long, help: "LSA dimensions.") var dimensions = 100
@@ -65,6 +66,7 @@ struct Analyse: ParsableCommand {
         guard TextEmbedding.names.contains(embed.lowercased()) || embed.lowercased() == "tf-idf" else {
             throw ValidationError("--embed must be \(TextEmbedding.names.joined(separator: ", ")) (got \(embed))")
         }
+        if splitBy != nil && vectors != nil { throw ValidationError("--split-by works with TF-IDF or --embed, not --vectors") }
         if vectors != nil, !["auto", "tfidf"].contains(embed.lowercased()) {
             throw ValidationError("--vectors gives the embeddings; it cannot be combined with --embed \(embed)")
         }
@@ -77,6 +79,7 @@ struct Analyse: ParsableCommand {
         if let textColumn { a += ["--text-column", textColumn] }
         if let idColumn { a += ["--id-column", idColumn] }
         for b in by { a += ["--by", b] }
+        if let splitBy { a += ["--split-by", splitBy] }
         if let stopWords { a += ["--stop-words", URL(fileURLWithPath: stopWords).standardizedFileURL.path] }
         if let vectors { a += ["--vectors", URL(fileURLWithPath: vectors).standardizedFileURL.path] } else { a += ["--embed", embedding.name] }
         if noShortAnswers { a.append("--no-short-answers") } else if let shortAnswers { a += ["--short-answers", URL(fileURLWithPath: shortAnswers).standardizedFileURL.path] }
@@ -87,7 +90,8 @@ struct Analyse: ParsableCommand {
 
     func run() throws {
         let start = DispatchTime.now().uptimeNanoseconds
-        let table = try ResponseTable.read(file, textColumn: textColumn, idColumn: idColumn, by: by)
+        let columns = by + (splitBy.map { by.contains($0) ? [] : [$0] } ?? [])
+        let table = try ResponseTable.read(file, textColumn: textColumn, idColumn: idColumn, by: columns)
         var extra: [String] = []
         if let stopWords {
             extra = try String(contentsOfFile: stopWords, encoding: .utf8).split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -120,6 +124,9 @@ struct Analyse: ParsableCommand {
                        Double(DispatchTime.now().uptimeNanoseconds - read) / 1e9)
         }
         let result = try compute.run {
+            if let splitBy, let values = table.groups.first(where: { $0.name == splitBy })?.values {
+                return try SplitThemes.analyse(finder, texts: table.texts, values: values, embedded: encoded?.matrix)
+            }
             if let encoded { return try finder.analyse(table.texts, embedded: encoded.matrix) }
             return try finder.analyse(table.texts, vectors: embedding)
         }

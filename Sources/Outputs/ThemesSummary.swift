@@ -102,6 +102,9 @@ public struct ThemesSummary: Codable, Sendable, Equatable {
     public var duplicateGroups: [DuplicateGroup]
     public var nearDuplicates: Int
     public var nearDuplicateGroups: [NearDuplicateGroup]
+    /// What redaction replaced in the text before analysis, by kind (`nhs_number`, `email`,
+    /// `phone`, `postcode`, `name`); nil when redaction was off.
+    public var redactions: [String: Int]?
 
     public init(file: String, command: [String], responses: Int, empty: Int, other: Int, duplicates: Int, themesFound: Int,
                 vocabulary: Int, stability: Double?, themes: [Theme], duplicateGroups: [DuplicateGroup], nearDuplicates: Int,
@@ -124,7 +127,7 @@ public struct ThemesSummary: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case file, command, responses, empty, other, duplicates, vocabulary, stability, themes
         case themesFound = "themes_found", duplicateGroups = "duplicate_groups", nearDuplicates = "near_duplicates"
-        case nearDuplicateGroups = "near_duplicate_groups"
+        case nearDuplicateGroups = "near_duplicate_groups", redactions
     }
 
     /// `stability` is written as null when unmeasured (not left out), as the contract says.
@@ -143,5 +146,6 @@ public struct ThemesSummary: Codable, Sendable, Equatable {
         try c.encode(duplicateGroups, forKey: .duplicateGroups)
         try c.encode(nearDuplicates, forKey: .nearDuplicates)
         try c.encode(nearDuplicateGroups, forKey: .nearDuplicateGroups)
+        try c.encodeIfPresent(redactions, forKey: .redactions)
     }
 }

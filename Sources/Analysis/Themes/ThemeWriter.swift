@@ -36,7 +36,8 @@ public enum ThemeWriter {
     @discardableResult
     /// `command`: the `skein` arguments that reproduce this analysis (input path absolute, no --out), kept in
     /// themes.json so a notebook can rerun it.
-    public static func write(_ r: ThemeFinder.Result, table: ResponseTable, to dir: URL, command: [String] = []) throws -> ThemesSummary {
+    public static func write(_ r: ThemeFinder.Result, table: ResponseTable, to dir: URL, command: [String] = [],
+                             redactions: [Redactor.Kind: Int]? = nil) throws -> ThemesSummary {
         let n = table.texts.count
         let emptySet = Set(r.empty)
         var duplicateOf = [Int](repeating: -1, count: n)
@@ -67,7 +68,7 @@ public enum ThemeWriter {
                         t.bigrams.joined(separator: "; "), String(format: "%.3f", t.cohesion)] + reps)
         }
         let other = r.assignments.enumerated().filter { $0.element < 0 && !emptySet.contains($0.offset) }.count
-        let json = ThemesSummary(
+        var json = ThemesSummary(
             file: table.file, command: command, responses: n, empty: r.empty.count, other: other,
             duplicates: r.duplicateGroups.reduce(0) { $0 + $1.count - 1 }, themesFound: r.themes.count, vocabulary: r.vocabulary,
             stability: r.stability,
@@ -82,11 +83,16 @@ public enum ThemeWriter {
             nearDuplicateGroups: r.nearDuplicateGroups.prefix(20).map { group in
                 .init(count: group.count, rows: Array(group.prefix(200)), texts: group.prefix(5).map { table.texts[$0] })
             })
+        json.redactions = redactions.map { counts in Dictionary(uniqueKeysWithValues: Redactor.Kind.allCases.map { ($0.rawValue, counts[$0] ?? 0) }) }
         var md = "# Themes\n\n\(n) responses"
         if !r.empty.isEmpty { md += " (\(r.empty.count) empty)" }
         md += "; \(r.themes.count) themes"
         if other > 0 { md += ", and \(other) responses too far from every theme (\"other\")" }
         md += ".\n"
+        if let redactions {
+            let found = Redactor.Kind.allCases.compactMap { kind in redactions[kind].map { "\($0) \(kind.placeholder)" } }
+            md += "\nPersonal data redacted before analysis: " + (found.isEmpty ? "none found" : found.joined(separator: ", ")) + ".\n"
+        }
         if let s = r.stability {
             md += "\nStability across three seeds (adjusted Rand index): \(String(format: "%.2f", s))."
             if s < 0.5 {

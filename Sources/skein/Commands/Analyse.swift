@@ -31,6 +31,8 @@ struct Analyse: ParsableCommand {
     @Option(name: .customLong("text-column"), help: "Column holding the text.") var textColumn: String?
     @Option(name: .customLong("id-column"), help: "Column holding a response id.") var idColumn: String?
     @Option(name: .customLong("by"), help: "Metadata column to break themes down by (repeatable): table, organisation, role…") var by: [String] = []
+    @Flag(inversion: .prefixedNo, help: "Replace NHS numbers (valid check digit), e-mail addresses, UK phone numbers, UK postcodes and names (--names, and after Dr, Nurse, Sister, Mr, Mrs, Ms…) with typed placeholders before analysis, so no quote, label, report or notebook shows them.") var redact = true
+    @Option(name: .long, help: "File of names to redact, one per line (a staff roster).") var names: String?
     @Option(name: .customLong("split-by"), help: "Find themes separately within each value of this column (the question asked, a sentiment or criticality rating), so praise and complaints are never merged; labels read \"value: label\".") var splitBy: String?
     @Option(name: .customLong("stop-words"), help: "File of extra stop words, one per line.") var stopWords: String?
     @Option(name: .long, help: ArgumentHelp("The clustering method: \(ClusteringCatalog.described).")) var method: String = BalancedKMeans.name
@@ -66,6 +68,7 @@ struct Analyse: ParsableCommand {
         guard TextEmbedding.names.contains(embed.lowercased()) || embed.lowercased() == "tf-idf" else {
             throw ValidationError("--embed must be \(TextEmbedding.names.joined(separator: ", ")) (got \(embed))")
         }
+        if !redact && names != nil { throw ValidationError("--names lists names to redact; it cannot be combined with --no-redact") }
         if splitBy != nil && vectors != nil { throw ValidationError("--split-by works with TF-IDF or --embed, not --vectors") }
         if vectors != nil, !["auto", "tfidf"].contains(embed.lowercased()) {
             throw ValidationError("--vectors gives the embeddings; it cannot be combined with --embed \(embed)")
@@ -80,6 +83,7 @@ struct Analyse: ParsableCommand {
         if let idColumn { a += ["--id-column", idColumn] }
         for b in by { a += ["--by", b] }
         if let splitBy { a += ["--split-by", splitBy] }
+        if !redact { a.append("--no-redact") } else if let names { a += ["--names", URL(fileURLWithPath: names).standardizedFileURL.path] }
         if let stopWords { a += ["--stop-words", URL(fileURLWithPath: stopWords).standardizedFileURL.path] }
         if let vectors { a += ["--vectors", URL(fileURLWithPath: vectors).standardizedFileURL.path] } else { a += ["--embed", embedding.name] }
         if noShortAnswers { a.append("--no-short-answers") } else if let shortAnswers { a += ["--short-answers", URL(fileURLWithPath: shortAnswers).standardizedFileURL.path] }
@@ -91,7 +95,14 @@ struct Analyse: ParsableCommand {
     func run() throws {
         let start = DispatchTime.now().uptimeNanoseconds
         let columns = by + (splitBy.map { by.contains($0) ? [] : [$0] } ?? [])
-        let table = try ResponseTable.read(file, textColumn: textColumn, idColumn: idColumn, by: columns)
+        var table = try ResponseTable.read(file, textColumn: textColumn, idColumn: idColumn, by: columns)
+        var redactions: [Redactor.Kind: Int]?
+        if redact {
+            let redactor = try names.map { try Redactor(namesFile: URL(fileURLWithPath: $0)) } ?? Redactor()
+            var counts: [Redactor.Kind: Int] = [:]
+            table.texts = table.texts.map { redactor.redact($0, counts: &counts) }
+            redactions = counts
+        }
         var extra: [String] = []
         if let stopWords {
             extra = try String(contentsOfFile: stopWords, encoding: .utf8).split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -132,7 +143,7 @@ struct Analyse: ParsableCommand {
         }
         let analysed = DispatchTime.now().uptimeNanoseconds
         let json = try AtomicFolder.write(dir, force: force) { staging in
-            let json = try ThemeWriter.write(result, table: table, to: staging, command: reproducingArguments(choice))
+            let json = try ThemeWriter.write(result, table: table, to: staging, command: reproducingArguments(choice), redactions: redactions)
             if report { try AtomicFile.write(try AnalysisReport.html(directory: staging), to: staging.appendingPathComponent("report.html")) }
             return json
         }

@@ -1,0 +1,119 @@
+import Foundation
+
+/// Removes personal data from response text before anything is shared: NHS numbers (ten digits,
+/// spaced or not, with a valid modulus-11 check digit — a number that fails the check is left
+/// alone), e-mail addresses, UK phone numbers, UK postcodes, and names — those in a list the user
+/// gives (a staff roster) and those following a title (Dr, Nurse, Sister, Mr, Mrs, Ms…). Each is
+/// replaced by a typed placeholder (`[NHS number]`, `[email]`, `[phone]`, `[postcode]`, `[name]`),
+/// and what was redacted is counted by kind.
+public struct Redactor: Sendable {
+    public enum Kind: String, CaseIterable, Sendable, Codable {
+        case nhsNumber = "nhs_number", email, phone, postcode, name
+        public var placeholder: String {
+            switch self {
+            case .nhsNumber: return "[NHS number]"
+            case .email: return "[email]"
+            case .phone: return "[phone]"
+            case .postcode: return "[postcode]"
+            case .name: return "[name]"
+            }
+        }
+    }
+
+    /// Titles after which the next one or two capitalised words are a name.
+    public static let titles = ["Dr", "Doctor", "Nurse", "Sister", "Matron", "Mr", "Mrs", "Ms", "Miss", "Mx", "Prof", "Professor", "Midwife"]
+
+    public let names: [String]
+    private let nameExpression: NSRegularExpression?
+
+    static let email = try! NSRegularExpression(pattern: #"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}"#)
+    /// Ten digits as 3-3-4 with spaces or hyphens, or run together, not inside a longer number.
+    static let nhs = try! NSRegularExpression(pattern: #"(?<![\d+])(\d{3})[ \-]?(\d{3})[ \-]?(\d{4})(?![\d])"#)
+    /// +44 or 0, then 9 or 10 more digits with optional spaces, hyphens or brackets.
+    static let phone = try! NSRegularExpression(pattern: #"(?<![\d])(?:\+44[ \-]?(?:\(0\)[ \-]?)?|\(?0)\d{2,4}\)?(?:[ \-]?\d){6,8}(?![\d])"#)
+    static let postcode = try! NSRegularExpression(
+        pattern: #"\b(?:[A-Z]{1,2}[0-9][A-Z0-9]?|GIR) ?[0-9][ABD-HJLNP-UW-Z]{2}\b"#, options: [.caseInsensitive])
+    static let titled = try! NSRegularExpression(
+        pattern: #"\b(\#(titles.joined(separator: "|")))\.?\s+(\#(nameWord)(?:\s+\#(nameWord))?)"#)
+    /// A capitalised name, hyphens and apostrophes inside it: Patel, Smith-Hughes, O'Brien.
+    static let nameWord = #"(?=[A-Z][a-z'’\-])[A-Z][a-z]*(?:['’\-][A-Z]?[a-z]+)*"#
+
+    public init(names: [String] = []) {
+        let cleaned = names.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { $0.count >= 2 }
+        self.names = cleaned
+        // Longest first, so "Angus Morrison" is taken whole before "Angus".
+        let alternatives = cleaned.sorted { $0.count > $1.count }.map {
+            NSRegularExpression.escapedPattern(for: $0).replacingOccurrences(of: "\\ ", with: "\\s+").replacingOccurrences(of: " ", with: "\\s+")
+        }
+        nameExpression = alternatives.isEmpty ? nil
+            : try? NSRegularExpression(pattern: "(?<![\\p{L}\\p{N}])(?:" + alternatives.joined(separator: "|") + ")(?![\\p{L}\\p{N}])", options: [.caseInsensitive])
+    }
+
+    /// Reads a names list, one name per line (blank lines and `#` comments skipped).
+    public init(namesFile url: URL) throws {
+        let text = try String(contentsOf: url, encoding: .utf8)
+        self.init(names: text.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.hasPrefix("#") })
+    }
+
+    /// Whether ten digits are a valid NHS number: weights 10…2 on the first nine, 11 − (sum mod 11)
+    /// is the check digit (11 reads as 0, 10 means no valid number).
+    public static func isNHSNumber(_ digits: [Int]) -> Bool {
+        guard digits.count == 10 else { return false }
+        let sum = (0..<9).reduce(0) { $0 + digits[$1] * (10 - $1) }
+        var check = 11 - sum % 11
+        if check == 11 { check = 0 }
+        return check != 10 && check == digits[9]
+    }
+
+    /// `text` redacted, and how many of each kind were replaced.
+    public func redact(_ text: String, counts: inout [Kind: Int]) -> String {
+        var s = text
+        s = replace(Self.email, in: s, kind: .email, counts: &counts)
+        s = replace(Self.nhs, in: s, kind: .nhsNumber, counts: &counts) { match in
+            Self.isNHSNumber(match.compactMap { $0.wholeNumberValue })
+        }
+        s = replace(Self.phone, in: s, kind: .phone, counts: &counts) { match in
+            (10...11).contains(match.filter(\.isNumber).count) || match.hasPrefix("+44")
+        }
+        s = replace(Self.postcode, in: s, kind: .postcode, counts: &counts)
+        if let nameExpression { s = replace(nameExpression, in: s, kind: .name, counts: &counts) }
+        s = replaceTitled(s, counts: &counts)
+        return s
+    }
+
+    public func redact(_ text: String) -> String {
+        var counts: [Kind: Int] = [:]
+        return redact(text, counts: &counts)
+    }
+
+    private func replace(_ expression: NSRegularExpression, in text: String, kind: Kind, counts: inout [Kind: Int],
+                         accept: (String) -> Bool = { _ in true }) -> String {
+        let ns = text as NSString
+        let matches = expression.matches(in: text, range: NSRange(location: 0, length: ns.length))
+        guard !matches.isEmpty else { return text }
+        var out = "", last = 0
+        for m in matches {
+            let piece = ns.substring(with: m.range)
+            guard accept(piece) else { continue }
+            out += ns.substring(with: NSRange(location: last, length: m.range.location - last)) + kind.placeholder
+            last = m.range.location + m.range.length
+            counts[kind, default: 0] += 1
+        }
+        return out + ns.substring(from: last)
+    }
+
+    /// "Dr Sharma" → "Dr [name]": the title stays, the name goes.
+    private func replaceTitled(_ text: String, counts: inout [Kind: Int]) -> String {
+        let ns = text as NSString
+        let matches = Self.titled.matches(in: text, range: NSRange(location: 0, length: ns.length))
+        guard !matches.isEmpty else { return text }
+        var out = "", last = 0
+        for m in matches {
+            let name = m.range(at: 2)
+            out += ns.substring(with: NSRange(location: last, length: name.location - last)) + Kind.name.placeholder
+            last = name.location + name.length
+            counts[.name, default: 0] += 1
+        }
+        return out + ns.substring(from: last)
+    }
+}

@@ -4,7 +4,7 @@ import NumericCore
 import Testing
 import TestSupport
 
-/// The native MiniLM against sentence-transformers 5 / transformers (torch 2.13 CPU): token ids
+/// The native MiniLM against sentence-transformers 6.3 / transformers 5.24 (torch 2.15, CPU): token ids
 /// exactly, embeddings to cosine ≥ 0.9999. References come from
 /// `Fixtures/make_minilm_reference.py` (its provenance is inside the fixtures); the model comes
 /// from `skein models install minilm` (`make models`), and these tests skip, saying so, without it.

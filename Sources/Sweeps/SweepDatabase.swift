@@ -21,6 +21,8 @@ public final class SweepDatabase {
         case incomplete(missing: [Int], duplicated: [Int])
         case corrupt(path: String, what: String)
         case busy(path: String, holder: String?, waited: Double)
+        /// The disk (or quota) filled while writing: finished points are kept, the unfinished one is not.
+        case full(path: String)
 
         public var description: String {
             switch self {
@@ -30,6 +32,9 @@ public final class SweepDatabase {
             case let .busy(path, holder, waited):
                 return "\(path) is being written by \(holder ?? "another process") and stayed locked for \(Int(waited)) s; wait for it to finish, "
                     + "or run the shards into separate files (--shard i/N --db part-i.sqlite) and combine them with skein merge"
+            case let .full(path):
+                return "\(path): no space left on the device; the points finished before it filled are kept whole, "
+                    + "so free some space and run the same command again to resume"
             case let .corrupt(path, what): return "\(path): \(what) — the database was changed by something other than skein sweep"
             case let .mergeMismatch(why): return "cannot merge: \(why)"
             case let .incomplete(missing, duplicated):
@@ -87,6 +92,8 @@ public final class SweepDatabase {
             return try body()
         } catch let error as GRDB.DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
             throw DatabaseError.busy(path: path, holder: holder() ?? nil, waited: waitSeconds)
+        } catch let error as GRDB.DatabaseError where error.resultCode == .SQLITE_FULL {
+            throw DatabaseError.full(path: path)
         }
     }
 

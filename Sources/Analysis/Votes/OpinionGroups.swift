@@ -32,6 +32,41 @@ public struct OpinionGroups: Sendable {
 
     public init(seed: UInt64 = 0) { self.seed = seed }
 
+    /// Up to this many participant × statement cells the PCA is exact and dense (the statement
+    /// covariance and a symmetric eigensolve); beyond, a randomized SVD of the sparse centred votes.
+    static let denseLimit = 2e7
+
+    /// The two leading principal directions of the sparse centred votes (randomized SVD, seven
+    /// power iterations, signed like the dense path) and the members' positions on them.
+    static func sparseProjection(_ votes: SparseVotes, members: [Int], usedColumn: [Int], means: [Double],
+                                 seed: UInt64) throws -> (Matrix<Double>, [Double]) {
+        let c = means.count
+        var offsets = [0], indices: [UInt32] = [], values: [Double] = []
+        var total = 0.0
+        for i in members {
+            for k in votes.row(i) where usedColumn[Int(votes.indices[k])] >= 0 {
+                let j = usedColumn[Int(votes.indices[k])]
+                let v = Double(votes.values[k]) - means[j]
+                indices.append(UInt32(j))
+                values.append(v)
+                total += v * v
+            }
+            offsets.append(indices.count)
+        }
+        let x = try SparseMatrix(rows: members.count, columns: c, rowOffsets: offsets, columnIndices: indices, values: values)
+        let svd = try BLASRuntime.singleThreaded {
+            try RandomizedSVD(rank: 2, powerIterations: 7, seed: seed, rightVectors: true).decompose(SparseOperator(x))
+        }
+        var axes = Matrix<Double>(rows: c, columns: 2)
+        for a in 0..<min(2, svd.rank) {
+            let big = (0..<c).max { abs(svd.vt[a, $0]) < abs(svd.vt[a, $1]) }!
+            let sign: Double = svd.vt[a, big] < 0 ? -1 : 1
+            for j in 0..<c { axes[j, a] = sign * svd.vt[a, j] }
+        }
+        let shares = svd.singularValues.prefix(2).map { $0 * $0 / max(total, 1e-300) }
+        return (try x.multiplied(by: axes), shares + [Double](repeating: 0, count: max(0, 2 - shares.count)))
+    }
+
     public struct Statement: Sendable, Codable, Equatable {
         public var comment: String
         public var text: String?
@@ -74,31 +109,44 @@ public struct OpinionGroups: Sendable {
     public func analyse(_ m: VoteMatrix) throws -> Result {
         let used = m.comments.indices.filter { !m.moderatedOut.contains(m.comments[$0]) }
         let needed = min(minimumVotes, used.count)
-        let voteCounts = m.participants.indices.map { i in used.reduce(0) { $0 + (m.votes[i, $1].isNaN ? 0 : 1) } }
+        // Statement index → its column among the used ones (−1: moderated out).
+        var usedColumn = [Int](repeating: -1, count: m.comments.count)
+        for (j, col) in used.enumerated() { usedColumn[col] = j }
+        let votes = m.votes
+        let voteCounts = m.participants.indices.map { i in votes.row(i).reduce(0) { $0 + (usedColumn[Int(votes.indices[$1])] >= 0 ? 1 : 0) } }
         // pol.is's rule for who is grouped counts every vote a participant cast, on moderated-out
         // statements too (its raw rating matrix), against min(7, statements shown).
-        let allVotes = m.participants.indices.map { i in m.comments.indices.reduce(0) { $0 + (m.votes[i, $1].isNaN ? 0 : 1) } }
-        let members = m.participants.indices.filter { allVotes[$0] >= max(1, needed) && voteCounts[$0] > 0 }
+        let members = m.participants.indices.filter { votes.row($0).count >= max(1, needed) && voteCounts[$0] > 0 }
         guard members.count >= 4, used.count >= 2 else { throw VotesError.tooFew(participants: members.count, statements: used.count) }
         let p = members.count, c = used.count
 
-        // Centred matrix with missing votes at the statement mean (0 after centring).
-        var means = [Double](repeating: 0, count: c)
-        for (j, col) in used.enumerated() {
-            var sum = 0.0, n = 0.0
-            for i in members where !m.votes[i, col].isNaN { sum += m.votes[i, col]; n += 1 }
-            means[j] = n > 0 ? sum / n : 0
-        }
-        var x = Matrix<Double>(rows: p, columns: c)
-        for (r, i) in members.enumerated() {
-            for (j, col) in used.enumerated() {
-                let v = m.votes[i, col]
-                x[r, j] = v.isNaN ? 0 : v - means[j]
+        // Centred votes with missing ones at the statement mean, which is 0 after centring: the
+        // centred matrix has the votes' sparsity.
+        var sums = [Double](repeating: 0, count: c), seen = [Double](repeating: 0, count: c)
+        for i in members {
+            for k in votes.row(i) where usedColumn[Int(votes.indices[k])] >= 0 {
+                let j = usedColumn[Int(votes.indices[k])]
+                sums[j] += Double(votes.values[k])
+                seen[j] += 1
             }
         }
-        // Two principal axes from the statement covariance (thread-count invariant: same groups at any --threads).
-        let (axes, explained) = try PrincipalComponents.axes(ofCentred: x, count: 2)
-        var projection = try x.multipliedByRowBlocks(by: axes)
+        let means = (0..<c).map { seen[$0] > 0 ? sums[$0] / seen[$0] : 0 }
+        var projection: Matrix<Double>, explained: [Double]
+        if Double(p) * Double(c) <= Self.denseLimit {
+            // Two principal axes from the statement covariance (thread-count invariant: same groups at any --threads).
+            var x = Matrix<Double>(rows: p, columns: c)
+            for (r, i) in members.enumerated() {
+                for k in votes.row(i) where usedColumn[Int(votes.indices[k])] >= 0 {
+                    let j = usedColumn[Int(votes.indices[k])]
+                    x[r, j] = Double(votes.values[k]) - means[j]
+                }
+            }
+            let pca = try PrincipalComponents.axes(ofCentred: x, count: 2)
+            explained = pca.shares
+            projection = try x.multipliedByRowBlocks(by: pca.axes)
+        } else {
+            (projection, explained) = try Self.sparseProjection(votes, members: members, usedColumn: usedColumn, means: means, seed: seed)
+        }
         for (r, i) in members.enumerated() {
             let scale = (Double(c) / Double(max(1, voteCounts[i]))).squareRoot()
             projection[r, 0] *= scale
@@ -153,9 +201,8 @@ public struct OpinionGroups: Sendable {
         var counts = [[(agree: Int, disagree: Int, pass: Int)]](repeating: [(agree: Int, disagree: Int, pass: Int)](repeating: (0, 0, 0), count: k), count: c)
         for i in members {
             let g = group[i]
-            for (j, col) in used.enumerated() {
-                let v = m.votes[i, col]
-                if v.isNaN { continue }
+            for k in votes.row(i) where usedColumn[Int(votes.indices[k])] >= 0 {
+                let j = usedColumn[Int(votes.indices[k])], v = votes.values[k]
                 if v > 0 { counts[j][g].agree += 1 } else if v < 0 { counts[j][g].disagree += 1 } else { counts[j][g].pass += 1 }
             }
         }

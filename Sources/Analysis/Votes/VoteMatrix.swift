@@ -2,14 +2,14 @@ import Foundation
 import NumericCore
 import Tables
 
-/// Participants × statements of agree (+1) / disagree (−1) / pass (0) votes, NaN where a
-/// participant did not see or vote on a statement. Dense: conversations have thousands of
-/// participants and hundreds of statements.
+/// Participants × statements of agree (+1) / disagree (−1) / pass (0) votes, absent (NaN when
+/// read) where a participant did not see or vote on a statement. Sparse (`SparseVotes`): most
+/// participants vote on a small share of the statements, and exports can be huge.
 public struct VoteMatrix: Sendable {
     public var participants: [String]
     public var comments: [String]
-    /// participants × comments; NaN = no vote.
-    public var votes: Matrix<Double>
+    /// participants × comments; `votes[i, j]` is NaN where there is no vote.
+    public var votes: SparseVotes
     /// Statement text by comment id (from comments.csv), when known.
     public var text: [String: String] = [:]
     /// Statements moderated out (excluded from the analysis).
@@ -17,14 +17,19 @@ public struct VoteMatrix: Sendable {
     /// The grouping pol.is exported (participants-votes.csv `group-id`), when present: a reference.
     public var referenceGroups: [String: Int] = [:]
 
-    public init(participants: [String], comments: [String], votes: Matrix<Double>) {
+    public init(participants: [String], comments: [String], votes: SparseVotes) {
         self.participants = participants
         self.comments = comments
         self.votes = votes
     }
 
+    /// From a dense matrix, NaN where there is no vote.
+    public init(participants: [String], comments: [String], votes: Matrix<Double>) {
+        self.init(participants: participants, comments: comments, votes: SparseVotes(votes))
+    }
+
     /// Votes cast by participant i.
-    public func voteCount(_ i: Int) -> Int { (0..<comments.count).reduce(0) { $0 + (votes[i, $1].isNaN ? 0 : 1) } }
+    public func voteCount(_ i: Int) -> Int { votes.row(i).count }
 
     /// Reads a pol.is export: a conversation folder (votes.csv or participants-votes.csv, plus
     /// comments.csv when there), a long votes file (comment-id, voter-id, vote), or a wide
@@ -93,20 +98,10 @@ public struct VoteMatrix: Sendable {
         var pRank = [Int](repeating: 0, count: participants.count), cRank = [Int](repeating: 0, count: comments.count)
         for (r, i) in pSorted.enumerated() { pRank[i] = r }
         for (r, i) in cSorted.enumerated() { cRank[i] = r }
-        // The matrix is dense (participants × statements, twice while the latest votes are kept): say
-        // so before allocating, rather than abort, when a sparse export describes a huge one.
-        do {
-            try MemoryBudget.check(2 * 8 * Double(participants.count) * Double(comments.count),
-                                   for: "the vote matrix of \(participants.count) participants × \(comments.count) statements")
-        } catch let error as MemoryBudget.Exceeded {
-            throw TableError(file: url.path, line: 0, message: error.description)
-        }
-        var votes = Matrix<Double>(rows: participants.count, columns: comments.count, repeating: .nan)
-        var latest = Matrix<Double>(rows: participants.count, columns: comments.count, repeating: -.infinity)
-        for e in entries where e.time >= latest[pRank[e.p], cRank[e.c]] {
-            votes[pRank[e.p], cRank[e.c]] = e.vote
-            latest[pRank[e.p], cRank[e.c]] = e.time
-        }
+        // Later votes replace earlier ones: entries in time order (ties in file order), last wins.
+        let byTime = entries.indices.sorted { (entries[$0].time, $0) < (entries[$1].time, $1) }
+        let votes = SparseVotes(rows: participants.count, columns: comments.count,
+                                entries: byTime.map { (pRank[entries[$0].p], cRank[entries[$0].c], Int8(entries[$0].vote)) })
         return VoteMatrix(participants: pSorted.map { participants[$0] }, comments: cSorted.map { comments[$0] }, votes: votes)
     }
 
@@ -126,7 +121,7 @@ public struct VoteMatrix: Sendable {
         let reader = try DelimitedReader(contentsOf: url)
         var header: [String] = []
         var firstComment = 1, groupColumn: Int?
-        var participants: [String] = [], rows: [[Double]] = [], groups: [String: Int] = [:]
+        var participants: [String] = [], entries: [(row: Int, column: Int, vote: Int8)] = [], groups: [String: Int] = [:]
         try reader.forEachRecord { record in
             if header.isEmpty {
                 header = try (0..<record.count).map { try record.string($0) }
@@ -141,22 +136,19 @@ public struct VoteMatrix: Sendable {
                 throw TableError(file: url.path, line: record.line, message: "expected \(header.count) fields like the header, found \(record.count)")
             }
             let id = try record.string(0)
-            var row = [Double](repeating: .nan, count: header.count - firstComment)
             for j in firstComment..<header.count where !record.isEmpty(j) {
                 guard let v = record.double(j), [-1, 0, 1].contains(v) else {
                     throw TableError(file: url.path, line: record.line, column: j + 1, message: "expected a vote of -1, 0, 1 or nothing, found \"\(try record.string(j))\"")
                 }
-                row[j - firstComment] = v
+                entries.append((participants.count, j - firstComment, Int8(v)))
             }
             if let g = groupColumn, !record.isEmpty(g), let group = record.integer(g) { groups[id] = group }
             participants.append(id)
-            rows.append(row)
         }
         guard !header.isEmpty else { throw TableError(file: url.path, line: 0, message: "the file is empty") }
         let comments = Array(header[firstComment...])
-        var votes = Matrix<Double>(rows: rows.count, columns: comments.count, repeating: .nan)
-        for (i, row) in rows.enumerated() { for j in row.indices { votes[i, j] = row[j] } }
-        var matrix = VoteMatrix(participants: participants, comments: comments, votes: votes)
+        var matrix = VoteMatrix(participants: participants, comments: comments,
+                                votes: SparseVotes(rows: participants.count, columns: comments.count, entries: entries))
         matrix.referenceGroups = groups
         return matrix
     }

@@ -46,7 +46,10 @@ struct AnalyseVotes: ParsableCommand {
         method.maxGroups = maxGroups
         method.minimumGroupSize = minimumGroupSize
         let start = DispatchTime.now().uptimeNanoseconds
-        let result = try compute.run { try method.analyse(matrix) }
+        let result: OpinionGroups.Result
+        do { result = try compute.run { try method.analyse(matrix) } } catch let error as OpinionGroups.VotesError {
+            throw TableError(file: path, line: 0, message: "\(error)")
+        }
         var command = ["analyse-votes", URL(fileURLWithPath: path).standardizedFileURL.path, "--seed", String(seed), "--min-votes", String(minimumVotes),
                        "--max-groups", String(maxGroups)]
         if let minimumGroupSize { command += ["--min-group-size", String(minimumGroupSize)] }

@@ -13,7 +13,7 @@ struct Skein: ParsableCommand {
             provenance a researcher records with results.
             """,
         version: BuildInfo.versionString,
-        subcommands: [Doctor.self, Network.self, DiffusionCommand.self, Calibrate.self, Validate.self, Run.self, Sweep.self, Merge.self, Analyse.self, AnalyseVotes.self, Models.self, Report.self, Export.self, BenchCommand.self, Schema.self]
+        subcommands: [Doctor.self, Network.self, DiffusionCommand.self, Calibrate.self, Validate.self, Run.self, Sweep.self, Merge.self, Analyse.self, AnalyseVotes.self, Assign.self, Models.self, Report.self, Export.self, BenchCommand.self, Schema.self]
     )
 
     static func main() {

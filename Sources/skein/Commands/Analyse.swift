@@ -142,8 +142,20 @@ struct Analyse: ParsableCommand {
             return try finder.analyse(table.texts, vectors: embedding)
         }
         let analysed = DispatchTime.now().uptimeNanoseconds
+        // What skein assign needs to place new responses in these themes (not for --split-by or
+        // --vectors: those have no single space a new response can be put in).
+        let fittedThemes: (FittedThemes, [Float])? = splitBy != nil || vectors != nil ? nil : try compute.run {
+            try fitted(result, table: table, finder: finder, encoded: encoded?.matrix, choice: choice, extraStopWords: extra)
+        }
         let json = try AtomicFolder.write(dir, force: force) { staging in
             let json = try ThemeWriter.write(result, table: table, to: staging, command: reproducingArguments(choice), redactions: redactions)
+            if let (fit, centres) = fittedThemes {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+                try AtomicFile.write(try encoder.encode(fit), to: staging.appendingPathComponent(FittedThemes.file))
+                try AtomicFile.write(NpyWriter.data(rows: fit.themes.count, columns: fit.themes.isEmpty ? 0 : centres.count / fit.themes.count,
+                                                    values: centres), to: staging.appendingPathComponent(FittedThemes.centresFile))
+            }
             if report { try AtomicFile.write(try AnalysisReport.html(directory: staging), to: staging.appendingPathComponent("report.html")) }
             return json
         }
@@ -178,5 +190,32 @@ struct Analyse: ParsableCommand {
             for j in 0..<d { vectors[i * d + j] = 0 }
         }
         return try Matrix(rows: texts.count, columns: d, elements: vectors)
+    }
+
+    /// The fitted analysis: settings, vocabulary and each theme's centre in the space it was found in.
+    func fitted(_ result: ThemeFinder.Result, table: ResponseTable, finder: ThemeFinder, encoded: Matrix<Float>?,
+                choice: TextEmbedding, extraStopWords: [String]) throws -> (FittedThemes, [Float]) {
+        let vocabulary = try finder.vectorizer.fit(table.texts)
+        let shortID = result.themes.last.flatMap { $0.label == finder.shortAnswers?.label && $0.terms.isEmpty ? $0.id : nil }
+        let placed = result.themes.filter { $0.id != shortID }
+        let centres: [Float]
+        if let encoded {
+            centres = FittedThemes.centres(themes: placed.map(\.id), assignments: result.assignments, dimension: encoded.columns) { i in
+                (0..<encoded.columns).map { ($0, Double(encoded[i, $0])) }
+            }
+        } else {
+            let m = vocabulary.matrix, offsets = m.csrRowOffsets, columns = m.csrColumnIndices, values = m.csrValues
+            centres = FittedThemes.centres(themes: placed.map(\.id), assignments: result.assignments, dimension: m.columns) { i in
+                (offsets[i]..<offsets[i + 1]).map { (Int(columns[$0]), values[$0]) }
+            }
+        }
+        let names = try self.names.map { try Redactor(namesFile: URL(fileURLWithPath: $0)).names } ?? []
+        let fit = FittedThemes(
+            version: FittedThemes.currentVersion, embedding: choice.name, seed: seed, otherThreshold: otherThreshold,
+            stem: !noStemming, bigrams: !noBigrams, extraStopWords: extraStopWords,
+            shortAnswers: finder.shortAnswers.map { Array($0.phrases).sorted() }, shortAnswerTheme: shortID,
+            redact: redact, names: names, terms: vocabulary.terms, idf: vocabulary.idf,
+            themes: placed.map { .init(id: $0.id, label: $0.label) })
+        return (fit, centres)
     }
 }

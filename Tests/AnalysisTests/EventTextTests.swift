@@ -62,8 +62,11 @@ struct EventTextTests {
         let terms = t.terms("[name] shouted xxxx to *** near <PERSON> and {redacted} on the ward XXX").map(\.term)
         #expect(!terms.contains { ["name", "xxxx", "xxx", "person", "redact", "redacted"].contains($0) }, "\(terms)")
         #expect(terms.contains("ward") && terms.contains("shout"))
-        // Brackets around ordinary prose are kept.
+        // Brackets around ordinary prose or code are kept.
         #expect(t.terms("the ward [which was cold, and noisy] at night").map(\.term).contains("cold"))
+        #expect(t.terms("styling a <div> inside List<string> and <HTML>").map(\.word).contains("div"))
+        #expect(t.terms("styling <HTML>").map(\.word).contains("html"))
+        #expect(!t.terms("call [PHONE_NUMBER] or [NHS number] about [Staff Name]").map(\.word).contains { ["phone_number", "nhs", "staff"].contains($0) })
     }
 
     @Test func anIDColumnIsUsedWithoutBeingNamed() throws {

@@ -112,9 +112,26 @@ public struct Tokenizer: Sendable {
         }
     }
 
-    /// Text with redaction placeholders — `[name]`, `<PERSON>`, `{redacted}`: up to 40 letters,
-    /// digits, spaces, `_`, `-` or `.` in brackets — replaced by a space, so a mask never becomes
-    /// a theme's term.
+    /// Words that, alone in brackets, are a redaction placeholder: `[name]`, `<PERSON>`,
+    /// `{redacted}`, `[NHS number]` and Skein's own placeholders. Other bracketed text (`<div>`,
+    /// `List<string>`, `[closed]`) is content and kept.
+    static let placeholderWords: Set<String> = [
+        "name", "names", "redacted", "removed", "person", "persons", "people", "staff", "staff name", "patient", "patient name",
+        "nurse name", "doctor name", "email", "e-mail", "email address", "phone", "phone number", "telephone", "number",
+        "nhs number", "postcode", "post code", "address", "location", "loc", "per", "dob", "date of birth", "org",
+        "organisation", "organization", "hospital", "ward", "masked", "anonymised", "anonymized", "nhs_number", "phone_number",
+    ]
+
+    /// Whether bracketed text is a placeholder: a listed word in any case, with `_` for spaces
+    /// (`[name]`, `<PERSON>`, `[PHONE_NUMBER]`), as people and redaction tools write them. Code
+    /// such as `<div>` or `<HTML>` is not listed and stays.
+    static func isPlaceholder(_ inner: String) -> Bool {
+        let words = inner.lowercased().replacingOccurrences(of: "_", with: " ").split(separator: " ").joined(separator: " ")
+        return placeholderWords.contains(words)
+    }
+
+    /// Text with redaction placeholders in brackets (`isPlaceholder`) replaced by a space, so a
+    /// mask never becomes a theme's term.
     public static func withoutPlaceholders(_ text: String) -> String {
         let scalars = Array(text.unicodeScalars)
         var out = String.UnicodeScalarView()
@@ -123,14 +140,10 @@ public struct Tokenizer: Sendable {
         scan: while i < scalars.count {
             if let close = closing[scalars[i]] {
                 var j = i + 1
-                while j < scalars.count && j - i <= 41 {
-                    let c = scalars[j]
-                    if c == close {
-                        if j > i + 1 { out.append(" "); i = j + 1; continue scan }
-                        break
-                    }
-                    guard c.properties.isAlphabetic || c.properties.numericType != nil || " _-.".unicodeScalars.contains(c) else { break }
-                    j += 1
+                while j < scalars.count && j - i <= 41 && scalars[j] != close { j += 1 }
+                if j < scalars.count && scalars[j] == close && j > i + 1 {
+                    let inner = String(String.UnicodeScalarView(scalars[(i + 1)..<j]))
+                    if isPlaceholder(inner) { out.append(" "); i = j + 1; continue scan }
                 }
             }
             out.append(scalars[i])

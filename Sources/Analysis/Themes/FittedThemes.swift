@@ -21,7 +21,8 @@ public struct FittedThemes: Codable, Sendable, Equatable {
     public var shortAnswers: [String]?
     public var shortAnswerTheme: Int?
     public var redact: Bool
-    public var names: [String]
+    /// The names list redaction used, as a path (the roster itself never goes into an output folder).
+    public var namesFile: String?
     public var terms: [String]
     public var idf: [Double]
     /// Theme ids and labels, in the order of the rows of centres.npy.
@@ -33,16 +34,17 @@ public struct FittedThemes: Codable, Sendable, Equatable {
     }
 
     public init(version: Int, embedding: String, seed: UInt64, otherThreshold: Double, stem: Bool, bigrams: Bool,
-                extraStopWords: [String], shortAnswers: [String]?, shortAnswerTheme: Int?, redact: Bool, names: [String],
+                extraStopWords: [String], shortAnswers: [String]?, shortAnswerTheme: Int?, redact: Bool, namesFile: String?,
                 terms: [String], idf: [Double], themes: [Label]) {
         self.version = version; self.embedding = embedding; self.seed = seed; self.otherThreshold = otherThreshold
         self.stem = stem; self.bigrams = bigrams; self.extraStopWords = extraStopWords; self.shortAnswers = shortAnswers
-        self.shortAnswerTheme = shortAnswerTheme; self.redact = redact; self.names = names; self.terms = terms
+        self.shortAnswerTheme = shortAnswerTheme; self.redact = redact; self.namesFile = namesFile; self.terms = terms
         self.idf = idf; self.themes = themes
     }
 
     enum CodingKeys: String, CodingKey {
-        case version, embedding, seed, stem, bigrams, names, terms, idf, themes, redact
+        case version, embedding, seed, stem, bigrams, terms, idf, themes, redact
+        case namesFile = "names_file"
         case otherThreshold = "other_threshold", extraStopWords = "extra_stop_words", shortAnswers = "short_answers"
         case shortAnswerTheme = "short_answer_theme"
     }

@@ -209,12 +209,11 @@ struct Analyse: ParsableCommand {
                 (offsets[i]..<offsets[i + 1]).map { (Int(columns[$0]), values[$0]) }
             }
         }
-        let names = try self.names.map { try Redactor(namesFile: URL(fileURLWithPath: $0)).names } ?? []
         let fit = FittedThemes(
             version: FittedThemes.currentVersion, embedding: choice.name, seed: seed, otherThreshold: otherThreshold,
             stem: !noStemming, bigrams: !noBigrams, extraStopWords: extraStopWords,
             shortAnswers: finder.shortAnswers.map { Array($0.phrases).sorted() }, shortAnswerTheme: shortID,
-            redact: redact, names: names, terms: vocabulary.terms, idf: vocabulary.idf,
+            redact: redact, namesFile: names.map { URL(fileURLWithPath: $0).standardizedFileURL.path }, terms: vocabulary.terms, idf: vocabulary.idf,
             themes: placed.map { .init(id: $0.id, label: $0.label) })
         return (fit, centres)
     }

@@ -24,6 +24,7 @@ struct Assign: ParsableCommand {
     @Option(name: .customLong("text-column"), help: "Column holding the text.") var textColumn: String?
     @Option(name: .customLong("id-column"), help: "Column holding a response id.") var idColumn: String?
     @Option(name: .customLong("by"), help: "Metadata column to carry into assignments.csv (repeatable).") var by: [String] = []
+    @Option(name: .long, help: "The names list to redact (default: the one the analysis used, by its path).") var names: String?
     @Flag(name: .long, help: "Overwrite a non-empty output folder.") var force = false
     @OptionGroup var compute: ComputeOptions
     @OptionGroup var output: OutputOptions
@@ -50,7 +51,11 @@ struct Assign: ParsableCommand {
         var table = try ResponseTable.read(file, textColumn: textColumn, idColumn: idColumn, by: by)
         var counts: [Redactor.Kind: Int] = [:]
         if fit.redact {
-            let redactor = Redactor(names: fit.names)
+            let list = names ?? fit.namesFile
+            if let list, !FileManager.default.fileExists(atPath: list) {
+                throw TableError(file: list, line: 0, message: "the analysis redacted the names in this list, which is gone; pass it with --names")
+            }
+            let redactor = try list.map { try Redactor(namesFile: URL(fileURLWithPath: $0)) } ?? Redactor()
             table.texts = table.texts.map { redactor.redact($0, counts: &counts) }
         }
         var vectors: Matrix<Float>?

@@ -101,17 +101,33 @@ extension SentenceEncoder {
     /// `embed(_:)` that reuses and extends `cache`; a cache that cannot be read or written is
     /// passed over (the embeddings are the same either way).
     public func embed(_ texts: [String], cache: EmbeddingCache?) -> (vectors: [Float], use: CacheUse) {
-        let tokens = tokens(texts)
-        guard let cache else { return (embed(tokens: tokens), CacheUse(cached: 0, computed: texts.count)) }
+        embed(tokens: tokens(texts), cache: cache)
+    }
+
+    public func embed(tokens: [[Int32]], cache: EmbeddingCache?) -> (vectors: [Float], use: CacheUse) {
+        guard let cache else { return (embed(tokens: tokens), CacheUse(cached: 0, computed: tokens.count)) }
         let keys = tokens.map(cache.key)
         let found = (try? cache.lookup(keys)) ?? [:]
         let missing = tokens.indices.filter { found[$0] == nil }
         let fresh = embed(tokens: missing.map { tokens[$0] })
         let d = dimension
-        var vectors = [Float](repeating: 0, count: texts.count * d)
+        var vectors = [Float](repeating: 0, count: tokens.count * d)
         for (i, v) in found { vectors.replaceSubrange((i * d)..<((i + 1) * d), with: v) }
         for (k, i) in missing.enumerated() { vectors.replaceSubrange((i * d)..<((i + 1) * d), with: fresh[(k * d)..<((k + 1) * d)]) }
         try? cache.store(missing.enumerated().map { (keys[$0.element], fresh[($0.offset * d)..<(($0.offset + 1) * d)]) })
         return (vectors, CacheUse(cached: found.count, computed: missing.count))
+    }
+
+    /// The texts as the theme finder takes them: one unit row each, and a zero row for a text
+    /// that holds no word (only [CLS] [SEP]), so it counts as empty as it does under TF-IDF; with
+    /// the cache's use and the number of tokens embedded.
+    public func themeRows(_ texts: [String], cache: EmbeddingCache?) throws -> (rows: Matrix<Float>, use: CacheUse, tokens: Int) {
+        let tokens = self.tokens(texts)
+        var (vectors, use) = embed(tokens: tokens, cache: cache)
+        let d = dimension
+        for (i, t) in tokens.enumerated() where t.count <= 2 {
+            for j in 0..<d { vectors[i * d + j] = 0 }
+        }
+        return (try Matrix(rows: texts.count, columns: d, elements: vectors), use, tokens.reduce(0) { $0 + $1.count })
     }
 }

@@ -77,7 +77,7 @@ public struct Redactor: Sendable {
         }
         s = replace(Self.postcode, in: s, kind: .postcode, counts: &counts)
         if let nameExpression { s = replace(nameExpression, in: s, kind: .name, counts: &counts) }
-        s = replaceTitled(s, counts: &counts)
+        s = replace(Self.titled, in: s, kind: .name, group: 2, counts: &counts)
         return s
     }
 
@@ -86,33 +86,20 @@ public struct Redactor: Sendable {
         return redact(text, counts: &counts)
     }
 
-    private func replace(_ expression: NSRegularExpression, in text: String, kind: Kind, counts: inout [Kind: Int],
+    /// Replaces each accepted match of `expression` (or, with `group`, that capture group of it:
+    /// "Dr Sharma" → "Dr [name]" keeps the title) by the kind's placeholder, counting them.
+    private func replace(_ expression: NSRegularExpression, in text: String, kind: Kind, group: Int = 0, counts: inout [Kind: Int],
                          accept: (String) -> Bool = { _ in true }) -> String {
         let ns = text as NSString
         let matches = expression.matches(in: text, range: NSRange(location: 0, length: ns.length))
         guard !matches.isEmpty else { return text }
         var out = "", last = 0
         for m in matches {
-            let piece = ns.substring(with: m.range)
-            guard accept(piece) else { continue }
-            out += ns.substring(with: NSRange(location: last, length: m.range.location - last)) + kind.placeholder
-            last = m.range.location + m.range.length
+            let range = m.range(at: group)
+            guard accept(ns.substring(with: range)) else { continue }
+            out += ns.substring(with: NSRange(location: last, length: range.location - last)) + kind.placeholder
+            last = range.location + range.length
             counts[kind, default: 0] += 1
-        }
-        return out + ns.substring(from: last)
-    }
-
-    /// "Dr Sharma" → "Dr [name]": the title stays, the name goes.
-    private func replaceTitled(_ text: String, counts: inout [Kind: Int]) -> String {
-        let ns = text as NSString
-        let matches = Self.titled.matches(in: text, range: NSRange(location: 0, length: ns.length))
-        guard !matches.isEmpty else { return text }
-        var out = "", last = 0
-        for m in matches {
-            let name = m.range(at: 2)
-            out += ns.substring(with: NSRange(location: last, length: name.location - last)) + Kind.name.placeholder
-            last = name.location + name.length
-            counts[.name, default: 0] += 1
         }
         return out + ns.substring(from: last)
     }

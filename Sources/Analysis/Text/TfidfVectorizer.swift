@@ -90,7 +90,7 @@ public struct TfidfVectorizer: Sendable {
                         let (p, newPair) = pairs.intern(KeyTable.pair(a, b))
                         if newPair {
                             pairTerm.append(Int32(names.count))
-                            names.append(names[Int(a)] + " " + names[Int(b)])
+                            names.append(Self.bigram(names[Int(a)], names[Int(b)]))
                             bigramFlag.append(true)
                         }
                         surfaceBigram.append(pairTerm[p])
@@ -161,7 +161,7 @@ public struct TfidfVectorizer: Sendable {
             for e in entries[rowOffsets[d]..<rowOffsets[d + 1]] {
                 let c = column[Int(e.term)]
                 guard c >= 0 else { continue }
-                row.append((UInt32(c), (1 + log(Double(e.count))) * idf[Int(c)], Float(e.count)))
+                row.append((UInt32(c), Self.weight(count: Int(e.count), idf: idf[Int(c)]), Float(e.count)))
             }
             row.sort { $0.0 < $1.0 }
             let norm = row.reduce(0) { $0 + $1.1 * $1.1 }.squareRoot()
@@ -176,5 +176,30 @@ public struct TfidfVectorizer: Sendable {
         let labels = kept.map { t in bigramFlag[t] ? spell(winner[t]) : words.word(Int32(winner[t])) }
         return Fitted(terms: kept.map { names[$0] }, labels: labels, documentFrequency: kept.map { df[$0] }, idf: idf,
                       matrix: matrix, counts: counts, signatures: signatures, nearDuplicateGroups: near)
+    }
+
+    /// A term's weight in a response: sublinear count times idf (before the row is made unit length).
+    @inline(__always) static func weight(count: Int, idf: Double) -> Double { (1 + log(Double(count))) * idf }
+
+    /// The name of the bigram of two terms.
+    @inline(__always) static func bigram(_ a: String, _ b: String) -> String { a + " " + b }
+
+    /// One response's unit TF-IDF row on a fitted vocabulary (`column` maps each term to its
+    /// column, `idf` its weight), weighed as `fit` weighs its rows; and whether the response held
+    /// any term at all, in the vocabulary or not. For placing new responses in fitted themes.
+    public func row(_ text: String, column: [String: Int], idf: [Double]) -> (entries: [(column: Int, value: Double)], hasTerms: Bool) {
+        var sequence: [String] = []
+        var scratch: [UInt8] = []
+        Tokenizer.forEachWord(in: text, scratch: &scratch) { bytes in
+            if let term = tokenizer.term(forWord: String(decoding: bytes, as: UTF8.self)) { sequence.append(term) }
+        }
+        var counts: [Int: Int] = [:]
+        for t in sequence { if let c = column[t] { counts[c, default: 0] += 1 } }
+        if bigrams && sequence.count > 1 {
+            for k in 1..<sequence.count { if let c = column[Self.bigram(sequence[k - 1], sequence[k])] { counts[c, default: 0] += 1 } }
+        }
+        let weighted = counts.keys.sorted().map { (column: $0, value: Self.weight(count: counts[$0]!, idf: idf[$0])) }
+        let norm = weighted.reduce(0) { $0 + $1.value * $1.value }.squareRoot()
+        return (norm > 0 ? weighted.map { ($0.column, $0.value / norm) } : weighted, !sequence.isEmpty)
     }
 }

@@ -51,44 +51,52 @@ public struct FittedThemes: Codable, Sendable, Equatable {
 
     public static let file = "fitted.json", centresFile = "centres.npy"
 
-    public var tokenizer: Tokenizer { Tokenizer(extraStopWords: extraStopWords, stem: stem) }
-
-    /// Unit-length mean of each listed theme's member rows; `row(i)` yields row i's (column, value) pairs.
-    public static func centres(themes: [Int], assignments: [Int], dimension: Int,
-                               row: (Int) -> [(column: Int, value: Double)]) -> [Float] {
-        var index = [Int: Int]()
-        for (k, t) in themes.enumerated() { index[t] = k }
-        var sums = [Double](repeating: 0, count: themes.count * dimension)
-        for (i, a) in assignments.enumerated() {
-            guard let k = index[a] else { continue }
-            for (c, v) in row(i) { sums[k * dimension + c] += v }
-        }
-        var out = [Float](repeating: 0, count: sums.count)
-        for k in themes.indices {
-            let norm = (0..<dimension).reduce(0.0) { $0 + sums[k * dimension + $1] * sums[k * dimension + $1] }.squareRoot()
-            guard norm > 0 else { continue }
-            for j in 0..<dimension { out[k * dimension + j] = Float(sums[k * dimension + j] / norm) }
-        }
-        return out
+    /// The vectorizer that weighs new responses as the fitted ones were weighed.
+    public var vectorizer: TfidfVectorizer {
+        TfidfVectorizer(tokenizer: Tokenizer(extraStopWords: extraStopWords, stem: stem), bigrams: bigrams)
     }
 
-    /// A response's TF-IDF row on the fitted vocabulary, as `TfidfVectorizer.fit` weighs it
-    /// (sublinear counts × idf, unit length), and whether it held any term at all.
-    public func tfidfRow(_ text: String, tokenizer: Tokenizer, column: [String: Int]) -> (row: [(column: Int, value: Double)], hasTerms: Bool) {
-        var sequence: [String] = []
-        var scratch: [UInt8] = []
-        Tokenizer.forEachWord(in: text, scratch: &scratch) { bytes in
-            if let term = tokenizer.term(forWord: String(decoding: bytes, as: UTF8.self)) { sequence.append(term) }
+    /// The fit of an analysis `finder` made (`result.termSpace` must be there) and each placed
+    /// theme's centre — the unit mean of its members in the space they were clustered in, the
+    /// encoder's rows `embedded` or else TF-IDF term space — as `themes.count × dimension` floats.
+    public static func make(_ result: ThemeFinder.Result, finder: ThemeFinder, embedding: String, embedded: Matrix<Float>?,
+                            redact: Bool, namesFile: String?) -> (fit: FittedThemes, centres: [Float])? {
+        guard let space = result.termSpace else { return nil }
+        let placed = result.themes.filter { $0.id != result.shortAnswerTheme }
+        var index = [Int: Int]()
+        for (k, t) in placed.enumerated() { index[t.id] = k }
+        let dimension = embedded?.columns ?? space.matrix.columns
+        var sums = [Double](repeating: 0, count: placed.count * dimension)
+        if let embedded {
+            embedded.elements.withUnsafeBufferPointer { e in
+                for (i, a) in result.assignments.enumerated() {
+                    guard let k = index[a] else { continue }
+                    for j in 0..<dimension { sums[k * dimension + j] += Double(e[i * dimension + j]) }
+                }
+            }
+        } else {
+            let m = space.matrix, offsets = m.csrRowOffsets, columns = m.csrColumnIndices, values = m.csrValues
+            for (i, a) in result.assignments.enumerated() {
+                guard let k = index[a] else { continue }
+                for e in offsets[i]..<offsets[i + 1] { sums[k * dimension + Int(columns[e])] += values[e] }
+            }
         }
-        var counts: [Int: Int] = [:]
-        for t in sequence { if let c = column[t] { counts[c, default: 0] += 1 } }
-        if bigrams && sequence.count > 1 {
-            for k in 1..<sequence.count { if let c = column[sequence[k - 1] + " " + sequence[k]] { counts[c, default: 0] += 1 } }
+        var centres = [Float](repeating: 0, count: sums.count)
+        for k in placed.indices {
+            let row = (k * dimension)..<((k + 1) * dimension)
+            let norm = sums[row].reduce(0) { $0 + $1 * $1 }.squareRoot()
+            guard norm > 0 else { continue }
+            for j in row { centres[j] = Float(sums[j] / norm) }
         }
-        var row = counts.keys.sorted().map { ($0, (1 + log(Double(counts[$0]!))) * idf[$0]) }
-        let norm = row.reduce(0) { $0 + $1.1 * $1.1 }.squareRoot()
-        if norm > 0 { row = row.map { ($0.0, $0.1 / norm) } }
-        return (row.map { (column: $0.0, value: $0.1) }, !sequence.isEmpty)
+        let tokenizer = finder.vectorizer.tokenizer
+        let fit = FittedThemes(
+            version: currentVersion, embedding: embedding, seed: finder.seed, otherThreshold: finder.otherThreshold,
+            stem: tokenizer.stem, bigrams: finder.vectorizer.bigrams,
+            extraStopWords: tokenizer.stopWords.subtracting(EnglishStopWords.words).sorted(),
+            shortAnswers: finder.shortAnswers.map { Array($0.phrases).sorted() }, shortAnswerTheme: result.shortAnswerTheme,
+            redact: redact, namesFile: namesFile, terms: space.terms, idf: space.idf,
+            themes: placed.map { Label(id: $0.id, label: $0.label) })
+        return (fit, centres)
     }
 
     /// One placed response.
@@ -101,27 +109,26 @@ public struct FittedThemes: Codable, Sendable, Equatable {
 
     /// Places each response in the theme whose centre is most similar (cosine), or in "other"
     /// (−1) below the threshold; short answers go to their theme, responses with no words are empty.
-    /// `vectors` holds the encoder's unit rows when the fit used one (zero rows: no words).
-    public func place(_ texts: [String], centres: [Float], vectors: Matrix<Float>? = nil) -> [Placement] {
+    /// `vectors` holds the encoder's unit rows when the fit used one (zero rows: no words); their
+    /// similarities to every centre are one product.
+    public func place(_ texts: [String], centres: [Float], vectors: Matrix<Float>? = nil) throws -> [Placement] {
         let d = themes.isEmpty ? 0 : centres.count / themes.count
         let short = shortAnswers.map { ShortAnswers(phrases: $0) }
-        let tokenizer = self.tokenizer
+        let vectorizer = self.vectorizer
         var column: [String: Int] = [:]
         for (c, t) in terms.enumerated() { column[t] = c }
+        let centreMatrix = try Matrix(rows: themes.count, columns: d, elements: centres)
+        let products = try vectors.map { try $0.multipliedByRowBlocks(by: centreMatrix, transposingOther: true) }
+        let norms = vectors.map { KMeans.squaredNorms($0) }
         return texts.enumerated().map { i, text in
             if let short, let id = shortAnswerTheme, short.matches(text) { return Placement(theme: id, similarity: 1, status: "ok") }
             var sims = [Double](repeating: 0, count: themes.count)
-            if let vectors {
-                var norm = 0.0
-                for j in 0..<vectors.columns { norm += Double(vectors[i, j] * vectors[i, j]) }
-                guard norm > 1e-12 else { return Placement(theme: -1, similarity: 0, status: "empty") }
-                for k in themes.indices {
-                    var s = 0.0
-                    for j in 0..<d { s += Double(vectors[i, j]) * Double(centres[k * d + j]) }
-                    sims[k] = s / norm.squareRoot()
-                }
+            if let products, let norms {
+                guard norms[i] > 1e-12 else { return Placement(theme: -1, similarity: 0, status: "empty") }
+                let norm = norms[i].squareRoot()
+                for k in themes.indices { sims[k] = Double(products[i, k]) / norm }
             } else {
-                let (row, hasTerms) = tfidfRow(text, tokenizer: tokenizer, column: column)
+                let (row, hasTerms) = vectorizer.row(text, column: column, idf: idf)
                 guard hasTerms else { return Placement(theme: -1, similarity: 0, status: "empty") }
                 for k in themes.indices { sims[k] = row.reduce(0) { $0 + $1.value * Double(centres[k * d + $1.column]) } }
             }

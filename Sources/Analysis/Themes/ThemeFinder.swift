@@ -97,6 +97,11 @@ public struct ThemeFinder: Sendable {
         public var vocabulary: Int
         /// Seconds spent in each stage, in order (vectorise, svd, cluster, stability, describe, map).
         public var timings: [(stage: String, seconds: Double)] = []
+        /// The TF-IDF the themes were described with (and, without an encoder, found in): what
+        /// `FittedThemes` needs. Large at millions of responses; drop it once the fit is saved.
+        public var termSpace: TfidfVectorizer.Fitted?
+        /// The theme the short "nothing to say" answers form, when they formed one.
+        public var shortAnswerTheme: Int?
     }
 
     public enum ThemeError: Error, CustomStringConvertible {
@@ -208,6 +213,7 @@ public struct ThemeFinder: Sendable {
         let n = Double(max(1, texts.count))
         for k in kept.indices { kept[k].share = Double(kept[k].size) / n }
         r.themes = kept
+        r.shortAnswerTheme = id
         return r
     }
 
@@ -319,7 +325,8 @@ public struct ThemeFinder: Sendable {
         }
         clock.lap("map")
         return Result(assignments: assignments, similarity: similarity, themes: themes, empty: empty, duplicateGroups: duplicates,
-                      nearDuplicateGroups: fitted.nearDuplicateGroups, stability: stability, x: x, y: y, vocabulary: fitted.terms.count, timings: clock.laps)
+                      nearDuplicateGroups: fitted.nearDuplicateGroups, stability: stability, x: x, y: y, vocabulary: fitted.terms.count, timings: clock.laps,
+                      termSpace: fitted)
     }
 
     /// The members most similar to their theme's centre, one per distinct term sequence (no

@@ -130,11 +130,10 @@ struct Analyse: ParsableCommand {
         if case let .encoder(model) = choice {
             let encoder = try SentenceEncoder(folder: ModelStore().installedFolder(model))
             let cache = noEmbeddingCache ? nil : try? EmbeddingCache(url: EmbeddingCache.defaultURL(for: model), model: model, dimension: encoder.dimension)
-            let (vectors, use) = compute.run { encoder.embed(table.texts, cache: cache) }
-            encoded = (try Self.zeroingEmpty(vectors, texts: table.texts, encoder: encoder), use,
-                       Double(DispatchTime.now().uptimeNanoseconds - read) / 1e9)
+            let (rows, use, _) = try compute.run { try encoder.themeRows(table.texts, cache: cache) }
+            encoded = (rows, use, Double(DispatchTime.now().uptimeNanoseconds - read) / 1e9)
         }
-        let result = try compute.run {
+        var result = try compute.run {
             if let splitBy, let values = table.groups.first(where: { $0.name == splitBy })?.values {
                 return try SplitThemes.analyse(finder, texts: table.texts, values: values, embedded: encoded?.matrix)
             }
@@ -144,9 +143,10 @@ struct Analyse: ParsableCommand {
         let analysed = DispatchTime.now().uptimeNanoseconds
         // What skein assign needs to place new responses in these themes (not for --split-by or
         // --vectors: those have no single space a new response can be put in).
-        let fittedThemes: (FittedThemes, [Float])? = splitBy != nil || vectors != nil ? nil : try compute.run {
-            try fitted(result, table: table, finder: finder, encoded: encoded?.matrix, choice: choice, extraStopWords: extra)
-        }
+        let fittedThemes = splitBy != nil || vectors != nil ? nil
+            : FittedThemes.make(result, finder: finder, embedding: choice.name, embedded: encoded?.matrix, redact: redact,
+                                namesFile: names.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
+        result.termSpace = nil  // the largest array at millions of responses; the writer does not need it
         let json = try AtomicFolder.write(dir, force: force) { staging in
             let json = try ThemeWriter.write(result, table: table, to: staging, command: reproducingArguments(choice), redactions: redactions)
             if let (fit, centres) = fittedThemes {
@@ -179,42 +179,5 @@ struct Analyse: ParsableCommand {
         }
         if result.themes.count > 12 { print("  … \(result.themes.count - 12) more in themes.csv") }
         print("outputs in \(dir.path)/ (summary.md for a readable account)")
-    }
-
-    /// The encoder's vectors as a matrix, with responses that hold no word (only [CLS] [SEP]) set to
-    /// zero so they count as empty, as they do with TF-IDF.
-    static func zeroingEmpty(_ vectors: [Float], texts: [String], encoder: SentenceEncoder) throws -> Matrix<Float> {
-        var vectors = vectors
-        let d = encoder.dimension
-        for (i, text) in texts.enumerated() where encoder.tokenizer.encode(text, maxLength: 3).count <= 2 {
-            for j in 0..<d { vectors[i * d + j] = 0 }
-        }
-        return try Matrix(rows: texts.count, columns: d, elements: vectors)
-    }
-
-    /// The fitted analysis: settings, vocabulary and each theme's centre in the space it was found in.
-    func fitted(_ result: ThemeFinder.Result, table: ResponseTable, finder: ThemeFinder, encoded: Matrix<Float>?,
-                choice: TextEmbedding, extraStopWords: [String]) throws -> (FittedThemes, [Float]) {
-        let vocabulary = try finder.vectorizer.fit(table.texts)
-        let shortID = result.themes.last.flatMap { $0.label == finder.shortAnswers?.label && $0.terms.isEmpty ? $0.id : nil }
-        let placed = result.themes.filter { $0.id != shortID }
-        let centres: [Float]
-        if let encoded {
-            centres = FittedThemes.centres(themes: placed.map(\.id), assignments: result.assignments, dimension: encoded.columns) { i in
-                (0..<encoded.columns).map { ($0, Double(encoded[i, $0])) }
-            }
-        } else {
-            let m = vocabulary.matrix, offsets = m.csrRowOffsets, columns = m.csrColumnIndices, values = m.csrValues
-            centres = FittedThemes.centres(themes: placed.map(\.id), assignments: result.assignments, dimension: m.columns) { i in
-                (offsets[i]..<offsets[i + 1]).map { (Int(columns[$0]), values[$0]) }
-            }
-        }
-        let fit = FittedThemes(
-            version: FittedThemes.currentVersion, embedding: choice.name, seed: seed, otherThreshold: otherThreshold,
-            stem: !noStemming, bigrams: !noBigrams, extraStopWords: extraStopWords,
-            shortAnswers: finder.shortAnswers.map { Array($0.phrases).sorted() }, shortAnswerTheme: shortID,
-            redact: redact, namesFile: names.map { URL(fileURLWithPath: $0).standardizedFileURL.path }, terms: vocabulary.terms, idf: vocabulary.idf,
-            themes: placed.map { .init(id: $0.id, label: $0.label) })
-        return (fit, centres)
     }
 }

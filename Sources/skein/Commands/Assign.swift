@@ -63,13 +63,9 @@ struct Assign: ParsableCommand {
             let model = try EncoderModel.named(fit.embedding)
             let encoder = try SentenceEncoder(folder: ModelStore().installedFolder(model))
             let cache = try? EmbeddingCache(url: EmbeddingCache.defaultURL(for: model), model: model, dimension: encoder.dimension)
-            var rows = compute.run { encoder.embed(table.texts, cache: cache).vectors }
-            for (i, text) in table.texts.enumerated() where encoder.tokenizer.encode(text, maxLength: 3).count <= 2 {
-                for j in 0..<encoder.dimension { rows[i * encoder.dimension + j] = 0 }
-            }
-            vectors = try Matrix(rows: table.texts.count, columns: encoder.dimension, elements: rows)
+            vectors = try compute.run { try encoder.themeRows(table.texts, cache: cache).rows }
         }
-        let placements = compute.run { fit.place(table.texts, centres: centres, vectors: vectors) }
+        let placements = try compute.run { try fit.place(table.texts, centres: centres, vectors: vectors) }
 
         var csv = CSVWriter(header: AnalysisFolder.assignmentColumns + table.groups.map(\.name))
         for (i, p) in placements.enumerated() {

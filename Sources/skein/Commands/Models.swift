@@ -91,8 +91,9 @@ struct Models: ParsableCommand {
             let encoder = try SentenceEncoder(folder: ModelStore().installedFolder(chosen))
             let cache = noEmbeddingCache ? nil : try? EmbeddingCache(url: EmbeddingCache.defaultURL(for: chosen), model: chosen, dimension: encoder.dimension)
             let start = DispatchTime.now().uptimeNanoseconds
-            let tokens = compute.run { encoder.tokens(texts) }.reduce(0) { $0 + $1.count }
-            let (vectors, use) = compute.run { encoder.embed(texts, cache: cache) }
+            let sequences = compute.run { encoder.tokens(texts) }
+            let tokens = sequences.reduce(0) { $0 + $1.count }
+            let (vectors, use) = compute.run { encoder.embed(tokens: sequences, cache: cache) }
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             try AtomicFile.write(NpyWriter.data(rows: texts.count, columns: encoder.dimension, values: vectors), to: URL(fileURLWithPath: out))
             let flops = encoder.encoder.flops(tokens: tokens)

@@ -32,22 +32,25 @@ public struct ThemesWorkload: Workload {
         public var labels: [Int]?
     }
 
+    /// One whole-number label per line (blank lines skipped), exactly one per response.
+    static func readLabels(_ path: String, count: Int, file: String) throws -> [Int] {
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        var values: [Int] = []
+        for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let field = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            if field.isEmpty { continue }
+            guard let v = Int(field) else { throw TableError(file: path, line: i + 1, message: "expected a whole-number label, got \"\(field)\"") }
+            values.append(v)
+        }
+        guard values.count == count else {
+            throw TableError(file: path, line: values.count, message: "\(values.count) labels for \(count) responses in \(file)")
+        }
+        return values
+    }
+
     public func prepare() throws -> Input {
         var texts = try ResponseTable.read(file).texts
-        var truth = try labels.map { path -> [Int] in
-            let text = try String(contentsOfFile: path, encoding: .utf8)
-            var values: [Int] = []
-            for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                let field = line.trimmingCharacters(in: .whitespacesAndNewlines)
-                if field.isEmpty { continue }
-                guard let v = Int(field) else { throw TableError(file: path, line: i + 1, message: "expected a whole-number label, got \"\(field)\"") }
-                values.append(v)
-            }
-            guard values.count == texts.count else {
-                throw TableError(file: path, line: values.count, message: "\(values.count) labels for \(texts.count) responses in \(file)")
-            }
-            return values
-        }
+        var truth = try labels.map { try Self.readLabels($0, count: texts.count, file: file) }
         if let responses, responses != texts.count {
             let base = texts.count
             texts = responses < base ? Array(texts.prefix(responses)) : CorpusReplication(seed: seed).replicate(texts, to: responses)

@@ -137,8 +137,19 @@ public struct SweepSpec: Sendable {
         case range(path: String, low: Double, high: Double, integer: Bool)
     }
 
+    /// Where a point's random streams come from.
+    public enum Streams: String, Sendable, Equatable, CaseIterable {
+        /// Every point draws from the scenario's seed: points compared on common random numbers, so
+        /// the difference between two points is the parameter's effect, not a different draw.
+        case common
+        /// Each point's seed derives from (seed, the point's own values): independent draws per point
+        /// (for response surfaces fitted across points), still unmoved when the design grows.
+        case independent
+    }
+
     public var axes: [Axis]
     public var replicates: Int?
     /// Points of the Latin hypercube.
     public var samples: Int
+    public var streams: Streams = .common
 }

@@ -409,6 +409,12 @@ struct ScenarioDecoder {
         defer { r.finish(&d) }
         var axes: [SweepSpec.Axis] = []
         let replicates = r.int("replicates", &d, min: 1)
+        var streams = SweepSpec.Streams.common
+        if let text = r.string("streams", &d) {
+            if let s = SweepSpec.Streams(rawValue: text) { streams = s } else {
+                d.append(Diagnostic(r.value("streams")?.origin ?? v.origin, "sweep.streams must be one of \(SweepSpec.Streams.allCases.map(\.rawValue).joined(separator: ", ")) (got \(text))"))
+            }
+        }
         for kind in ["grid", "lists"] {
             guard let m = r.value(kind), var mr = FieldReader(m, path: "sweep.\(kind)", &d) else { continue }
             for entry in mr.entries {
@@ -459,7 +465,7 @@ struct ScenarioDecoder {
             d.append(Diagnostic(v.origin, "sweep has \(points < 1e15 ? String(Int(points)) : String(points)) points; at most \(Self.maximumSweepPoints) are run",
                                 hint: "use fewer values per axis, or latin_hypercube with fewer samples"))
         }
-        return SweepSpec(axes: axes, replicates: replicates, samples: samples)
+        return SweepSpec(axes: axes, replicates: replicates, samples: samples, streams: streams)
     }
 }
 

@@ -11,6 +11,9 @@ public final class SweepDatabase {
     let queue: DatabaseQueue
     public let path: String
 
+    /// Metadata a plan's task sets once every point of its shard is in: the file is then renamed complete.
+    public static let completeKey = "complete"
+
     /// The columns of `results` after point and replicate: a run folder's `replicates.csv` columns.
     static let metrics = RunMetric.allCases.map(\.rawValue)
 
@@ -19,6 +22,8 @@ public final class SweepDatabase {
         case notASweep(String)
         case mergeMismatch(String)
         case incomplete(missing: [Int], duplicated: [Int])
+        /// Shards that hold only part of their points (a stopped or failed task), each said with its count.
+        case partial([String])
         case corrupt(path: String, what: String)
         case busy(path: String, holder: String?, waited: Double)
         /// The disk (or quota) filled while writing: finished points are kept, the unfinished one is not.
@@ -37,6 +42,8 @@ public final class SweepDatabase {
                     + "so free some space and run the same command again to resume"
             case let .corrupt(path, what): return "\(path): \(what) — the database was changed by something other than skein sweep"
             case let .mergeMismatch(why): return "cannot merge: \(why)"
+            case let .partial(shards):
+                return "cannot merge: partial shard\(shards.count == 1 ? "" : "s") (rerun them to finish; they resume): " + shards.joined(separator: "; ")
             case let .incomplete(missing, duplicated):
                 return "cannot merge: " + [missing.isEmpty ? nil : "points missing from every shard: \(Self.list(missing))",
                                            duplicated.isEmpty ? nil : "points in more than one shard: \(Self.list(duplicated))"]
@@ -47,14 +54,17 @@ public final class SweepDatabase {
         static func list(_ xs: [Int]) -> String { xs.prefix(20).map(String.init).joined(separator: ", ") + (xs.count > 20 ? ", …" : "") }
     }
 
-    /// Opens (creating if needed) the database at `path`.
-    public init(path: String) throws {
+    /// Opens (creating if needed) the database at `path`; `readOnly` opens an existing one to look
+    /// at without ever writing (status, while its task may still be writing it).
+    public init(path: String, readOnly: Bool = false) throws {
         self.path = path
         // Shards or a second process on one file take turns (each point is one short transaction)
         // instead of failing with "database is locked".
         var configuration = Configuration()
-        configuration.busyMode = .timeout(Self.waitSeconds)
+        configuration.busyMode = .timeout(readOnly ? 5 : Self.waitSeconds)
+        configuration.readonly = readOnly
         queue = try Self.writing(path: path, holder: { nil }) { try DatabaseQueue(path: path, configuration: configuration) }
+        if readOnly { return }
         try writing { try queue.write { db in
             try db.execute(sql: """
                 CREATE TABLE IF NOT EXISTS sweep (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -96,6 +106,9 @@ public final class SweepDatabase {
             throw DatabaseError.full(path: path)
         }
     }
+
+    /// Closes the file (before it is renamed); the database must not be used after.
+    public func close() throws { try queue.close() }
 
     public func metadata(_ key: String) throws -> String? {
         try queue.read { db in try String.fetchOne(db, sql: "SELECT value FROM sweep WHERE key = ?", arguments: [key]) }
@@ -177,18 +190,35 @@ public final class SweepDatabase {
     }
 
     /// Combines shard databases into this (empty or same-scenario) one, after checking that they
-    /// ran the same scenario and that every point of the sweep is present exactly once.
+    /// ran the same scenario (and the same plan, where they come from one), that no shard holds only
+    /// part of its points, and that every point of the sweep is present exactly once.
     public func merge(_ shards: [SweepDatabase]) throws {
         guard let first = shards.first else { return }
         guard let hash = try first.metadata("scenario_hash"), let total = try first.metadata("points").flatMap(Int.init) else {
             throw DatabaseError.notASweep(first.path)
         }
+        let plan = try first.metadata("plan_hash")
         var seen: [Int: Int] = [:]
+        var partial: [String] = []
         for shard in shards {
             guard let h = try shard.metadata("scenario_hash") else { throw DatabaseError.notASweep(shard.path) }
             guard h == hash else { throw DatabaseError.mergeMismatch("\(shard.path) ran another scenario than \(first.path) (hash \(h.prefix(12))… vs \(hash.prefix(12))…)") }
-            for p in try shard.finishedPoints() { seen[p, default: 0] += 1 }
+            let p = try shard.metadata("plan_hash")
+            guard p == plan else {
+                throw DatabaseError.mergeMismatch("\(shard.path) belongs to \(p.map { "plan \($0.prefix(12))…" } ?? "no plan") but \(first.path) to \(plan.map { "plan \($0.prefix(12))…" } ?? "no plan")")
+            }
+            let finished = try shard.finishedPoints()
+            for p in finished { seen[p, default: 0] += 1 }
+            // A shard "i/N" must hold all of its points: fewer is a task stopped or failed part-way.
+            if let text = try shard.metadata("shard"), let s = SweepRunner.Shard(text) {
+                let expected = (0..<total).filter(s.contains)
+                let missing = expected.filter { !finished.contains($0) }
+                if !missing.isEmpty {
+                    partial.append("\(shard.path) (shard \(s.description)) holds \(expected.count - missing.count) of its \(expected.count) points, missing \(DatabaseError.list(missing))")
+                }
+            }
         }
+        if !partial.isEmpty { throw DatabaseError.partial(partial) }
         let missing = (0..<total).filter { seen[$0] == nil }
         let duplicated = seen.filter { $0.value > 1 }.map(\.key).sorted()
         guard missing.isEmpty && duplicated.isEmpty else { throw DatabaseError.incomplete(missing: missing, duplicated: duplicated) }
@@ -196,7 +226,12 @@ public final class SweepDatabase {
             Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT key, value FROM sweep").map { ($0["key"] as String, $0["value"] as String) })
         }
         meta["shard"] = "merged from \(shards.count)"
+        meta["task"] = nil
+        meta[Self.completeKey] = nil
         try bind(scenarioHash: hash, metadata: meta)
+        try queue.write { db in
+            for key in ["task", Self.completeKey] { try db.execute(sql: "DELETE FROM sweep WHERE key = ?", arguments: [key]) }
+        }
         for shard in shards {
             let points = try shard.queue.read { db in try Row.fetchAll(db, sql: "SELECT * FROM points") }
             let results = try shard.queue.read { db in try Row.fetchAll(db, sql: "SELECT * FROM results") }
@@ -212,5 +247,26 @@ public final class SweepDatabase {
                 }
             }
         }
+    }
+
+    /// Merges `shards` into the database at `path` so that it appears complete or not at all: the
+    /// merge is built in a temporary file beside it (starting from a copy of `path` when that exists)
+    /// and renamed over `path` only when every check passed and every row is in.
+    public static func merge(_ shards: [SweepDatabase], into path: String) throws -> SweepDatabase {
+        let fm = FileManager.default
+        let target = URL(fileURLWithPath: path)
+        let staging = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).merging-\(ProcessInfo.processInfo.processIdentifier)")
+        try? fm.removeItem(at: staging)
+        do {
+            if fm.fileExists(atPath: path) { try fm.copyItem(at: target, to: staging) }
+            let merged = try SweepDatabase(path: staging.path)
+            try merged.merge(shards)
+            try merged.close()
+            if fm.fileExists(atPath: path) { _ = try fm.replaceItemAt(target, withItemAt: staging) } else { try fm.moveItem(at: staging, to: target) }
+        } catch {
+            try? fm.removeItem(at: staging)
+            throw error
+        }
+        return try SweepDatabase(path: path)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Slurm's commands as a sweep needs them: submit an array (`sbatch`), see which tasks are queued or
 /// running (`squeue`), and how finished ones ended (`sacct`, or `scontrol show job` where accounting
@@ -53,14 +54,21 @@ public struct SlurmClient: Sendable {
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        // Read both before waiting: a full pipe would block the tool.
+        // Both pipes drained at once: either one left full would block the tool.
+        let errors = Mutex(Data())
+        let drained = DispatchGroup()
+        DispatchQueue.global().async(group: drained) {
+            let data = err.fileHandleForReading.readDataToEndOfFile()
+            errors.withLock { $0 = data }
+        }
         let output = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = err.fileHandleForReading.readDataToEndOfFile()
+        drained.wait()
         process.waitUntilExit()
+        let errorText = errors.withLock { String(decoding: $0, as: UTF8.self) }
         let text = String(decoding: output, as: UTF8.self)
         guard process.terminationStatus == 0 else {
             throw SlurmError.failed(command: ([tool] + arguments).joined(separator: " "), status: process.terminationStatus,
-                                    output: String(decoding: errors, as: UTF8.self) + text)
+                                    output: errorText + text)
         }
         return text
     }

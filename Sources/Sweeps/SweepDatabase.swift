@@ -92,6 +92,15 @@ public final class SweepDatabase {
         "skein sweep (pid \(ProcessInfo.processInfo.processIdentifier) on \(ProcessInfo.processInfo.hostName), since \(ISO8601DateFormatter().string(from: Date())))"
     }
 
+    /// Whether a writer recorded by `writerDescription` is a process still alive on this host.
+    public static func writerIsAlive(_ writer: String) -> Bool {
+        let words = writer.split(separator: " ")
+        guard let p = words.firstIndex(of: "(pid"), p + 3 < words.count, let pid = Int32(words[p + 1]),
+              words[p + 2] == "on" else { return false }
+        let host = words[p + 3].trimmingCharacters(in: CharacterSet(charactersIn: ","))
+        return host == ProcessInfo.processInfo.hostName && kill(pid, 0) == 0
+    }
+
     /// Runs `body`; a database still locked after the wait becomes `busy`, naming the writer when it is recorded.
     public func writing<T>(_ body: () throws -> T) throws -> T {
         try Self.writing(path: path, holder: { try? self.metadata("writer") }, body)
@@ -229,9 +238,6 @@ public final class SweepDatabase {
         meta["task"] = nil
         meta[Self.completeKey] = nil
         try bind(scenarioHash: hash, metadata: meta)
-        try queue.write { db in
-            for key in ["task", Self.completeKey] { try db.execute(sql: "DELETE FROM sweep WHERE key = ?", arguments: [key]) }
-        }
         for shard in shards {
             let points = try shard.queue.read { db in try Row.fetchAll(db, sql: "SELECT * FROM points") }
             let results = try shard.queue.read { db in try Row.fetchAll(db, sql: "SELECT * FROM results") }

@@ -124,7 +124,7 @@ public struct SweepPlan: Codable, Sendable, Equatable {
     /// Task `task` (0-based, as SLURM_ARRAY_TASK_ID) is shard task+1 of N.
     public func shard(_ task: Int) -> SweepRunner.Shard { SweepRunner.Shard(index: task + 1, count: tasks) }
 
-    public func points(ofTask task: Int) -> [Point] { points.filter { $0.index % tasks == task } }
+    public func points(ofTask task: Int) -> [Point] { points.filter { shard(task).contains($0.index) } }
 
     // MARK: The folder
 

@@ -8,9 +8,9 @@ import Tables
 /// Runs a scenario's sweep into a results database: every point (or a shard's share of them),
 /// R replicates each, resuming where an earlier run stopped.
 ///
-/// Every point runs with the scenario's seed (or, with `sweep.streams: independent`, a seed derived
-/// from the seed and the point's own values), so points are compared on common random numbers:
-/// the difference between two points is the parameter's effect, not a different draw. Either way a
+/// Every point runs with the scenario's seed, so points are compared on common random numbers: the
+/// difference between two points is the parameter's effect, not a different draw (with
+/// `sweep.streams: independent`, each point's seed derives from the seed and its own values). Either way a
 /// point's results depend on nothing but its own values: growing the grid, reordering it or
 /// sharding it differently leaves them byte-identical. Networks are reused between consecutive
 /// points with the same network specification.
@@ -32,8 +32,7 @@ public struct SweepRunner {
         public init?(_ text: String) {
             let parts = text.split(separator: "/").compactMap { Int($0) }
             guard parts.count == 2, parts[1] >= 1, (1...parts[1]).contains(parts[0]) else { return nil }
-            index = parts[0]
-            count = parts[1]
+            self.init(index: parts[0], count: parts[1])
         }
         public init(index: Int, count: Int) {
             precondition((1...count).contains(index))

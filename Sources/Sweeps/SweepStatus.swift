@@ -42,6 +42,10 @@ public struct SweepStatus: Sendable {
         slurmConsulted = queue != nil
         // Accounting only matters for tasks that are neither done nor queued; asked once for all jobs.
         var ended: [Int: SlurmClient.TaskState]?
+        func endedState(_ t: Int) -> SlurmClient.TaskState? {
+            if ended == nil { ended = slurm.flatMap { $0.finished(jobs: jobs) } ?? [:] }
+            return ended?[t].flatMap { $0.job == latest[t] ? $0 : nil }
+        }
         var result: [Task] = []
         let fm = FileManager.default
         for t in 0..<plan.tasks {
@@ -66,18 +70,14 @@ public struct SweepStatus: Sendable {
             } else if fm.fileExists(atPath: partial.path) {
                 let (done, _, writer) = Self.inspect(partial.path)
                 task.pointsDone = done
-                task.state = writer.map(Self.writerIsAlive) == true ? .running : .failed
+                task.state = writer.map(SweepDatabase.writerIsAlive) == true ? .running : .failed
             } else {
                 let log = SweepPlan.logURL(directory, t)
-                if ended == nil { ended = slurm.flatMap { $0.finished(jobs: jobs) } ?? [:] }
-                if let state = ended?[t], state.job == latest[t] { task.slurm = state }
+                task.slurm = endedState(t)
                 task.state = fm.fileExists(atPath: log.path) || task.slurm != nil ? .failed : .missing
             }
             if task.state == .failed {
-                if task.slurm == nil {
-                    if ended == nil { ended = slurm.flatMap { $0.finished(jobs: jobs) } ?? [:] }
-                    if let state = ended?[t], state.job == latest[t] { task.slurm = state }
-                }
+                if task.slurm == nil { task.slurm = endedState(t) }
                 task.logTail = Self.tail(SweepPlan.logURL(directory, t), lines: logLines)
             }
             result.append(task)
@@ -90,15 +90,6 @@ public struct SweepStatus: Sendable {
         guard let db = try? SweepDatabase(path: path, readOnly: true) else { return (0, nil, nil) }
         defer { try? db.close() }
         return ((try? db.finishedPoints().count) ?? 0, (try? db.metadata("plan_hash")) ?? nil, (try? db.metadata("writer")) ?? nil)
-    }
-
-    /// "skein sweep (pid P on HOST, since …)": alive when HOST is this host and P still runs.
-    static func writerIsAlive(_ writer: String) -> Bool {
-        let words = writer.split(separator: " ")
-        guard let p = words.firstIndex(of: "(pid"), p + 3 < words.count, let pid = Int32(words[p + 1]),
-              words[p + 2] == "on" else { return false }
-        let host = words[p + 3].trimmingCharacters(in: CharacterSet(charactersIn: ","))
-        return host == ProcessInfo.processInfo.hostName && kill(pid, 0) == 0
     }
 
     /// The last `lines` lines of a log (reading at most its last 64 KiB).

@@ -13,7 +13,6 @@ import Synchronization
 final class TerminationSignal: Sendable {
     /// The first signal received, 0 for none; shared with the C handler, so process-wide.
     static let received = Atomic<Int32>(0)
-    let grace: Double
 
     /// The grace before an abandoned point: SKEIN_STOP_GRACE seconds, default 20 (under Slurm's
     /// default KillWait of 30 s).
@@ -23,7 +22,6 @@ final class TerminationSignal: Sendable {
 
     /// Starts listening; `abandoned(signal)` is printed when the grace runs out.
     init(grace: Double = TerminationSignal.defaultGrace, abandoned: @escaping @Sendable (Int32) -> String) {
-        self.grace = grace
         _ = Self.received.load(ordering: .relaxed)  // initialised before any handler can run
         for number in [SIGTERM, SIGINT] {
             var action = sigaction()

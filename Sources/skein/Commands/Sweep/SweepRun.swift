@@ -47,8 +47,8 @@ struct SweepRun: ParsableCommand {
     @Option(name: .long, help: "With --slurm: array tasks (default: one per point, at most MaxArraySize − 1).") var tasks: Int?
     @Option(name: .customLong("points-per-task"), help: "With --slurm: points each task runs (instead of --tasks).") var pointsPerTask: Int?
     @Option(name: .long, help: "With --slurm: at most this many tasks at once (the array's %C; default 100).") var concurrent: Int?
-    @Option(name: .long, help: "With --slurm: wall time per task (sbatch --time).") var time = "2:00:00"
-    @Option(name: .long, help: "With --slurm: memory per task (sbatch --mem).") var mem = "2G"
+    @Option(name: .long, help: "With --slurm: wall time per task (sbatch --time).") var time = SweepPlan.Resources().time
+    @Option(name: .long, help: "With --slurm: memory per task (sbatch --mem).") var mem = SweepPlan.Resources().memory
     @Option(name: .long, help: "With --slurm: the partition.") var partition: String?
     @Option(name: .long, help: "With --slurm: the account charged.") var account: String?
     @Option(name: .long, help: "With --slurm: the QOS.") var qos: String?

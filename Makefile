@@ -45,7 +45,9 @@ models:
 
 ## The whole test suite (installs the sentence encoder, headless Chromium for the report tests and networkx + openpyxl for the network
 ## format round trips, .build/interop-venv), then validates and runs the exported
-## notebooks in a virtual environment (Jupyter from pip). Ends with a plain "N passed, N failed" line.
+## notebooks in a virtual environment (Jupyter from pip), fuzzes the parsers briefly, and runs a sweep on a real
+## single-node Slurm (slurm-wlm and munge from apt; skipped, saying so, where it cannot start). Ends with a plain
+## "N passed, N failed" line.
 test:
 	@./scripts/install-system-deps.sh --tests
 	@mkdir -p .build
@@ -55,6 +57,7 @@ test:
 	@set -o pipefail; $(SWIFT) test 2>&1 | tee .build/test.log
 	@./scripts/notebooks.sh check "$$($(SWIFT) build --show-bin-path)/skein"
 	@./scripts/fuzz.sh $(FUZZ_TEST_SECONDS)
+	@./scripts/slurm-test.sh "$$($(SWIFT) build --show-bin-path)/skein"
 	@./scripts/test-summary.sh .build/test.log
 
 ## Fuzz every parser (libFuzzer + address sanitizer) for FUZZ_SECONDS each after replaying the regression corpus; `make test` runs each for FUZZ_TEST_SECONDS.

@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "Outputs", targets: ["Outputs"]),
         .library(name: "Scenarios", targets: ["Scenarios"]),
         .library(name: "Sweeps", targets: ["Sweeps"]),
+        .library(name: "Cluster", targets: ["Cluster"]),
         .library(name: "Analysis", targets: ["Analysis"]),
         .library(name: "Encoders", targets: ["Encoders"]),
         .library(name: "Diffusion", targets: ["Diffusion"]),
@@ -79,7 +80,7 @@ let package = Package(
         // Calibrating scenario models to adoption data by simulation (ABC on the ensemble engine).
         .target(
             name: "Calibration",
-            dependencies: ["Diffusion", "Scenarios", "Simulation", "Graphs", "NumericCore"]
+            dependencies: ["Cluster", "Diffusion", "Scenarios", "Simulation", "Graphs", "NumericCore", "Tables"]
         ),
         // The rapid analyser: votes and text into opinion groups and themes, on the numeric core.
         .target(
@@ -103,11 +104,17 @@ let package = Package(
             name: "Scenarios",
             dependencies: ["Simulation", "Graphs", "Tables", "Provenance", "Documents", "Outputs"]
         ),
+        // Slurm as batch work needs it: submitting arrays, asking how tasks stand, the resources a task
+        // asks for, and the jobs a plan folder was submitted as. Knows nothing of what the tasks run.
+        .target(
+            name: "Cluster",
+            dependencies: ["Tables"]
+        ),
         // Parameter sweeps into SQLite (resumable, sharded, mergeable): on top of scenarios, so
         // decoding a scenario never pulls in the database.
         .target(
             name: "Sweeps",
-            dependencies: ["Scenarios", "Outputs", "Simulation", "Graphs", "Tables", "Provenance", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Cluster", "Scenarios", "Outputs", "Simulation", "Graphs", "Tables", "Provenance", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // Benchmark suites for researchers: workloads timed with provenance and result checksums.
         .target(
@@ -128,6 +135,7 @@ let package = Package(
                 "Simulation",
                 "Scenarios",
                 "Sweeps",
+                "Cluster",
                 "Analysis",
                 "Encoders",
                 "Diffusion",
@@ -147,13 +155,13 @@ let package = Package(
         .testTarget(name: "TablesTests", dependencies: ["Tables", "TestSupport"]),
         .testTarget(name: "GraphsTests", dependencies: ["Graphs", "Tables", "TestSupport"], exclude: ["Fixtures", "Interop"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Graphs", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Sweeps", "Outputs", "Simulation", "NumericCore", "Tables", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Sweeps", "Cluster", "Outputs", "Simulation", "NumericCore", "Tables", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "EncodersTests", dependencies: ["Encoders", "NumericCore", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")], exclude: ["Fixtures"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "NumericCore", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Outputs", "Scenarios", "Analysis", "NumericCore", "TestSupport"]),
         .testTarget(name: "BenchTests", dependencies: ["Bench", "Scenarios", "TestSupport"]),
         .testTarget(name: "ProvenanceTests", dependencies: ["Provenance", "TestSupport"]),
-        .testTarget(name: "DiffusionTests", dependencies: ["Diffusion", "Calibration", "Scenarios", "Graphs", "Tables", "NumericCore", "TestSupport"]),
+        .testTarget(name: "DiffusionTests", dependencies: ["Diffusion", "Calibration", "Cluster", "Scenarios", "Graphs", "Tables", "NumericCore", "TestSupport"]),
         .testTarget(name: "SkeinCLITests", dependencies: ["skein", "Tables", "Encoders", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")], exclude: ["Hardening"]),
     ],
     swiftLanguageModes: [.v6]

@@ -39,6 +39,7 @@ chmod 0755 "$work"
 cleanup() {
     [ -n "${job:-}" ] && scancel "$job" 2>/dev/null
     [ -n "${retry_job:-}" ] && scancel "$retry_job" 2>/dev/null
+    [ -n "${finish_job:-}" ] && scancel "$finish_job" 2>/dev/null
     "$here/slurm-local.sh" stop "$work/cluster" >/dev/null 2>&1
     if [ -n "${SKEIN_SLURM_TEST_KEEP:-}" ]; then echo "slurm test: kept $work"; else rm -rf "$work"; fi
 }
@@ -135,4 +136,29 @@ grep -q "$kept already done" "$plan/logs/task-0001.log" || fail "the retried tas
 rows="$(($(wc -l <"$work/one.csv") - 1))"
 [ "$rows" -eq 3600 ] || fail "the one-process sweep should have 12 × 300 = 3600 rows (has $rows)"
 cmp "$work/merged.csv" "$work/one.csv" || fail "the merged results differ from the one-process sweep"
-echo "slurm test: PASSED — 4-task array, task 1 cancelled after $kept points, retried, resumed; merged results equal the one-process sweep byte for byte ($rows rows)"
+echo "slurm test: sweep — 4-task array, task 1 cancelled after $kept points, retried, resumed; merged results equal the one-process sweep byte for byte ($rows rows)"
+
+# Calibration on the cluster: rejection ABC as a 3-task array and a finishing job after it (afterok),
+# against the same calibration in one process.
+E="$here/../Scenarios/calibration/medinnovations"
+abc=(calibrate "$E/nodes.csv" --id node_id --network "$E/edges.csv" --fit model.innovation=0:0.3 --fit model.imitation=0:1
+     --abc-simulations 3000 --accept 0.02)
+cal="$work/calplan"
+out="$("$skein" "${abc[@]}" --out "$work/cal-slurm" --slurm "$cal" --tasks 3 --threads 1 --time 0:20:00 --mem 1G --submit --json)" \
+    || fail "skein calibrate --slurm --submit failed"
+job="$(echo "$out" | field 'd["job"]')"; finish_job="$(echo "$out" | field 'd["finish_job"]')"
+echo "slurm test: calibration plan of 3000 simulations in 3 tasks submitted as job $job, finishing job $finish_job after it"
+jobs_gone 900 "$job" "$finish_job"
+"$skein" calibrate "$cal" >"$work/calstatus.txt" || { cat "$work/calstatus.txt"; tail -n 20 "$cal/logs/finish.log"; fail "the calibration plan did not finish"; }
+"$skein" "${abc[@]}" --out "$work/cal-one" >/dev/null || fail "the one-process calibration failed"
+for f in calibration.csv calibrated.yaml network.graphml; do
+    cmp "$work/cal-slurm/$f" "$work/cal-one/$f" || fail "the cluster's $f differs from the one-process calibration's"
+done
+python3 - "$work/cal-slurm/calibration.json" "$work/cal-one/calibration.json" <<'PY' || fail "the cluster's calibration.json differs from the one-process one (beyond its seconds)"
+import json, sys
+a, b = (json.load(open(p)) for p in sys.argv[1:3])
+for d in (a, b): d.pop("seconds")
+sys.exit(0 if a == b else 1)
+PY
+echo "slurm test: calibration — 3-task array and finishing job; posterior, draws and calibrated scenario equal the one-process calibration's"
+echo "slurm test: PASSED"

@@ -65,148 +65,108 @@ public struct ABCCalibration: Sendable, Codable {
     public var weights: [Double]
     public var seconds: Double
 
-    /// One simulation's summaries: the cumulative share per period and the mean threshold.
-    struct Simulated { var curve: [Double]; var threshold: Double }
-
     /// `model` with its fixed parameters (a scenario's, or the catalog's example values); the
     /// scenario's interventions and waning commitment, when calibrating a scenario, run in every simulation.
     public init(_ data: DiffusionData, model spec: ModelSpec, interventions: [any Intervention] = [], waning: WaningCommitment? = nil,
                 fit: [FittedParameter], method: Method = .rejection, simulations: Int = 20_000, acceptance: Double = 0.01,
                 individual: Bool = true, seed: UInt64 = 0) throws {
         let start = DispatchTime.now().uptimeNanoseconds
-        for p in fit { try p.check(against: type(of: spec.model)) }
-        let influence = try CalibratedScenario.influenceNetwork(data.graph)
-        let population = Population(influence)
-        let seeds = data.labels.indices.filter { data.adoption[$0] == 1 }.map { data.labels[$0] }
-        var ensemble = Ensemble(replicates: 1, horizon: max(1, data.periods - 1), seed: seed, seeding: .nodes(seeds))
-        ensemble.interventions = interventions
-        ensemble.waning = waning
-        ensemble.recordAgents = individual
-        ensemble.preparedSeeding = try ensemble.seeding.prepare(population, seed: seed)
-        let observedCurve = AdoptionCurve(data).shares
-        let observedThreshold = ValenteThresholds(data).mean
-        let useThreshold = individual && observedThreshold.isFinite
-        self.method = method
-        self.model = spec.name
-        self.simulations = simulations
-        self.seed = seed
-        summaries = ["cumulative adoption curve"] + (useThreshold ? ["mean exposure at adoption (Valente threshold)"] : [])
-        let names = fit.map(\.name)
-        let template = ensemble
-
-        /// Simulates draw `k` with parameters `theta` from its own stream (seed, k): thread-invariant.
-        func simulate(_ theta: [Double], _ k: Int) throws -> Simulated {
-            var e = template
-            e.seed = SplitMix64.mix(seed &+ 0x9E37_79B9_7F4A_7C15 &* UInt64(k + 1))
-            let model = try spec.with(Dictionary(uniqueKeysWithValues: zip(names, theta)))
-            let result = try model.run(e, on: population)
-            let steps = result.horizon + 1
-            let curve = (0..<data.periods).map { t in Double(result.reach[min(t, steps - 1)]) / Double(max(1, data.count)) }
-            var threshold = Double.nan
-            if useThreshold {
-                let adoption: [Int?] = (0..<data.count).map { v in
-                    let a = result.agentAdoptedAt[v]
-                    return a >= 0 ? Int(a) + 1 : nil
-                }
-                threshold = ValenteThresholds(data.with(adoption: adoption)).mean
-            }
-            return Simulated(curve: curve, threshold: threshold)
-        }
-        func distance(_ s: Simulated) -> Double {
-            var sum = 0.0
-            for t in 0..<observedCurve.count { sum += (s.curve[t] - observedCurve[t]) * (s.curve[t] - observedCurve[t]) }
-            var d2 = sum / Double(max(1, observedCurve.count))
-            if useThreshold { d2 += s.threshold.isNaN ? 1 : (s.threshold - observedThreshold) * (s.threshold - observedThreshold) }
-            return d2.squareRoot()
-        }
-        func runAll(_ thetas: [[Double]], offset: Int) throws -> [Simulated] {
-            var out = [Simulated?](repeating: nil, count: thetas.count)
-            var failure: Error?
-            let lock = NSLock()
-            out.withUnsafeMutableBufferPointer { buffer in
-                Parallel.forEach(count: thetas.count) { i in
-                    do { buffer[i] = try simulate(thetas[i], offset + i) } catch { lock.lock(); failure = failure ?? error; lock.unlock() }
-                }
-            }
-            if let failure { throw failure }
-            return out.map { $0! }
-        }
-        func prior(_ rng: inout Xoshiro256PlusPlus) -> [Double] { fit.map { $0.low + ($0.high - $0.low) * rng.nextUnitDouble() } }
-
-        var keptThetas: [[Double]] = [], keptWeights: [Double] = [], keptRuns: [Simulated] = []
-        var rng = Xoshiro256PlusPlus(seed: seed, replicate: 0, purpose: .sampling)
+        let simulator = try ABCSimulator(data, model: spec, interventions: interventions, waning: waning, fit: fit,
+                                         individual: individual, seed: seed)
         switch method {
         case .rejection:
-            let thetas = (0..<simulations).map { _ in prior(&rng) }
-            let runs = try runAll(thetas, offset: 0)
-            let d = runs.map(distance)
-            let keep = max(2, Int((Double(simulations) * acceptance).rounded()))
-            let order = d.indices.sorted { d[$0] < d[$1] || (d[$0] == d[$1] && $0 < $1) }.prefix(keep)
-            keptThetas = order.map { thetas[$0] }
-            keptRuns = order.map { runs[$0] }
-            keptWeights = [Double](repeating: 1, count: keptThetas.count)
-            tolerance = d[order.last!]
+            let thetas = simulator.rejectionDraws(simulations)
+            let runs = try simulator.run(thetas, offset: 0)
+            self.init(rejection: simulator, draws: thetas, runs: runs, acceptance: acceptance,
+                      seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
         case .smc:
-            // Rounds of `particles` accepted draws; each round's tolerance is the median distance of the last.
-            let particles = max(50, Int((Double(simulations) * acceptance).rounded()))
-            var used = 0, offset = 0
-            var thetas = (0..<particles).map { _ in prior(&rng) }
-            var runs = try runAll(thetas, offset: offset)
-            used += particles
-            offset += particles
-            var d = runs.map(distance)
-            var w = [Double](repeating: 1.0 / Double(particles), count: particles)
-            var epsilon = Self.quantile(d, 0.5)
-            // Each round fills a new population of `particles` within ε, proposing in batches; a round the
-            // budget cannot finish is abandoned and the last complete population kept.
-            rounds: while used < simulations {
-                let covariance = Self.weightedCovariance(thetas, w).map { $0 * 2 }
-                let chol = Self.cholesky(covariance, fit.count)
-                let inverse = try? Matrix<Double>(rows: fit.count, columns: fit.count, elements: covariance).inverse().elements
-                var nextThetas: [[Double]] = [], nextRuns: [Simulated] = [], nextD: [Double] = [], nextW: [Double] = []
-                while nextThetas.count < particles {
-                    let batch = min(particles, simulations - used)
-                    guard batch > 0 else { break rounds }
-                    var proposals: [[Double]] = [], attempts = 0
-                    // Perturbed particles inside the prior (proposals outside it cost no simulation).
-                    while proposals.count < batch && attempts < batch * 1000 {
-                        attempts += 1
-                        let j = Self.pick(w, rng.nextUnitDouble())
-                        var z = [Double](repeating: 0, count: fit.count)
-                        for i in 0..<fit.count { z[i] = rng.normal() }
-                        let candidate = (0..<fit.count).map { i in thetas[j][i] + (0...i).reduce(0) { $0 + chol[i * fit.count + $1] * z[$1] } }
-                        if zip(candidate, fit).allSatisfy({ $0 >= $1.low && $0 <= $1.high }) { proposals.append(candidate) }
-                    }
-                    guard !proposals.isEmpty else { break rounds }
-                    let newRuns = try runAll(proposals, offset: offset)
-                    used += proposals.count
-                    offset += proposals.count
-                    // Weights ∝ prior / Σ_j w_j K(θ | θ_j); the prior is uniform inside its box.
-                    for (i, run) in newRuns.enumerated() where nextThetas.count < particles {
-                        let dist = distance(run)
-                        guard dist <= epsilon else { continue }
-                        var mixture = 0.0
-                        for j in thetas.indices { mixture += w[j] * Self.gaussian(proposals[i], thetas[j], inverse) }
-                        nextThetas.append(proposals[i])
-                        nextRuns.append(run)
-                        nextD.append(dist)
-                        nextW.append(mixture > 0 ? 1 / mixture : 0)
-                    }
-                }
-                let total = nextW.reduce(0, +)
-                guard total > 0 else { break }
-                thetas = nextThetas
-                runs = nextRuns
-                d = nextD
-                w = nextW.map { $0 / total }
-                epsilon = Self.quantile(d, 0.5)
-            }
-            keptThetas = thetas
-            keptRuns = runs
-            keptWeights = w
-            tolerance = d.max() ?? .nan
-            self.simulations = used
+            try self.init(smc: simulator, simulations: simulations, acceptance: acceptance, start: start)
         }
+    }
+
+    /// Rejection ABC from runs made elsewhere: draw k of `draws` (the simulator's `rejectionDraws`)
+    /// and its run `runs[k]`, however they were spread over threads, processes or Slurm tasks.
+    public init(rejection simulator: ABCSimulator, draws thetas: [[Double]], runs: [ABCSimulator.Simulated], acceptance: Double, seconds: Double) {
+        precondition(thetas.count == runs.count && !runs.isEmpty, "a draw for every run")
+        let d = runs.map(simulator.distance)
+        let keep = min(thetas.count, max(2, Int((Double(thetas.count) * acceptance).rounded())))
+        let order = d.indices.sorted { d[$0] < d[$1] || (d[$0] == d[$1] && $0 < $1) }.prefix(keep)
+        self.init(.rejection, simulator, simulations: thetas.count, tolerance: d[order.last!], thetas: order.map { thetas[$0] },
+                  runs: order.map { runs[$0] }, weights: [Double](repeating: 1, count: order.count), seconds: seconds)
+    }
+
+    /// ABC-SMC: rounds of `particles` accepted draws; each round's tolerance is the median distance of the last.
+    init(smc simulator: ABCSimulator, simulations: Int, acceptance: Double, start: UInt64) throws {
+        let fit = simulator.fit
+        var rng = simulator.priorStream()
+        let particles = max(50, Int((Double(simulations) * acceptance).rounded()))
+        var used = 0, offset = 0
+        var thetas = (0..<particles).map { _ in simulator.prior(&rng) }
+        var runs = try simulator.run(thetas, offset: offset)
+        used += particles
+        offset += particles
+        var d = runs.map(simulator.distance)
+        var w = [Double](repeating: 1.0 / Double(particles), count: particles)
+        var epsilon = Self.quantile(d, 0.5)
+        // Each round fills a new population of `particles` within ε, proposing in batches; a round the
+        // budget cannot finish is abandoned and the last complete population kept.
+        rounds: while used < simulations {
+            let covariance = Self.weightedCovariance(thetas, w).map { $0 * 2 }
+            let chol = Self.cholesky(covariance, fit.count)
+            let inverse = try? Matrix<Double>(rows: fit.count, columns: fit.count, elements: covariance).inverse().elements
+            var nextThetas: [[Double]] = [], nextRuns: [ABCSimulator.Simulated] = [], nextD: [Double] = [], nextW: [Double] = []
+            while nextThetas.count < particles {
+                let batch = min(particles, simulations - used)
+                guard batch > 0 else { break rounds }
+                var proposals: [[Double]] = [], attempts = 0
+                // Perturbed particles inside the prior (proposals outside it cost no simulation).
+                while proposals.count < batch && attempts < batch * 1000 {
+                    attempts += 1
+                    let j = Self.pick(w, rng.nextUnitDouble())
+                    var z = [Double](repeating: 0, count: fit.count)
+                    for i in 0..<fit.count { z[i] = rng.normal() }
+                    let candidate = (0..<fit.count).map { i in thetas[j][i] + (0...i).reduce(0) { $0 + chol[i * fit.count + $1] * z[$1] } }
+                    if zip(candidate, fit).allSatisfy({ $0 >= $1.low && $0 <= $1.high }) { proposals.append(candidate) }
+                }
+                guard !proposals.isEmpty else { break rounds }
+                let newRuns = try simulator.run(proposals, offset: offset)
+                used += proposals.count
+                offset += proposals.count
+                // Weights ∝ prior / Σ_j w_j K(θ | θ_j); the prior is uniform inside its box.
+                for (i, run) in newRuns.enumerated() where nextThetas.count < particles {
+                    let dist = simulator.distance(run)
+                    guard dist <= epsilon else { continue }
+                    var mixture = 0.0
+                    for j in thetas.indices { mixture += w[j] * Self.gaussian(proposals[i], thetas[j], inverse) }
+                    nextThetas.append(proposals[i])
+                    nextRuns.append(run)
+                    nextD.append(dist)
+                    nextW.append(mixture > 0 ? 1 / mixture : 0)
+                }
+            }
+            let total = nextW.reduce(0, +)
+            guard total > 0 else { break }
+            thetas = nextThetas
+            runs = nextRuns
+            d = nextD
+            w = nextW.map { $0 / total }
+            epsilon = Self.quantile(d, 0.5)
+        }
+        self.init(.smc, simulator, simulations: used, tolerance: d.max() ?? .nan, thetas: thetas, runs: runs, weights: w,
+                  seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    }
+
+    /// The posterior, its predictive band and the identifiability words, from the kept draws.
+    init(_ method: Method, _ simulator: ABCSimulator, simulations: Int, tolerance: Double, thetas keptThetas: [[Double]],
+         runs keptRuns: [ABCSimulator.Simulated], weights keptWeights: [Double], seconds: Double) {
+        let fit = simulator.fit, data = simulator.data
+        let useThreshold = simulator.useThreshold
+        self.method = method
+        model = simulator.spec.name
+        self.simulations = simulations
+        seed = simulator.seed
+        summaries = simulator.summaries
+        self.tolerance = tolerance
         accepted = keptThetas.count
         draws = keptThetas
         weights = keptWeights
@@ -226,7 +186,7 @@ public struct ABCCalibration: Sendable, Codable {
         correlations = pairs
         band = (0..<data.periods).map { t in
             let values = keptRuns.map { $0.curve[t] }
-            return Band(period: data.periodValue(t + 1), observed: observedCurve[t], low: Self.weightedQuantile(values, keptWeights, 0.05),
+            return Band(period: data.periodValue(t + 1), observed: simulator.observedCurve[t], low: Self.weightedQuantile(values, keptWeights, 0.05),
                         median: Self.weightedQuantile(values, keptWeights, 0.5), high: Self.weightedQuantile(values, keptWeights, 0.95))
         }
         var words: [String] = []
@@ -247,7 +207,7 @@ public struct ABCCalibration: Sendable, Codable {
             words.append("the accepted runs are still far from the data (distance \(String(format: "%.3f", tolerance)), about the curve's RMSE): this model, with these priors, does not reproduce what happened")
         }
         warnings = words
-        seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        self.seconds = seconds
     }
 
     static func quantile(_ x: [Double], _ p: Double) -> Double {

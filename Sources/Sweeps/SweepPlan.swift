@@ -1,3 +1,4 @@
+import Cluster
 import Foundation
 import Tables
 
@@ -25,33 +26,7 @@ public struct SweepPlan: Codable, Sendable, Equatable {
     }
 
     /// What each array task asks Slurm for.
-    public struct Resources: Codable, Sendable, Equatable {
-        /// Wall time per task, in Slurm's forms (minutes, MM:SS, HH:MM:SS, D-HH:MM:SS).
-        public var time: String
-        /// Memory per task (`--mem`), e.g. 2G.
-        public var memory: String
-        /// Cores per task, and the threads `skein sweep` uses in it.
-        public var cpusPerTask: Int
-        /// At most this many tasks at once (`--array=…%C`).
-        public var concurrent: Int?
-        public var partition: String?
-        public var account: String?
-        public var qos: String?
-        /// Further `#SBATCH` options, verbatim (e.g. `--constraint=avx2`).
-        public var extra: [String]
-
-        public init(time: String = "2:00:00", memory: String = "2G", cpusPerTask: Int = 1, concurrent: Int? = nil,
-                    partition: String? = nil, account: String? = nil, qos: String? = nil, extra: [String] = []) {
-            self.time = time
-            self.memory = memory
-            self.cpusPerTask = cpusPerTask
-            self.concurrent = concurrent
-            self.partition = partition
-            self.account = account
-            self.qos = qos
-            self.extra = extra
-        }
-    }
+    public typealias Resources = SlurmResources
 
     public var format = 1
     public var name: String
@@ -130,7 +105,7 @@ public struct SweepPlan: Codable, Sendable, Equatable {
 
     public static let planFile = "plan.json"
     public static let scriptFile = "sweep.sbatch"
-    public static let jobsFile = "jobs.json"
+    public static let jobsFile = SlurmSubmissions.file
 
     public static func taskName(_ task: Int) -> String { "task-" + String(format: "%04d", task) }
 

@@ -1,3 +1,4 @@
+import Cluster
 import Foundation
 
 /// Where every task of a plan stands, from its files first and Slurm second: a `.sqlite` shard is
@@ -35,7 +36,7 @@ public struct SweepStatus: Sendable {
     /// Reads the folder; `slurm` nil looks at the files only.
     public init(directory: URL, slurm: SlurmClient? = SlurmClient(), logLines: Int = 5) throws {
         plan = try SweepPlan.read(directory)
-        let submissions = try SweepSubmissions.read(directory)
+        let submissions = try SlurmSubmissions.read(directory)
         let latest = submissions.latestJob
         let jobs = submissions.jobs.map(\.job)
         let queue = slurm.flatMap { $0.queued(jobs: jobs) }
@@ -78,7 +79,7 @@ public struct SweepStatus: Sendable {
             }
             if task.state == .failed {
                 if task.slurm == nil { task.slurm = endedState(t) }
-                task.logTail = Self.tail(SweepPlan.logURL(directory, t), lines: logLines)
+                task.logTail = SlurmLog.tail(SweepPlan.logURL(directory, t), lines: logLines)
             }
             result.append(task)
         }
@@ -90,15 +91,5 @@ public struct SweepStatus: Sendable {
         guard let db = try? SweepDatabase(path: path, readOnly: true) else { return (0, nil, nil) }
         defer { try? db.close() }
         return ((try? db.finishedPoints().count) ?? 0, (try? db.metadata("plan_hash")) ?? nil, (try? db.metadata("writer")) ?? nil)
-    }
-
-    /// The last `lines` lines of a log (reading at most its last 64 KiB).
-    static func tail(_ url: URL, lines: Int) -> [String] {
-        guard lines > 0, let handle = try? FileHandle(forReadingFrom: url) else { return [] }
-        defer { try? handle.close() }
-        let size = (try? handle.seekToEnd()) ?? 0
-        try? handle.seek(toOffset: size > 65_536 ? size - 65_536 : 0)
-        let text = String(decoding: handle.readDataToEndOfFile(), as: UTF8.self)
-        return Array(text.split(separator: "\n", omittingEmptySubsequences: true).suffix(lines).map(String.init))
     }
 }

@@ -53,6 +53,17 @@ struct Calibrate: ParsableCommand {
     @Flag(name: .long, help: "Replace --out if it exists.") var force = false
     @Flag(name: .long, help: "Also write report.html into --out (skein report DIR writes it later too).") var report = false
     @Flag(name: .long, help: "One JSON object.") var json = false
+
+    @Option(name: .long, help: ArgumentHelp("ABC (rejection): write a Slurm job-array plan into this folder instead of running.", valueName: "dir"))
+    var slurm: String?
+    @Option(name: .long, help: "With --slurm: array tasks (default: one per 1 000 simulations, at most MaxArraySize − 1).") var tasks: Int?
+    @Flag(name: .long, help: "With --slurm, or with a plan folder as DATA: submit the unfinished tasks and the finishing job after them.")
+    var submit = false
+    @Option(name: .long, help: ArgumentHelp("With a plan folder as DATA: run task t+1 of N (what its array task runs).", valueName: "t/N"))
+    var shard: String?
+    @Flag(name: .long, help: "With a plan folder as DATA: combine the tasks' runs and write the calibration (what the finishing job runs).")
+    var finish = false
+    @OptionGroup(title: "Slurm resources") var cluster: SlurmOptions
     @OptionGroup var compute: ComputeOptions
 
     func validate() throws {
@@ -63,9 +74,35 @@ struct Calibrate: ParsableCommand {
         if report && out == nil { throw ValidationError("--report writes into --out: give the folder") }
         for f in fit { do { _ = try FittedParameter.parse(f) } catch { throw ValidationError("\(error)") } }
         if holdoutAfter != nil && holdoutGroups != nil { throw ValidationError("give --holdout-after or --holdout-groups, not both") }
+        if let tasks, tasks < 1 { throw ValidationError("--tasks must be at least 1 (got \(tasks))") }
+        if let shard {
+            let parts = shard.split(separator: "/").compactMap { Int($0) }
+            guard parts.count == 2, parts[0] >= 1, parts[0] <= parts[1] else { throw ValidationError("--shard must be t/N with 1 ≤ t ≤ N (got \(shard))") }
+        }
+        if shard != nil && finish { throw ValidationError("--shard runs one task, --finish combines them: give one") }
+        if slurm != nil {
+            guard !fit.isEmpty else { throw ValidationError("--slurm plans a calibration by simulation: give the parameters to fit with --fit model.NAME=LOW:HIGH") }
+            guard method == .rejection else {
+                throw ValidationError("""
+                    --slurm runs rejection ABC (--method rejection): its draws are independent, so they split into array tasks and \
+                    give the same posterior as one process. ABC-SMC's rounds each need the whole previous population and propose \
+                    until enough particles are accepted, so one job array per batch would spend its time in the queue; run --method \
+                    smc on one node with --threads, or rejection ABC with more simulations on the cluster
+                    """)
+            }
+            if shard != nil || finish { throw ValidationError("--shard and --finish run a plan's tasks: give the plan folder as DATA, without --slurm") }
+        } else {
+            let planOnly = [tasks.map { _ in "--tasks" }].compactMap { $0 } + cluster.givenNames
+            if let first = planOnly.first { throw ValidationError("\(first) goes with --slurm DIR") }
+        }
     }
 
     func run() throws {
+        if let plan = Self.planFolder(input.data) { return try compute.run { try runPlan(plan) } }
+        if shard != nil || finish || (submit && slurm == nil) {
+            throw ValidationError("--shard, --finish and --submit (without --slurm) take a plan folder as DATA: \(input.data) is not one")
+        }
+        if let slurm { return try compute.run { try writePlan(URL(fileURLWithPath: slurm)) } }
         try compute.run { try fit.isEmpty ? runLikelihood() : runABC() }
     }
 
@@ -131,46 +168,68 @@ struct Calibrate: ParsableCommand {
         if let out { print("calibration: \(out)/calibration.json, calibration.csv; calibrated scenario: \(out)/\(CalibratedScenario.scenarioFile) (skein run it)") }
     }
 
+    /// What an ABC calibration runs: the data, the model with its fixed values, the base scenario and the priors.
+    struct Problem {
+        var data: DiffusionData
+        var spec: ModelSpec
+        var base: Scenario?
+        var parameters: [FittedParameter]
+
+        func simulator(individual: Bool, seed: UInt64) throws -> ABCSimulator {
+            try ABCSimulator(data, model: spec, interventions: base?.interventions ?? [], waning: base?.waning, fit: parameters,
+                             individual: individual, seed: seed)
+        }
+    }
+
+    func problem() throws -> Problem {
+        let data = try input.load()
+        let parameters = try fit.map(FittedParameter.parse)
+        if let scenario {
+            let loaded = try ScenarioLoader.load(scenario)
+            return Problem(data: data, spec: loaded.model, base: loaded, parameters: parameters)
+        }
+        guard let type = ModelCatalog.named(model) else {
+            throw ValidationError("--model \(model): not a model (models: \(ModelCatalog.names.joined(separator: ", ")))")
+        }
+        var values = type.example
+        for p in parameters { values[p.name] = .number((p.low + p.high) / 2) }
+        let spec = ModelSpec(try type.init(parameters: CatalogValues(owner: type.name, values)), values: values)
+        return Problem(data: data, spec: spec, base: nil, parameters: parameters)
+    }
+
     /// The likelihood-free regime: ABC of the scenario's (or --model's) parameters on the engine.
     func runABC() throws {
         let abc: ABCCalibration
-        let base: Scenario?
         do {
-            let data = try input.load()
-            let parameters = try fit.map(FittedParameter.parse)
-            let spec: ModelSpec
-            if let scenario {
-                let loaded = try ScenarioLoader.load(scenario)
-                base = loaded
-                spec = loaded.model
-            } else {
-                base = nil
-                guard let type = ModelCatalog.named(model) else {
-                    throw ValidationError("--model \(model): not a model (models: \(ModelCatalog.names.joined(separator: ", ")))")
-                }
-                var values = type.example
-                for p in parameters { values[p.name] = .number((p.low + p.high) / 2) }
-                spec = ModelSpec(try type.init(parameters: CatalogValues(owner: type.name, values)), values: values)
-            }
-            abc = try ABCCalibration(data, model: spec, interventions: base?.interventions ?? [], waning: base?.waning, fit: parameters,
+            let p = try problem()
+            abc = try ABCCalibration(p.data, model: p.spec, interventions: p.base?.interventions ?? [], waning: p.base?.waning, fit: p.parameters,
                                      method: method, simulations: abcSimulations, acceptance: accept, individual: !curveOnly, seed: seed)
-            if let out {
-                let encoded = try withCommand(try Self.encoder.encode(abc))
-                let yaml = ABCScenarioText.yaml(abc, data: data, dataFile: input.data, base: scenario.map { Self.relative($0, from: out) }, model: spec,
-                                                cleared: try Self.baseKeys(scenario))
-                let network = try CalibratedScenario.influenceNetwork(data.graph)
-                try AtomicFolder.write(URL(fileURLWithPath: out), force: force) { dir in
-                    try AtomicFile.write(encoded, to: dir.appendingPathComponent(CalibrationFolder.File.calibration))
-                    try AtomicFile.write(Data(Self.tidy(abc).utf8), to: dir.appendingPathComponent(CalibrationFolder.File.table))
-                    if report { try AtomicFile.write(try CalibrationReport.html(directory: dir), to: dir.appendingPathComponent(CalibrationFolder.File.report)) }
-                    try NetworkFormatCatalog.write(network, to: dir.appendingPathComponent(CalibratedScenario.networkFile))
-                    try AtomicFile.write(Data(yaml.utf8), to: dir.appendingPathComponent(CalibratedScenario.scenarioFile))
-                }
-            }
+            if let out { try write(abc, p, to: out, force: force, arguments: Array(CommandLine.arguments.dropFirst())) }
         } catch {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode(1)
         }
+        try show(abc)
+    }
+
+    /// The ABC calibration folder: calibration.json (with the command that remakes it), the tidy table,
+    /// the calibrated scenario with its network, and the report when asked for.
+    func write(_ abc: ABCCalibration, _ p: Problem, to out: String, force: Bool, arguments: [String]) throws {
+        let encoded = try withCommand(try Self.encoder.encode(abc), arguments: arguments)
+        let yaml = ABCScenarioText.yaml(abc, data: p.data, dataFile: input.data, base: scenario.map { Self.relative($0, from: out) }, model: p.spec,
+                                        cleared: try Self.baseKeys(scenario))
+        let network = try CalibratedScenario.influenceNetwork(p.data.graph)
+        try AtomicFolder.write(URL(fileURLWithPath: out), force: force) { dir in
+            try AtomicFile.write(encoded, to: dir.appendingPathComponent(CalibrationFolder.File.calibration))
+            try AtomicFile.write(Data(Self.tidy(abc).utf8), to: dir.appendingPathComponent(CalibrationFolder.File.table))
+            if report { try AtomicFile.write(try CalibrationReport.html(directory: dir), to: dir.appendingPathComponent(CalibrationFolder.File.report)) }
+            try NetworkFormatCatalog.write(network, to: dir.appendingPathComponent(CalibratedScenario.networkFile))
+            try AtomicFile.write(Data(yaml.utf8), to: dir.appendingPathComponent(CalibratedScenario.scenarioFile))
+        }
+    }
+
+    /// What a person (or, with --json, a script) reads of an ABC calibration.
+    func show(_ abc: ABCCalibration) throws {
         if json {
             print(String(decoding: try Self.encoder.encode(abc), as: UTF8.self))
             return
@@ -202,11 +261,10 @@ struct Calibrate: ParsableCommand {
 
     /// calibration.json with `command`: what remakes the folder (`data`, `network`, `scenario` as
     /// absolute paths, the other arguments as given), for notebooks to rerun it from anywhere.
-    func withCommand(_ encoded: Data) throws -> Data {
+    func withCommand(_ encoded: Data, arguments: [String] = Array(CommandLine.arguments.dropFirst())) throws -> Data {
         guard case var .object(object) = try JSONDecoder().decode(JSONValue.self, from: encoded) else { return encoded }
         func absolute(_ path: String) -> JSONValue { .string(URL(fileURLWithPath: path).standardizedFileURL.path) }
         var skip: Set<Int> = []
-        let arguments = Array(CommandLine.arguments.dropFirst())
         for (i, a) in arguments.enumerated() {
             if ["--out", "--network", "--scenario"].contains(a) { skip.formUnion([i, i + 1]) }
             if ["--force", "--report", "--json"].contains(a) || a == input.data || a == "calibrate" { skip.insert(i) }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Cluster
 import Foundation
 import Reports
 import Scenarios
@@ -46,14 +47,7 @@ struct SweepRun: ParsableCommand {
     var submit = false
     @Option(name: .long, help: "With --slurm: array tasks (default: one per point, at most MaxArraySize − 1).") var tasks: Int?
     @Option(name: .customLong("points-per-task"), help: "With --slurm: points each task runs (instead of --tasks).") var pointsPerTask: Int?
-    @Option(name: .long, help: "With --slurm: at most this many tasks at once (the array's %C; default 100).") var concurrent: Int?
-    @Option(name: .long, help: "With --slurm: wall time per task (sbatch --time).") var time = SweepPlan.Resources().time
-    @Option(name: .long, help: "With --slurm: memory per task (sbatch --mem).") var mem = SweepPlan.Resources().memory
-    @Option(name: .long, help: "With --slurm: the partition.") var partition: String?
-    @Option(name: .long, help: "With --slurm: the account charged.") var account: String?
-    @Option(name: .long, help: "With --slurm: the QOS.") var qos: String?
-    @Option(name: .customLong("sbatch-option"), help: ArgumentHelp("With --slurm: a further #SBATCH option, verbatim (repeatable).", valueName: "option"))
-    var sbatchOptions: [String] = []
+    @OptionGroup(title: "Slurm resources") var cluster: SlurmOptions
 
     @OptionGroup var compute: ComputeOptions
     @OptionGroup var output: OutputOptions
@@ -72,15 +66,13 @@ struct SweepRun: ParsableCommand {
         if plan != nil && slurm != nil { throw ValidationError("--plan and --slurm do not go together") }
         if slurm != nil && shard != nil { throw ValidationError("--slurm shards the sweep itself (--tasks N or --points-per-task K): give no --shard") }
         if slurm == nil {
-            let planOnly = [submit ? "--submit" : nil, tasks.map { _ in "--tasks" }, pointsPerTask.map { _ in "--points-per-task" },
-                            concurrent.map { _ in "--concurrent" }, partition.map { _ in "--partition" }, account.map { _ in "--account" },
-                            qos.map { _ in "--qos" }, sbatchOptions.isEmpty ? nil : "--sbatch-option"].compactMap { $0 }
+            let planOnly = [submit ? "--submit" : nil, tasks.map { _ in "--tasks" }, pointsPerTask.map { _ in "--points-per-task" }].compactMap { $0 }
+                + cluster.givenNames
             if let first = planOnly.first { throw ValidationError("\(first) goes with --slurm DIR") }
         }
         if tasks != nil && pointsPerTask != nil { throw ValidationError("give --tasks or --points-per-task, not both") }
         if let tasks, tasks < 1 { throw ValidationError("--tasks must be at least 1 (got \(tasks))") }
         if let pointsPerTask, pointsPerTask < 1 { throw ValidationError("--points-per-task must be at least 1 (got \(pointsPerTask))") }
-        if let concurrent, concurrent < 1 { throw ValidationError("--concurrent must be at least 1 (got \(concurrent))") }
     }
 
     func run() throws {
@@ -163,10 +155,8 @@ struct SweepRun: ParsableCommand {
         let client = SlurmClient()
         let count = SweepPlan.taskCount(points: runner.points.count, tasks: tasks, pointsPerTask: pointsPerTask,
                                         maxArraySize: client.maxArraySize() ?? 1001)
-        let resources = SweepPlan.Resources(time: time, memory: mem, cpusPerTask: compute.threads ?? 1,
-                                            concurrent: concurrent ?? min(count, 100), partition: partition, account: account,
-                                            qos: qos, extra: sbatchOptions)
-        let plan = try SweepPlan(runner: runner, tasks: count, resources: resources, skein: Self.executable())
+        let resources = cluster.resources(cpusPerTask: compute.threads ?? 1, tasks: count)
+        let plan = try SweepPlan(runner: runner, tasks: count, resources: resources, skein: SlurmOptions.executable())
         let written = try plan.write(to: directory)
         let script = directory.appendingPathComponent(SweepPlan.scriptFile)
         var job: String?
@@ -176,7 +166,7 @@ struct SweepRun: ParsableCommand {
             submitted = status.tasks.filter { $0.state == .failed || $0.state == .missing }.map(\.task)
             if !submitted.isEmpty {
                 let id = try client.submit(script: script, tasks: submitted.count == plan.tasks ? nil : submitted, concurrent: resources.concurrent)
-                var submissions = try SweepSubmissions.read(directory)
+                var submissions = try SlurmSubmissions.read(directory)
                 try submissions.record(job: id, tasks: submitted, in: directory)
                 job = id
             }
@@ -198,12 +188,5 @@ struct SweepRun: ParsableCommand {
         } else {
             print("submit with: sbatch \(script.path)   (or add --submit); then skein sweep status \(directory.path)")
         }
-    }
-
-    /// This executable's absolute path, for the tasks to run.
-    static func executable() -> String {
-        let proc = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
-        if proc != "/proc/self/exe" { return proc }
-        return URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
     }
 }

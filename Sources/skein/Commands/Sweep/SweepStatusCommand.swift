@@ -1,4 +1,5 @@
 import ArgumentParser
+import Cluster
 import Foundation
 import Sweeps
 
@@ -34,7 +35,7 @@ struct SweepStatusCommand: ParsableCommand {
             if !resubmitted.isEmpty {
                 let id = try SlurmClient().submit(script: folder.appendingPathComponent(SweepPlan.scriptFile), tasks: resubmitted,
                                                   concurrent: status.plan.resources.concurrent)
-                var submissions = try SweepSubmissions.read(folder)
+                var submissions = try SlurmSubmissions.read(folder)
                 try submissions.record(job: id, tasks: resubmitted, in: folder)
                 job = id
                 status = try SweepStatus(directory: folder, logLines: lines)
@@ -59,7 +60,7 @@ struct SweepStatusCommand: ParsableCommand {
         } else {
             print(report(status, folder))
             if let job {
-                print("resubmitted \(resubmitted.count) task\(resubmitted.count == 1 ? "" : "s") as job \(job): \(SlurmScript.arraySpec(resubmitted, concurrent: nil))")
+                print("resubmitted \(resubmitted.count) task\(resubmitted.count == 1 ? "" : "s") as job \(job): \(SlurmArray.spec(resubmitted, concurrent: nil))")
             } else if retry != nil {
                 print("nothing to resubmit")
             }
@@ -75,7 +76,7 @@ struct SweepStatusCommand: ParsableCommand {
         for state in SweepStatus.State.allCases {
             let tasks = status.tasks(state)
             guard !tasks.isEmpty else { continue }
-            lines.append("  \(state.rawValue): \(tasks.count) — tasks \(SlurmScript.arraySpec(tasks.map(\.task), concurrent: nil))")
+            lines.append("  \(state.rawValue): \(tasks.count) — tasks \(SlurmArray.spec(tasks.map(\.task), concurrent: nil))")
         }
         for t in status.tasks(.failed) {
             var line = "  task \(t.task): failed with \(t.pointsDone) of \(t.points) points kept"

@@ -1,8 +1,8 @@
 import Foundation
 import Synchronization
 
-/// Slurm's commands as a sweep needs them: submit an array (`sbatch`), see which tasks are queued or
-/// running (`squeue`), and how finished ones ended (`sacct`, or `scontrol show job` where accounting
+/// Slurm's commands as batch work needs them: submit an array (`sbatch`), see which tasks are queued
+/// or running (`squeue`), and how finished ones ended (`sacct`, or `scontrol show job` where accounting
 /// is off and the controller still remembers the job). Each is found on PATH; a cluster without
 /// one answers nil rather than failing, so status still works from the files alone.
 public struct SlurmClient: Sendable {
@@ -14,7 +14,7 @@ public struct SlurmClient: Sendable {
             switch self {
             case let .notInstalled(tool):
                 return "\(tool) is not on PATH: this machine cannot submit to Slurm. Submit the plan's script from a login node, "
-                    + "or run its tasks by hand with skein sweep --plan DIR --shard i/N"
+                    + "or run its tasks by hand (the script's last line is the command; SLURM_ARRAY_TASK_ID the task)"
             case let .failed(command, status, output):
                 return "\(command) failed (exit \(status)): \(output.trimmingCharacters(in: .whitespacesAndNewlines))"
             }
@@ -73,14 +73,21 @@ public struct SlurmClient: Sendable {
         return text
     }
 
-    /// Submits `script` for `tasks` (all of its array when nil) and returns the job id.
-    public func submit(script: URL, tasks: [Int]?, concurrent: Int?) throws -> String {
+    /// Submits `script` for `tasks` (all of its array, or a job that is no array, when nil) and
+    /// returns the job id; with `after`, it starts only once those jobs all completed successfully.
+    public func submit(script: URL, tasks: [Int]?, concurrent: Int?, after: [String] = []) throws -> String {
         var arguments = ["--parsable"]
-        if let tasks { arguments.append("--array=" + SlurmScript.arraySpec(tasks, concurrent: concurrent)) }
+        if let tasks { arguments.append("--array=" + SlurmArray.spec(tasks, concurrent: concurrent)) }
+        if !after.isEmpty { arguments.append("--dependency=afterok:" + after.joined(separator: ":")) }
         arguments.append(script.path)
         let output = try Self.run("sbatch", arguments).trimmingCharacters(in: .whitespacesAndNewlines)
         // --parsable prints "jobid" or "jobid;cluster".
         return String(output.split(separator: ";").first ?? Substring(output))
+    }
+
+    /// Cancels a job, quietly: it may have ended already.
+    public func cancel(job: String) {
+        _ = try? Self.run("scancel", [job])
     }
 
     /// The largest array size this cluster allows (MaxArraySize), when `scontrol` can say.

@@ -1,13 +1,13 @@
 import Foundation
 import Scenarios
-import Sweeps
+@testable import Sweeps
 import Testing
 import TestSupport
 
 /// Slurm plans without Slurm: tasks into their own shard files, resumed, merged; seeds unmoved.
 @Suite("Sweep plans")
 struct SweepPlanTests {
-    static func scenario(_ grid: String) -> String {
+    static func scenario(_ grid: String, streams: String? = nil) -> String {
         """
         name: plan-test
         network:
@@ -21,7 +21,7 @@ struct SweepPlanTests {
         replicates: 5
         seed: 7
         sweep:
-          grid:
+        \(streams.map { "  streams: \($0)\n" } ?? "")  grid:
             model.p: \(grid)
             seeding.count: [2, 4]
         """
@@ -58,25 +58,42 @@ struct SweepPlanTests {
         #expect(try SweepExport.tidy(merged) == SweepExport.tidy(single))
     }
 
-    @Test("a grown grid and another task count leave every existing point's results byte-identical")
-    func seedsDoNotMove() throws {
-        let small = try SweepRunner(file: try SweepTests.write(Self.scenario("[0.1, 0.3]")).path)
-        let grown = try SweepRunner(file: try SweepTests.write(Self.scenario("[0.1, 0.2, 0.3]")).path)
-        func rows(_ r: SweepRunner, _ shard: SweepRunner.Shard?) throws -> [String: String] {
-            let db = try SweepDatabase(path: Fixtures.temporaryDirectory.appendingPathComponent("g-\(UUID().uuidString).sqlite").path)
-            _ = try r.run(into: db, shard: shard)
-            var byPoint: [String: String] = [:]
-            for line in try SweepExport.tidy(db).split(separator: "\n").dropFirst() {
-                let cells = line.split(separator: ",", omittingEmptySubsequences: false)
-                byPoint[cells[1...3].joined(separator: ","), default: ""] += cells[4...].joined(separator: ",")
-            }
-            return byPoint
+    /// Each point's replicate rows by its values (the tidy export's parameter columns).
+    static func rows(_ r: SweepRunner, _ shard: SweepRunner.Shard?) throws -> [String: String] {
+        let db = try SweepDatabase(path: Fixtures.temporaryDirectory.appendingPathComponent("g-\(UUID().uuidString).sqlite").path)
+        _ = try r.run(into: db, shard: shard)
+        var byPoint: [String: String] = [:]
+        for line in try SweepExport.tidy(db).split(separator: "\n").dropFirst() {
+            let cells = line.split(separator: ",", omittingEmptySubsequences: false)
+            byPoint[cells[1...3].joined(separator: ","), default: ""] += cells[4...].joined(separator: ",")
         }
+        return byPoint
+    }
+
+    @Test("a grown grid and another task count leave every existing point's results byte-identical", arguments: ["common", "independent"])
+    func seedsDoNotMove(streams: String) throws {
+        let small = try SweepRunner(file: try SweepTests.write(Self.scenario("[0.1, 0.3]", streams: streams)).path)
+        let grown = try SweepRunner(file: try SweepTests.write(Self.scenario("[0.1, 0.2, 0.3]", streams: streams)).path)
+        let rows = Self.rows
         let a = try rows(small, nil)
         var b: [String: String] = [:]
         for i in 1...3 { b.merge(try rows(grown, SweepRunner.Shard(index: i, count: 3))) { $1 } }
         #expect(a.count == 20 && b.count == 30)
         for (key, value) in a { #expect(b[key] == value, "\(key)") }
         #expect(SweepRunner.pointID(small.points[0]) == SweepRunner.pointID(grown.points[0]))
+    }
+
+    @Test("streams: independent gives each point its own seed, from the seed and its values; common gives every point the scenario's")
+    func independentStreams() throws {
+        let common = try SweepRunner(file: try SweepTests.write(Self.scenario("[0.3]")).path)
+        let independent = try SweepRunner(file: try SweepTests.write(Self.scenario("[0.3]", streams: "independent")).path)
+        #expect(common.scenarios.allSatisfy { $0.seed == 7 })
+        let seeds = independent.scenarios.map(\.seed)
+        #expect(Set(seeds).count == seeds.count && !seeds.contains(7), "\(seeds)")
+        #expect(independent.scenarios.indices.allSatisfy { seeds[$0] == SweepRunner.pointSeed(7, independent.points[$0]) })
+        // Same values, other streams: the rows differ (the cascade is random enough at p = 0.3 over 5 replicates).
+        let a = try Self.rows(common, nil), b = try Self.rows(independent, nil)
+        #expect(a.keys.sorted() == b.keys.sorted())
+        #expect(a.keys.contains { a[$0] != b[$0] })
     }
 }

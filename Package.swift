@@ -50,7 +50,7 @@ let package = Package(
         ),
         .target(
             name: "Tables",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [.product(name: "Crypto", package: "swift-crypto"), .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         // Documents people write (scenario files, benchmark suites): YAML/JSON values that remember
         // their file, line and column, a field reader that collects every problem, and diagnostics.
@@ -85,7 +85,7 @@ let package = Package(
         // The rapid analyser: votes and text into opinion groups and themes, on the numeric core.
         .target(
             name: "Analysis",
-            dependencies: ["NumericCore", "Tables", "Outputs"]
+            dependencies: ["NumericCore", "Tables", "Outputs", "Documents"]
         ),
         // Sentence encoders on the numeric core: WordPiece, BERT in single precision, models installed
         // from pinned wheels and embeddings cached per text.

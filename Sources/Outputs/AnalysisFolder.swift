@@ -12,12 +12,17 @@ public enum AnalysisFolder {
         public static let votesSummary = "summary.json"
         public static let account = "summary.md"
         public static let report = "report.html"
+        public static let history = "themes-history.csv"
+        public static let workbook = "themes.xlsx"
     }
 
     /// `assignments.csv`, then one column per `--by` attribute.
     public static let assignmentColumns = ["row", "id", "theme", "similarity", "status", "x", "y"]
     public static let themeColumns = ["theme", "size", "share", "label", "terms", "bigrams", "cohesion",
                                       "representative_1", "representative_2", "representative_3"]
+    /// `themes-history.csv`: every response's theme as fitted beside its theme after the analyst's
+    /// edits, and the edits (numbers in the edits file) that moved it.
+    public static let historyColumns = ["row", "id", "original_theme", "original_label", "theme", "label", "edits"]
     public static let groupColumns = ["participant", "group", "x", "y", "votes"]
     public static let statementColumns = ["kind", "group", "rank", "comment", "direction", "probability", "representativeness", "z", "text"]
 

@@ -87,6 +87,37 @@ public struct ThemesSummary: Codable, Sendable, Equatable {
         }
     }
 
+    /// An analyst's edit as it was applied (or why it could not be): `skein analyse --edits`.
+    public struct Edit: Codable, Sendable, Equatable {
+        /// Its place in the edits file, from 1.
+        public var number: Int
+        public var kind: String
+        /// The themes it named (as fitted), and the themes it made.
+        public var themes: [Int]
+        public var created: [Int]
+        public var by: String?
+        public var at: String?
+        public var note: String?
+        public var applied: Bool
+        /// What it did, or why it was not applied, in words.
+        public var outcome: String
+        /// Responses whose theme it changed.
+        public var responses: Int
+        public init(number: Int, kind: String, themes: [Int], created: [Int], by: String?, at: String?, note: String?,
+                    applied: Bool, outcome: String, responses: Int) {
+            self.number = number
+            self.kind = kind
+            self.themes = themes
+            self.created = created
+            self.by = by
+            self.at = at
+            self.note = note
+            self.applied = applied
+            self.outcome = outcome
+            self.responses = responses
+        }
+    }
+
     public var file: String
     /// The `skein` arguments that reproduce the analysis (input path absolute, no --out).
     public var command: [String]
@@ -105,6 +136,8 @@ public struct ThemesSummary: Codable, Sendable, Equatable {
     /// What redaction replaced in the text before analysis, by kind (`nhs_number`, `email`,
     /// `phone`, `postcode`, `name`); nil when redaction was off.
     public var redactions: [String: Int]?
+    /// The analyst's edits, in the order applied; nil when none were given.
+    public var edits: [Edit]?
 
     public init(file: String, command: [String], responses: Int, empty: Int, other: Int, duplicates: Int, themesFound: Int,
                 vocabulary: Int, stability: Double?, themes: [Theme], duplicateGroups: [DuplicateGroup], nearDuplicates: Int,
@@ -127,7 +160,7 @@ public struct ThemesSummary: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case file, command, responses, empty, other, duplicates, vocabulary, stability, themes
         case themesFound = "themes_found", duplicateGroups = "duplicate_groups", nearDuplicates = "near_duplicates"
-        case nearDuplicateGroups = "near_duplicate_groups", redactions
+        case nearDuplicateGroups = "near_duplicate_groups", redactions, edits
     }
 
     /// `stability` is written as null when unmeasured (not left out), as the contract says.
@@ -147,5 +180,6 @@ public struct ThemesSummary: Codable, Sendable, Equatable {
         try c.encode(nearDuplicates, forKey: .nearDuplicates)
         try c.encode(nearDuplicateGroups, forKey: .nearDuplicateGroups)
         try c.encodeIfPresent(redactions, forKey: .redactions)
+        try c.encodeIfPresent(edits, forKey: .edits)
     }
 }

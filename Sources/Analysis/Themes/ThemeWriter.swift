@@ -3,8 +3,10 @@ import Outputs
 import Tables
 
 /// Writes a theme analysis: `assignments.csv` (one row per response in input order: row, id,
-/// theme — −1 for other and empty — similarity, status, --by columns), `themes.csv`, `themes.json`
-/// and `summary.md`, each atomically. Response text is untrusted: CSV cells are neutralised
+/// theme — −1 for other and empty — similarity, status, --by columns), `themes.csv`, `themes.json`,
+/// `summary.md`, `themes-history.csv` (each response's fitted theme beside its edited one) and
+/// `themes.xlsx` (themes, assignments with the text, breakdowns, history and edits as sheets),
+/// each atomically. Response text is untrusted: CSV cells are neutralised
 /// against formulas and Markdown quotes are escaped.
 public enum ThemeWriter {
     /// One group's presence in a theme against the whole event.
@@ -37,14 +39,16 @@ public enum ThemeWriter {
     /// `command`: the `skein` arguments that reproduce this analysis (input path absolute, no --out), kept in
     /// themes.json so a notebook can rerun it.
     public static func write(_ r: ThemeFinder.Result, table: ResponseTable, to dir: URL, command: [String] = [],
-                             redactions: [Redactor.Kind: Int]? = nil) throws -> ThemesSummary {
+                             redactions: [Redactor.Kind: Int]? = nil, curation: ThemeCuration.Outcome? = nil) throws -> ThemesSummary {
         let n = table.texts.count
+        let history = curation ?? ThemeCuration.unedited(r)
         let emptySet = Set(r.empty)
         var duplicateOf = [Int](repeating: -1, count: n)
         for group in r.duplicateGroups { for i in group.dropFirst() { duplicateOf[i] = group[0] } }
         var assignments = CSVWriter(header: AnalysisFolder.assignmentColumns + table.groups.map(\.name))
         for i in 0..<n {
-            let status = emptySet.contains(i) ? "empty" : r.assignments[i] < 0 ? "other" : duplicateOf[i] >= 0 ? "duplicate" : "ok"
+            let status = emptySet.contains(i) ? "empty" : history.notATheme.contains(i) ? "not a theme"
+                : r.assignments[i] < 0 ? "other" : duplicateOf[i] >= 0 ? "duplicate" : "ok"
             assignments.integer(i)
             assignments.field(table.ids[i])
             assignments.integer(r.assignments[i])
@@ -83,6 +87,7 @@ public enum ThemeWriter {
             nearDuplicateGroups: r.nearDuplicateGroups.prefix(20).map { group in
                 .init(count: group.count, rows: Array(group.prefix(200)), texts: group.prefix(5).map { table.texts[$0] })
             })
+        json.edits = curation.map(\.records)
         json.redactions = redactions.map { counts in Dictionary(uniqueKeysWithValues: Redactor.Kind.allCases.map { ($0.rawValue, counts[$0] ?? 0) }) }
         var md = "# Themes\n\n\(n) responses"
         if !r.empty.isEmpty { md += " (\(r.empty.count) empty)" }
@@ -92,6 +97,17 @@ public enum ThemeWriter {
         if let redactions {
             let found = Redactor.Kind.allCases.compactMap { kind in redactions[kind].map { "\($0) \(kind.placeholder)" } }
             md += "\nPersonal data redacted before analysis: " + (found.isEmpty ? "none found" : found.joined(separator: ", ")) + ".\n"
+        }
+        if let curation, !curation.records.isEmpty {
+            let applied = curation.records.filter(\.applied).count
+            let moved = curation.rowEdits.filter { !$0.isEmpty }.count
+            md += "\n## Edits\n\n\(applied) of \(curation.records.count) edits applied, \(moved) responses in another theme than fitted "
+                + "(themes-history.csv sets each response's fitted theme beside its current one).\n\n"
+            for e in curation.records {
+                let who = [e.by.map { "by \(MarkdownText.escape($0))" }, e.at.map { "at \(MarkdownText.escape($0))" }].compactMap { $0 }.joined(separator: " ")
+                md += "\(e.number). \(e.kind)\(who.isEmpty ? "" : " (\(who))"): \(e.applied ? "" : "not applied — ")\(MarkdownText.escape(e.outcome))"
+                    + (e.note.map { ". Why: \(MarkdownText.escape($0))" } ?? "") + "\n"
+            }
         }
         if let s = r.stability {
             md += "\nStability across three seeds (adjusted Rand index): \(String(format: "%.2f", s))."
@@ -137,6 +153,69 @@ public enum ThemeWriter {
         try AtomicFile.write(themes.text, to: dir.appendingPathComponent(AnalysisFolder.File.themesTable))
         try AtomicFile.write(try RunFolder.encoder.encode(json), to: dir.appendingPathComponent(AnalysisFolder.File.themes))
         try AtomicFile.write(md, to: dir.appendingPathComponent(AnalysisFolder.File.account))
+        let labels = Dictionary(uniqueKeysWithValues: r.themes.map { ($0.id, $0.label) })
+        var historyTable = CSVWriter(header: AnalysisFolder.historyColumns)
+        var historyRows: [[WorkbookWriter.Cell]] = [AnalysisFolder.historyColumns.map { .text($0) }]
+        for i in 0..<n {
+            let cells: [String] = [String(i), table.ids[i], String(history.original[i]), history.originalLabels[history.original[i]] ?? "",
+                                   String(r.assignments[i]), labels[r.assignments[i]] ?? "", history.rowEdits[i].map(String.init).joined(separator: ";")]
+            historyTable.row(cells)
+            if n <= workbookRowLimit { historyRows.append([.number(Double(i)), .text(cells[1]), .number(Double(history.original[i])), .text(cells[3]),
+                                .number(Double(r.assignments[i])), .text(cells[5]), .text(cells[6])]) }
+        }
+        try AtomicFile.write(historyTable.text, to: dir.appendingPathComponent(AnalysisFolder.File.history))
+        try AtomicFile.write(try WorkbookWriter.data(workbook(r, json: json, table: table, history: historyRows, curation: curation)),
+                             to: dir.appendingPathComponent(AnalysisFolder.File.workbook))
         return json
+    }
+
+    /// Above this many responses themes.xlsx leaves the per-response sheets to the CSVs: a workbook
+    /// of millions of rows is past what Excel opens (1 048 576) and what is worth holding in memory.
+    public static let workbookRowLimit = 200_000
+
+    /// The sheets of themes.xlsx: what analysts open first.
+    static func workbook(_ r: ThemeFinder.Result, json: ThemesSummary, table: ResponseTable, history: [[WorkbookWriter.Cell]],
+                         curation: ThemeCuration.Outcome?) -> [WorkbookWriter.Sheet] {
+        typealias Cell = WorkbookWriter.Cell
+        var themes: [[Cell]] = [AnalysisFolder.themeColumns.map { .text($0) }]
+        for t in json.themes {
+            themes.append([.number(Double(t.id)), .number(Double(t.size)), .number(t.share), .text(t.label), .text(t.terms.joined(separator: "; ")),
+                           .text(t.bigrams.joined(separator: "; ")), .number(t.cohesion)]
+                          + (0..<3).map { t.representatives.count > $0 ? .text(t.representatives[$0].text) : .empty })
+        }
+        let labels = Dictionary(uniqueKeysWithValues: r.themes.map { ($0.id, $0.label) })
+        var assignments: [[Cell]] = [(["row", "id", "theme", "label", "similarity", "text"] + table.groups.map(\.name)).map { .text($0) }]
+        for i in table.texts.indices where table.texts.count <= workbookRowLimit {
+            assignments.append([.number(Double(i)), .text(table.ids[i]), .number(Double(r.assignments[i])), .text(labels[r.assignments[i]] ?? ""),
+                                .number((r.similarity[i] * 10_000).rounded() / 10_000), .text(table.texts[i])]
+                               + table.groups.map { .text($0.values[i]) })
+        }
+        var breakdowns: [[Cell]] = [["theme", "label", "column", "level", "count", "share_in_theme", "share_overall", "lift", "over_represented"].map { .text($0) }]
+        for t in json.themes {
+            for (column, list) in t.breakdown.sorted(by: { $0.key < $1.key }) {
+                for p in list {
+                    breakdowns.append([.number(Double(t.id)), .text(t.label), .text(column), .text(p.level), .number(Double(p.count)), .number(p.shareInTheme),
+                                       .number(p.shareOverall), .number(p.lift), .text(p.overRepresented ? "yes" : "no")])
+                }
+            }
+        }
+        var sheets = [WorkbookWriter.Sheet(name: "themes", rows: themes)]
+        if table.texts.count <= workbookRowLimit {
+            sheets += [WorkbookWriter.Sheet(name: "assignments", rows: assignments), WorkbookWriter.Sheet(name: "breakdowns", rows: breakdowns),
+                       WorkbookWriter.Sheet(name: "history", rows: history)]
+        } else {
+            sheets += [WorkbookWriter.Sheet(name: "breakdowns", rows: breakdowns),
+                       WorkbookWriter.Sheet(name: "note", rows: [[.text("\(table.texts.count) responses: too many for a sheet; each one's theme is in assignments.csv and themes-history.csv")]])]
+        }
+        if let curation, !curation.records.isEmpty {
+            var edits: [[Cell]] = [["edit", "kind", "themes", "created", "by", "at", "note", "applied", "outcome", "responses"].map { .text($0) }]
+            for e in curation.records {
+                edits.append([.number(Double(e.number)), .text(e.kind), .text(e.themes.map(String.init).joined(separator: ";")),
+                              .text(e.created.map(String.init).joined(separator: ";")), e.by.map { .text($0) } ?? .empty, e.at.map { .text($0) } ?? .empty,
+                              e.note.map { .text($0) } ?? .empty, .text(e.applied ? "yes" : "no"), .text(e.outcome), .number(Double(e.responses))])
+            }
+            sheets.append(WorkbookWriter.Sheet(name: "edits", rows: edits))
+        }
+        return sheets
     }
 }

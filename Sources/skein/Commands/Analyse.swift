@@ -20,7 +20,9 @@ struct Analyse: ParsableCommand {
             --method); above 10 000 responses both are fitted on a sample (half of them, at most --fit-sample) and everyone is \
             projected, assigned and polished; k from --k or chosen (≈ n^(1/3), near-identical themes merged). Writes \
             assignments.csv (row, id, theme: −1 for other/empty, similarity, status, --by columns), themes.csv, \
-            themes.json and summary.md.
+            themes.json, summary.md, themes-history.csv and themes.xlsx. --edits FILE applies an analyst's edits \
+            (rename, merge, split, move, pin, not_a_theme; README "Curating themes") on top of the fit, recorded \
+            with who, when and why.
             """
     )
 
@@ -49,6 +51,9 @@ struct Analyse: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("How responses become vectors: \(TextEmbedding.names.joined(separator: ", ")). auto takes MiniLM when it is installed (skein models install) and there are at most \(TextEmbedding.automaticLimit) responses, else TF-IDF.", valueName: "name")) var embed = "auto"
     @Flag(name: .customLong("no-embedding-cache"), help: "Neither read nor extend the embedding cache (SKEIN_EMBEDDING_CACHE, default ~/.cache/skein/embeddings).") var noEmbeddingCache = false
     @Option(name: .long, help: "NumPy .npy embeddings (float32/float64, one row per response) instead of TF-IDF and SVD.") var vectors: String?
+    @Option(name: .long, help: ArgumentHelp("An analyst's edits to the themes (edits.yaml: rename, merge, split by a term or by clustering, move, pin, not_a_theme), applied in order on top of the fitted analysis and recorded.", valueName: "file"))
+    var edits: String?
+    @Option(name: .customLong("by-user"), help: "Who made the edits that do not say (recorded with each edit).") var byUser: String?
     @Flag(name: .long, help: "Overwrite a non-empty output folder.") var force = false
     @Flag(name: .long, help: "Also write report.html (see skein report).") var report = false
     @Flag(name: .long, help: "Print the time of each stage (read, vectorise, svd, cluster, stability, describe, map, write).") var timings = false
@@ -70,6 +75,8 @@ struct Analyse: ParsableCommand {
         }
         if !redact && names != nil { throw ValidationError("--names lists names to redact; it cannot be combined with --no-redact") }
         if splitBy != nil && vectors != nil { throw ValidationError("--split-by works with TF-IDF or --embed, not --vectors") }
+        if byUser != nil && edits == nil { throw ValidationError("--by-user names who made the --edits: give the edits file") }
+        if edits != nil && splitBy != nil { throw ValidationError("--edits curates one analysis's themes; with --split-by, analyse each value apart") }
         if vectors != nil, !["auto", "tfidf"].contains(embed.lowercased()) {
             throw ValidationError("--vectors gives the embeddings; it cannot be combined with --embed \(embed)")
         }
@@ -89,6 +96,8 @@ struct Analyse: ParsableCommand {
         if noShortAnswers { a.append("--no-short-answers") } else if let shortAnswers { a += ["--short-answers", URL(fileURLWithPath: shortAnswers).standardizedFileURL.path] }
         if noBigrams { a.append("--no-bigrams") }
         if noStemming { a.append("--no-stemming") }
+        if let edits { a += ["--edits", URL(fileURLWithPath: edits).standardizedFileURL.path] }
+        if let byUser { a += ["--by-user", byUser] }
         return a
     }
 
@@ -96,6 +105,14 @@ struct Analyse: ParsableCommand {
         let start = DispatchTime.now().uptimeNanoseconds
         let columns = by + (splitBy.map { by.contains($0) ? [] : [$0] } ?? [])
         var table = try ResponseTable.read(file, textColumn: textColumn, idColumn: idColumn, by: columns)
+        // Read before the analysis runs, so a mistake in the file is said at once, at its line.
+        let curationEdits: ThemeEdits?
+        do {
+            curationEdits = try edits.map { try ThemeEdits.load(URL(fileURLWithPath: $0)) }
+        } catch let error as ScenarioError {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            throw ExitCode(1)
+        }
         var redactions: [Redactor.Kind: Int]?
         if redact {
             let redactor = try names.map { try Redactor(namesFile: URL(fileURLWithPath: $0)) } ?? Redactor()
@@ -140,6 +157,13 @@ struct Analyse: ParsableCommand {
             if let encoded { return try finder.analyse(table.texts, embedded: encoded.matrix) }
             return try finder.analyse(table.texts, vectors: embedding)
         }
+        var curation: ThemeCuration.Outcome?
+        if let curationEdits, let edits {
+            let modified = (try? FileManager.default.attributesOfItem(atPath: edits)[.modificationDate] as? Date).flatMap { $0 }
+            curation = try ThemeCuration(finder: finder).apply(curationEdits, to: result, texts: table.texts, ids: table.ids, by: byUser,
+                                                               at: modified.map { ISO8601DateFormatter().string(from: $0) })
+            result = curation!.result
+        }
         let analysed = DispatchTime.now().uptimeNanoseconds
         // What skein assign needs to place new responses in these themes (not for --split-by or
         // --vectors: those have no single space a new response can be put in).
@@ -148,7 +172,8 @@ struct Analyse: ParsableCommand {
                                 namesFile: names.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
         result.termSpace = nil  // the largest array at millions of responses; the writer does not need it
         let json = try AtomicFolder.write(dir, force: force) { staging in
-            let json = try ThemeWriter.write(result, table: table, to: staging, command: reproducingArguments(choice), redactions: redactions)
+            let json = try ThemeWriter.write(result, table: table, to: staging, command: reproducingArguments(choice), redactions: redactions,
+                                             curation: curation)
             if let (fit, centres) = fittedThemes {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -178,6 +203,12 @@ struct Analyse: ParsableCommand {
             print(String(format: "  %3d  %5d  %5.1f%%  ", t.id, t.size, 100 * t.share) + t.label)
         }
         if result.themes.count > 12 { print("  … \(result.themes.count - 12) more in themes.csv") }
-        print("outputs in \(dir.path)/ (summary.md for a readable account)")
+        if let curation {
+            let applied = curation.records.filter(\.applied)
+            print("edits: \(applied.count) of \(curation.records.count) applied" + (applied.count < curation.records.count ? " (summary.md says why the others were not)" : "")
+                  + "; themes-history.csv sets each response's fitted theme beside its current one")
+            for e in curation.records where !e.applied { print("  edit \(e.number) (\(e.kind)) not applied: \(e.outcome)") }
+        }
+        print("outputs in \(dir.path)/ (summary.md for a readable account, themes.xlsx to open in a spreadsheet)")
     }
 }

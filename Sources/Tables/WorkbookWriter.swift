@@ -1,10 +1,9 @@
 import Foundation
-import Tables
 import ZIPFoundation
 
 /// Writes an Excel workbook (.xlsx): named sheets of text and number cells, strings inline (no
 /// shared-string table), through ZIPFoundation. Enough for Excel, LibreOffice, openpyxl, Kumu's
-/// and Polinode's importers to read the network's sheets.
+/// and Polinode's importers to read a network's sheets, and analysts to open an analysis.
 public enum WorkbookWriter {
     public enum Cell: Equatable {
         case text(String)
@@ -70,8 +69,9 @@ public enum WorkbookWriter {
                 for (c, cell) in row.enumerated() {
                     let ref = CellTable.columnLetters(c) + String(r + 1)
                     switch cell {
-                    case let .text(t): xml += "<c r=\"\(ref)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(MarkupText.escape(t))</t></is></c>"
-                    case let .number(x) where x.isFinite: xml += "<c r=\"\(ref)\"><v>\(JSONText.number(x))</v></c>"
+                    // Excel holds at most 32 767 characters in a cell.
+                    case let .text(t): xml += "<c r=\"\(ref)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(MarkupText.escape(String(t.prefix(32_767))))</t></is></c>"
+                    case let .number(x) where x.isFinite: xml += "<c r=\"\(ref)\"><v>\(number(x))</v></c>"
                     default: break
                     }
                 }
@@ -82,5 +82,10 @@ public enum WorkbookWriter {
         }
         guard let data = archive.data else { throw TableError(file: "workbook", line: 0, message: "the zip archive could not be made") }
         return data
+    }
+
+    /// A cell's number as Excel writes it: whole numbers without a decimal point, others in full.
+    static func number(_ x: Double) -> String {
+        x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : "\(x)"
     }
 }

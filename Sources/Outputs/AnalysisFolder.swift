@@ -14,6 +14,8 @@ public enum AnalysisFolder {
         public static let report = "report.html"
         public static let history = "themes-history.csv"
         public static let workbook = "themes.xlsx"
+        /// `skein analyse --watch`: every refit, with the ids kept, new, retired, split and merged.
+        public static let refits = "refits.json"
     }
 
     /// `assignments.csv`, then one column per `--by` attribute.

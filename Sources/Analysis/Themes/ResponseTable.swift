@@ -32,21 +32,34 @@ public struct ResponseTable: Sendable {
     /// Reads `path`; `textColumn` defaults to the first of text, response, comment, comment-body,
     /// answer, body, content (or the only column); `idColumn` to id, response_id or comment-id when present.
     public static func read(_ path: String, textColumn: String? = nil, idColumn: String? = nil, by: [String] = []) throws -> ResponseTable {
-        let url = URL(fileURLWithPath: path)
         guard FileManager.default.fileExists(atPath: path) else { throw TableError(file: path, line: 0, message: "no such file") }
-        let ext = url.pathExtension.lowercased()
-        var table: ResponseTable
-        switch ext {
-        case "csv", "tsv", "tab": table = try readDelimited(url, textColumn: textColumn, idColumn: idColumn, by: by)
-        case "jsonl", "ndjson": table = try readJSONLines(url, textColumn: textColumn, idColumn: idColumn, by: by)
+        let table = try read(bytes: [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))), file: path, textColumn: textColumn, idColumn: idColumn, by: by)
+        guard !table.texts.isEmpty else { throw TableError(file: path, line: 0, message: "the file holds no responses") }
+        return table
+    }
+
+    /// A file still being written (a form export, a sheet saved as CSV while an event runs): its
+    /// complete lines only, so a row half-appended is read next time, whole. Nil while the file is
+    /// absent; an empty table while it holds no complete row.
+    public static func readGrowing(_ path: String, textColumn: String? = nil, idColumn: String? = nil, by: [String] = []) throws -> ResponseTable? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        var bytes = [UInt8](data)
+        if let last = bytes.lastIndex(of: UInt8(ascii: "\n")) { bytes.removeSubrange((last + 1)...) } else { bytes = [] }
+        if bytes.isEmpty { return ResponseTable(texts: [], ids: [], groups: by.map { ($0, []) }, file: path) }
+        return try read(bytes: bytes, file: path, textColumn: textColumn, idColumn: idColumn, by: by)
+    }
+
+    /// The file's bytes read by its extension: delimited, JSON Lines, or one response per line.
+    static func read(bytes: [UInt8], file path: String, textColumn: String?, idColumn: String?, by: [String]) throws -> ResponseTable {
+        switch URL(fileURLWithPath: path).pathExtension.lowercased() {
+        case "csv", "tsv", "tab": return try readDelimited(bytes, file: path, textColumn: textColumn, idColumn: idColumn, by: by)
+        case "jsonl", "ndjson": return try readJSONLines(bytes, file: path, textColumn: textColumn, idColumn: idColumn, by: by)
         default:
             guard textColumn == nil, idColumn == nil, by.isEmpty else {
                 throw TableError(file: path, line: 0, message: "plain text has no columns; --text-column, --id-column and --by need a .csv, .tsv or .jsonl file")
             }
-            table = try readLines(url)
+            return try readLines(bytes, file: path)
         }
-        guard !table.texts.isEmpty else { throw TableError(file: path, line: 0, message: "the file holds no responses") }
-        return table
     }
 
     static func pick(_ wanted: String?, _ columns: [String], file: String, what: String) throws -> Int {
@@ -61,8 +74,9 @@ public struct ResponseTable: Sendable {
         throw TableError(file: file, line: 1, message: "which column holds the text? pass --text-column (columns: \(columns.joined(separator: ", ")))")
     }
 
-    static func readDelimited(_ url: URL, textColumn: String?, idColumn: String?, by: [String]) throws -> ResponseTable {
-        let reader = try DelimitedReader(contentsOf: url)
+    static func readDelimited(_ bytes: [UInt8], file: String, textColumn: String?, idColumn: String?, by: [String]) throws -> ResponseTable {
+        let url = URL(fileURLWithPath: file)
+        let reader = try DelimitedReader(bytes: bytes, file: file)
         var header: [String] = []
         var textIndex = 0, idIndex: Int?, byIndex: [Int] = []
         var texts: [String] = [], ids: [String] = [], groups: [[String]] = by.map { _ in [] }
@@ -84,8 +98,9 @@ public struct ResponseTable: Sendable {
         return ResponseTable(texts: texts, ids: ids, groups: zip(by, groups).map { ($0, $1) }, file: url.path)
     }
 
-    static func readJSONLines(_ url: URL, textColumn: String?, idColumn: String?, by: [String]) throws -> ResponseTable {
-        let data = try Data(contentsOf: url)
+    static func readJSONLines(_ bytes: [UInt8], file: String, textColumn: String?, idColumn: String?, by: [String]) throws -> ResponseTable {
+        let url = URL(fileURLWithPath: file)
+        let data = Data(bytes)
         var texts: [String] = [], ids: [String] = [], groups: [[String]] = by.map { _ in [] }
         var line = 0
         for chunk in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
@@ -111,8 +126,9 @@ public struct ResponseTable: Sendable {
         return ResponseTable(texts: texts, ids: ids, groups: zip(by, groups).map { ($0, $1) }, file: url.path)
     }
 
-    static func readLines(_ url: URL) throws -> ResponseTable {
-        var bytes = [UInt8](try Data(contentsOf: url))
+    static func readLines(_ bytes: [UInt8], file: String) throws -> ResponseTable {
+        let url = URL(fileURLWithPath: file)
+        var bytes = bytes
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         var texts: [String] = []
         var line = 0

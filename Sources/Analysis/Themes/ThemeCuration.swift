@@ -31,14 +31,25 @@ public struct ThemeCuration: Sendable {
     }
 
     /// Applies `edits` to `result` (which must still hold its term space). `ids` name responses for
-    /// `move`; `by` is who made edits that do not say; `at` when, for those that do not say.
-    public func apply(_ edits: ThemeEdits, to result: ThemeFinder.Result, texts: [String], ids: [String], by: String?, at: String?) throws -> Outcome {
+    /// `move`; `by` is who made edits that do not say; `at` when, for those that do not say. Themes
+    /// an edit creates take ids from `newIDsFrom` (default: after the largest), or the ids the same
+    /// edit created before (`createdIDs`, by edit number: a refit's splits keep their ids).
+    public func apply(_ edits: ThemeEdits, to result: ThemeFinder.Result, texts: [String], ids: [String], by: String?, at: String?,
+                      newIDsFrom: Int? = nil, createdIDs: [Int: [Int]] = [:]) throws -> Outcome {
         guard let space = result.termSpace else { throw ThemeFinder.ThemeError.vectors("the analysis has no term space to describe edited themes in") }
         var outcome = Self.unedited(result)
         var assignments = result.assignments
         var themes = Dictionary(uniqueKeysWithValues: result.themes.map { ($0.id, $0) })
         var pinned = Set<Int>(), changed = Set<Int>()
-        var nextID = (result.themes.map(\.id).max() ?? -1) + 1
+        var nextID = max(newIDsFrom ?? 0, (result.themes.map(\.id).max() ?? -1) + 1)
+        let reserved = Set(createdIDs.values.flatMap { $0 })
+        /// The id of edit `number`'s `j`-th new theme: the one it had before, else the next unused.
+        func newID(_ number: Int, _ j: Int) -> Int {
+            if let before = createdIDs[number], j < before.count, themes[before[j]] == nil { return before[j] }
+            while themes[nextID] != nil || reserved.contains(nextID) { nextID += 1 }
+            defer { nextID += 1 }
+            return nextID
+        }
         let rowOfID = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         let known = { themes.keys.sorted().map(String.init).joined(separator: ", ") }
         func members(_ t: Int) -> [Int] { assignments.indices.filter { assignments[$0] == t } }
@@ -95,8 +106,7 @@ public struct ThemeCuration: Sendable {
                 let matching = inTheme.filter { Self.mentions(texts[$0], term) }
                 guard !matching.isEmpty else { refuse("no response in theme \(t) mentions “\(term)”: nothing to split off"); break }
                 guard matching.count < inTheme.count else { refuse("every response in theme \(t) mentions “\(term)”: nothing would remain"); break }
-                let id = nextID
-                nextID += 1
+                let id = newID(number, 0)
                 themes[id] = ThemeFinder.Theme(id: id, size: 0, share: 0, label: label ?? term, terms: [], bigrams: [], representatives: [], cohesion: 0)
                 if label != nil { pinned.insert(id) }
                 move(matching, to: id)
@@ -121,8 +131,9 @@ public struct ThemeCuration: Sendable {
                 guard split.themes.count >= 2 else { refuse("theme \(t) clustered again is still one theme"); break }
                 // The largest part keeps the id; the others take new ones (responses the sub-analysis left out stay).
                 var newIDs = [t]
-                for _ in 1..<split.themes.count { newIDs.append(nextID); nextID += 1 }
-                for id in newIDs.dropFirst() {
+                for j in 1..<split.themes.count {
+                    let id = newID(number, j - 1)
+                    newIDs.append(id)
                     themes[id] = ThemeFinder.Theme(id: id, size: 0, share: 0, label: "", terms: [], bigrams: [], representatives: [], cohesion: 0)
                 }
                 for part in 1..<split.themes.count {
@@ -166,7 +177,7 @@ public struct ThemeCuration: Sendable {
         var similarity = result.similarity
         let n = texts.count
         for t in changed where themes[t] != nil && members(t).isEmpty { themes[t] = nil }
-        let width = nextID
+        let width = (themes.keys.max() ?? -1) + 1
         let labelling = ThemeLabels(space, assignments: assignments, themes: width)
         let m = space.matrix, offsets = m.csrRowOffsets, columns = m.csrColumnIndices, values = m.csrValues
         for t in changed.sorted() where themes[t] != nil {

@@ -39,7 +39,7 @@ public enum ThemeWriter {
     /// `command`: the `skein` arguments that reproduce this analysis (input path absolute, no --out), kept in
     /// themes.json so a notebook can rerun it.
     public static func write(_ r: ThemeFinder.Result, table: ResponseTable, to dir: URL, command: [String] = [],
-                             redactions: [Redactor.Kind: Int]? = nil, curation: ThemeCuration.Outcome? = nil) throws -> ThemesSummary {
+                             redactions: [Redactor.Kind: Int]? = nil, curation: ThemeCuration.Outcome? = nil, notes: [String] = []) throws -> ThemesSummary {
         let n = table.texts.count
         let history = curation ?? ThemeCuration.unedited(r)
         let emptySet = Set(r.empty)
@@ -98,6 +98,7 @@ public enum ThemeWriter {
             let found = Redactor.Kind.allCases.compactMap { kind in redactions[kind].map { "\($0) \(kind.placeholder)" } }
             md += "\nPersonal data redacted before analysis: " + (found.isEmpty ? "none found" : found.joined(separator: ", ")) + ".\n"
         }
+        if !notes.isEmpty { md += "\n## Live\n\n" + notes.map(MarkdownText.escape).joined(separator: " ") + "\n" }
         if let curation, !curation.records.isEmpty {
             let applied = curation.records.filter(\.applied).count
             let moved = curation.rowEdits.filter { !$0.isEmpty }.count

@@ -54,6 +54,11 @@ struct Analyse: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("An analyst's edits to the themes (edits.yaml: rename, merge, split by a term or by clustering, move, pin, not_a_theme), applied in order on top of the fitted analysis and recorded.", valueName: "file"))
     var edits: String?
     @Option(name: .customLong("by-user"), help: "Who made the edits that do not say (recorded with each edit).") var byUser: String?
+    @Flag(name: .long, help: "Keep watching FILE as it grows (an event's form export): assign each new row to the themes, refit when enough has arrived (--refit-after) or on SIGUSR1, keep theme ids across refits, rewrite the outputs and report.html atomically. Ctrl-C or SIGTERM stops.")
+    var watch = false
+    @Option(name: .customLong("refit-after"), help: "With --watch: refit once this many rows arrived since the last fit (default: as many as it was fitted on, at least 50; 0: never).")
+    var refitAfter: Int?
+    @Option(name: .long, help: "With --watch: seconds between looks at FILE.") var interval = 0.25
     @Flag(name: .long, help: "Overwrite a non-empty output folder.") var force = false
     @Flag(name: .long, help: "Also write report.html (see skein report).") var report = false
     @Flag(name: .long, help: "Print the time of each stage (read, vectorise, svd, cluster, stability, describe, map, write).") var timings = false
@@ -75,6 +80,10 @@ struct Analyse: ParsableCommand {
         }
         if !redact && names != nil { throw ValidationError("--names lists names to redact; it cannot be combined with --no-redact") }
         if splitBy != nil && vectors != nil { throw ValidationError("--split-by works with TF-IDF or --embed, not --vectors") }
+        if watch && (splitBy != nil || vectors != nil) { throw ValidationError("--watch places new rows in one space: not with --split-by or --vectors") }
+        if !watch && refitAfter != nil { throw ValidationError("--refit-after goes with --watch") }
+        if let refitAfter, refitAfter < 0 { throw ValidationError("--refit-after must be 0 (never) or more (got \(refitAfter))") }
+        guard interval >= 0.05 && interval <= 3600 else { throw ValidationError("--interval must be between 0.05 and 3600 seconds (got \(interval))") }
         if byUser != nil && edits == nil { throw ValidationError("--by-user names who made the --edits: give the edits file") }
         if edits != nil && splitBy != nil { throw ValidationError("--edits curates one analysis's themes; with --split-by, analyse each value apart") }
         if vectors != nil, !["auto", "tfidf"].contains(embed.lowercased()) {
@@ -101,33 +110,12 @@ struct Analyse: ParsableCommand {
         return a
     }
 
-    func run() throws {
-        let start = DispatchTime.now().uptimeNanoseconds
-        let columns = by + (splitBy.map { by.contains($0) ? [] : [$0] } ?? [])
-        var table = try ResponseTable.read(file, textColumn: textColumn, idColumn: idColumn, by: columns)
-        // Read before the analysis runs, so a mistake in the file is said at once, at its line.
-        let curationEdits: ThemeEdits?
-        do {
-            curationEdits = try edits.map { try ThemeEdits.load(URL(fileURLWithPath: $0)) }
-        } catch let error as ScenarioError {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
-            throw ExitCode(1)
-        }
-        var redactions: [Redactor.Kind: Int]?
-        if redact {
-            let redactor = try names.map { try Redactor(namesFile: URL(fileURLWithPath: $0)) } ?? Redactor()
-            var counts: [Redactor.Kind: Int] = [:]
-            table.texts = table.texts.map { redactor.redact($0, counts: &counts) }
-            redactions = counts
-        }
+    /// The finder with every setting of the command line.
+    func makeFinder() throws -> ThemeFinder {
         var extra: [String] = []
         if let stopWords {
             extra = try String(contentsOfFile: stopWords, encoding: .utf8).split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }
-        let embedding = try vectors.map { try NpyReader.read(URL(fileURLWithPath: $0)) }
-        let choice: TextEmbedding = vectors == nil ? try TextEmbedding.resolve(embed, responses: table.texts.count) : .tfidf
-        let dir = URL(fileURLWithPath: out)
-        try AtomicFolder.check(dir, force: force)
         var finder = ThemeFinder(k: Int(k), seed: seed)
         if let clusterer = ClusteringCatalog.named(method) { finder.method = clusterer }
         finder.dimensions = dimensions
@@ -142,26 +130,76 @@ struct Analyse: ParsableCommand {
         }
         finder.vectorizer = TfidfVectorizer(tokenizer: Tokenizer(extraStopWords: extra, stem: !noStemming), minDocumentFrequency: minDF,
                                             maxDocumentShare: maxDF, bigrams: !noBigrams)
-        let read = DispatchTime.now().uptimeNanoseconds
-        var encoded: (matrix: Matrix<Float>, use: SentenceEncoder.CacheUse, seconds: Double)?
-        if case let .encoder(model) = choice {
-            let encoder = try SentenceEncoder(folder: ModelStore().installedFolder(model))
-            let cache = noEmbeddingCache ? nil : try? EmbeddingCache(url: EmbeddingCache.defaultURL(for: model), model: model, dimension: encoder.dimension)
-            let (rows, use, _) = try compute.run { try encoder.themeRows(table.texts, cache: cache) }
-            encoded = (rows, use, Double(DispatchTime.now().uptimeNanoseconds - read) / 1e9)
+        return finder
+    }
+
+    /// The redactor `--redact` uses (nil with --no-redact).
+    func makeRedactor() throws -> Redactor? {
+        guard redact else { return nil }
+        return try names.map { try Redactor(namesFile: URL(fileURLWithPath: $0)) } ?? Redactor()
+    }
+
+    /// The edits file, read before the analysis runs, so a mistake in it is said at once, at its line.
+    func loadEdits() throws -> ThemeEdits? {
+        do {
+            return try edits.map { try ThemeEdits.load(URL(fileURLWithPath: $0)) }
+        } catch let error as ScenarioError {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            throw ExitCode(1)
         }
-        var result = try compute.run {
+    }
+
+    /// When the edits were made, for those that do not say: the edits file's modification time.
+    var editsTime: String? {
+        guard let edits, let date = (try? FileManager.default.attributesOfItem(atPath: edits))?[.modificationDate] as? Date else { return nil }
+        return ISO8601DateFormatter().string(from: date)
+    }
+
+    /// The sentence encoder's rows of `texts` (with what the cache gave), when the choice is an encoder.
+    func encode(_ texts: [String], _ choice: TextEmbedding) throws -> (matrix: Matrix<Float>, use: SentenceEncoder.CacheUse, seconds: Double)? {
+        guard case let .encoder(model) = choice else { return nil }
+        let start = DispatchTime.now().uptimeNanoseconds
+        let encoder = try SentenceEncoder(folder: ModelStore().installedFolder(model))
+        let cache = noEmbeddingCache ? nil : try? EmbeddingCache(url: EmbeddingCache.defaultURL(for: model), model: model, dimension: encoder.dimension)
+        let (rows, use, _) = try compute.run { try encoder.themeRows(texts, cache: cache) }
+        return (rows, use, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    }
+
+    /// Themes of the table's texts, as the options say.
+    func analyse(_ table: ResponseTable, finder: ThemeFinder, embedded: Matrix<Float>?, vectors embedding: Matrix<Double>?) throws -> ThemeFinder.Result {
+        try compute.run {
             if let splitBy, let values = table.groups.first(where: { $0.name == splitBy })?.values {
-                return try SplitThemes.analyse(finder, texts: table.texts, values: values, embedded: encoded?.matrix)
+                return try SplitThemes.analyse(finder, texts: table.texts, values: values, embedded: embedded)
             }
-            if let encoded { return try finder.analyse(table.texts, embedded: encoded.matrix) }
+            if let embedded { return try finder.analyse(table.texts, embedded: embedded) }
             return try finder.analyse(table.texts, vectors: embedding)
         }
+    }
+
+    var columns: [String] { by + (splitBy.map { by.contains($0) ? [] : [$0] } ?? []) }
+
+    func run() throws {
+        if watch { return try runWatch() }
+        let start = DispatchTime.now().uptimeNanoseconds
+        var table = try ResponseTable.read(file, textColumn: textColumn, idColumn: idColumn, by: columns)
+        let curationEdits = try loadEdits()
+        var redactions: [Redactor.Kind: Int]?
+        if let redactor = try makeRedactor() {
+            var counts: [Redactor.Kind: Int] = [:]
+            table.texts = table.texts.map { redactor.redact($0, counts: &counts) }
+            redactions = counts
+        }
+        let embedding = try vectors.map { try NpyReader.read(URL(fileURLWithPath: $0)) }
+        let choice: TextEmbedding = vectors == nil ? try TextEmbedding.resolve(embed, responses: table.texts.count) : .tfidf
+        let dir = URL(fileURLWithPath: out)
+        try AtomicFolder.check(dir, force: force)
+        let finder = try makeFinder()
+        let read = DispatchTime.now().uptimeNanoseconds
+        let encoded = try encode(table.texts, choice)
+        var result = try analyse(table, finder: finder, embedded: encoded?.matrix, vectors: embedding)
         var curation: ThemeCuration.Outcome?
-        if let curationEdits, let edits {
-            let modified = (try? FileManager.default.attributesOfItem(atPath: edits)[.modificationDate] as? Date).flatMap { $0 }
-            curation = try ThemeCuration(finder: finder).apply(curationEdits, to: result, texts: table.texts, ids: table.ids, by: byUser,
-                                                               at: modified.map { ISO8601DateFormatter().string(from: $0) })
+        if let curationEdits {
+            curation = try ThemeCuration(finder: finder).apply(curationEdits, to: result, texts: table.texts, ids: table.ids, by: byUser, at: editsTime)
             result = curation!.result
         }
         let analysed = DispatchTime.now().uptimeNanoseconds

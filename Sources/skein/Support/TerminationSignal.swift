@@ -52,6 +52,7 @@ final class TerminationSignal: Sendable {
             action.sa_flags = SA_RESTART
             sigaction(number, &action, nil)
         }
+        Self.unblock([SIGTERM, SIGINT])
         let thread = Thread {
             while Self.received.load(ordering: .sequentiallyConsistent) == 0 { usleep(50_000) }
             let number = Self.received.load(ordering: .sequentiallyConsistent)
@@ -60,6 +61,15 @@ final class TerminationSignal: Sendable {
             _exit(128 + number)
         }
         thread.start()
+    }
+
+    /// A process inherits its parent's blocked signals (a test runner's worker thread, a shell's
+    /// job control): unblocked here, or the handler would never run.
+    static func unblock(_ signals: [Int32]) {
+        var set = sigset_t()
+        sigemptyset(&set)
+        for s in signals { sigaddset(&set, s) }
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
     }
 
     /// The signal received, if any.

@@ -122,25 +122,11 @@ public struct CalibrationPlan: Codable, Sendable, Equatable {
             guard try Self.read(directory).planHash == planHash else { throw PlanError.otherPlan(directory: directory.path) }
             return false
         }
-        let parent = directory.deletingLastPathComponent()
-        try fm.createDirectory(at: parent, withIntermediateDirectories: true)
-        let staging = parent.appendingPathComponent(".\(directory.lastPathComponent).partial-\(ProcessInfo.processInfo.processIdentifier)")
-        try? fm.removeItem(at: staging)
-        do {
-            try fm.createDirectory(at: staging.appendingPathComponent("shards"), withIntermediateDirectories: true)
-            try fm.createDirectory(at: staging.appendingPathComponent("logs"), withIntermediateDirectories: true)
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            try encoder.encode(self).write(to: staging.appendingPathComponent(Self.planFile))
-            for (file, text) in [(Self.scriptFile, arrayScript(directory)), (Self.finishFile, finishScript(directory))] {
-                try Data(text.utf8).write(to: staging.appendingPathComponent(file))
-                try fm.setAttributes([.posixPermissions: 0o755], ofItemAtPath: staging.appendingPathComponent(file).path)
-            }
-            try fm.moveItem(at: staging, to: directory)
-        } catch {
-            try? fm.removeItem(at: staging)
-            throw error
-        }
+        try PlanFolder.create(directory, files: [
+            .init(Self.planFile, try PlanFolder.json(self)),
+            .init(Self.scriptFile, Data(arrayScript(directory).utf8), executable: true),
+            .init(Self.finishFile, Data(finishScript(directory).utf8), executable: true),
+        ])
         return true
     }
 

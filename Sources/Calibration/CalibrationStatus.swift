@@ -28,17 +28,12 @@ public struct CalibrationStatus: Sendable {
 
     public init(directory: URL, slurm: SlurmClient? = SlurmClient(), logLines: Int = 5) throws {
         plan = try CalibrationPlan.read(directory)
-        let submissions = try SlurmSubmissions.read(directory)
-        let latest = submissions.latestJob
-        let jobs = submissions.jobs.map(\.job)
-        let queue = slurm.flatMap { $0.queued(jobs: jobs) }
-        slurmConsulted = queue != nil
-        var ended: [Int: SlurmClient.TaskState]?
+        var view = try SlurmView(directory: directory, slurm: slurm)
+        slurmConsulted = view.consulted
         let fm = FileManager.default
         var result: [Task] = []
         for t in 0..<plan.tasks {
-            var task = Task(task: t, state: .missing, job: latest[t], slurm: nil, problem: nil, logTail: [])
-            if let state = queue?[t], state.job == latest[t] { task.slurm = state }
+            var task = Task(task: t, state: .missing, job: view.latest[t], slurm: view.queued(t), problem: nil, logTail: [])
             if fm.fileExists(atPath: CalibrationPlan.shardURL(directory, t).path) {
                 do {
                     _ = try CalibrationShard.read(directory, task: t, plan: plan)
@@ -50,8 +45,7 @@ public struct CalibrationStatus: Sendable {
             } else if let state = task.slurm, state.isQueued || state.isRunning {
                 task.state = state.isRunning ? .running : .queued
             } else {
-                if ended == nil { ended = slurm.flatMap { $0.finished(jobs: jobs) } ?? [:] }
-                task.slurm = ended?[t].flatMap { $0.job == latest[t] ? $0 : nil }
+                task.slurm = view.ended(t)
                 task.state = fm.fileExists(atPath: CalibrationPlan.logURL(directory, t).path) || task.slurm != nil ? .failed : .missing
             }
             if task.state == .failed { task.logTail = SlurmLog.tail(CalibrationPlan.logURL(directory, t), lines: logLines) }

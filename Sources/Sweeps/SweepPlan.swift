@@ -157,23 +157,10 @@ public struct SweepPlan: Codable, Sendable, Equatable {
             }
             return false
         }
-        let parent = directory.deletingLastPathComponent()
-        try fm.createDirectory(at: parent, withIntermediateDirectories: true)
-        let staging = parent.appendingPathComponent(".\(directory.lastPathComponent).partial-\(ProcessInfo.processInfo.processIdentifier)")
-        try? fm.removeItem(at: staging)
-        do {
-            try fm.createDirectory(at: staging.appendingPathComponent("shards"), withIntermediateDirectories: true)
-            try fm.createDirectory(at: staging.appendingPathComponent("logs"), withIntermediateDirectories: true)
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            try encoder.encode(self).write(to: staging.appendingPathComponent(Self.planFile))
-            try Data(SlurmScript.text(self, directory: directory).utf8).write(to: staging.appendingPathComponent(Self.scriptFile))
-            try fm.setAttributes([.posixPermissions: 0o755], ofItemAtPath: staging.appendingPathComponent(Self.scriptFile).path)
-            try fm.moveItem(at: staging, to: directory)
-        } catch {
-            try? fm.removeItem(at: staging)
-            throw error
-        }
+        try PlanFolder.create(directory, files: [
+            .init(Self.planFile, try PlanFolder.json(self)),
+            .init(Self.scriptFile, Data(SlurmScript.text(self, directory: directory).utf8), executable: true),
+        ])
         return true
     }
 }

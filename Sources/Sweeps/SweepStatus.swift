@@ -36,24 +36,15 @@ public struct SweepStatus: Sendable {
     /// Reads the folder; `slurm` nil looks at the files only.
     public init(directory: URL, slurm: SlurmClient? = SlurmClient(), logLines: Int = 5) throws {
         plan = try SweepPlan.read(directory)
-        let submissions = try SlurmSubmissions.read(directory)
-        let latest = submissions.latestJob
-        let jobs = submissions.jobs.map(\.job)
-        let queue = slurm.flatMap { $0.queued(jobs: jobs) }
-        slurmConsulted = queue != nil
         // Accounting only matters for tasks that are neither done nor queued; asked once for all jobs.
-        var ended: [Int: SlurmClient.TaskState]?
-        func endedState(_ t: Int) -> SlurmClient.TaskState? {
-            if ended == nil { ended = slurm.flatMap { $0.finished(jobs: jobs) } ?? [:] }
-            return ended?[t].flatMap { $0.job == latest[t] ? $0 : nil }
-        }
+        var view = try SlurmView(directory: directory, slurm: slurm)
+        slurmConsulted = view.consulted
         var result: [Task] = []
         let fm = FileManager.default
         for t in 0..<plan.tasks {
             let points = plan.points(ofTask: t).count
-            var task = Task(task: t, state: .missing, pointsDone: 0, points: points, job: latest[t], slurm: nil, problem: nil, logTail: [])
+            var task = Task(task: t, state: .missing, pointsDone: 0, points: points, job: view.latest[t], slurm: view.queued(t), problem: nil, logTail: [])
             let shard = SweepPlan.shardURL(directory, t), partial = SweepPlan.partialURL(directory, t)
-            if let state = queue?[t], state.job == latest[t] { task.slurm = state }
             if fm.fileExists(atPath: shard.path) {
                 let (done, planHash, writer) = Self.inspect(shard.path)
                 task.pointsDone = done
@@ -74,11 +65,11 @@ public struct SweepStatus: Sendable {
                 task.state = writer.map(SweepDatabase.writerIsAlive) == true ? .running : .failed
             } else {
                 let log = SweepPlan.logURL(directory, t)
-                task.slurm = endedState(t)
+                task.slurm = view.ended(t)
                 task.state = fm.fileExists(atPath: log.path) || task.slurm != nil ? .failed : .missing
             }
             if task.state == .failed {
-                if task.slurm == nil { task.slurm = endedState(t) }
+                if task.slurm == nil { task.slurm = view.ended(t) }
                 task.logTail = SlurmLog.tail(SweepPlan.logURL(directory, t), lines: logLines)
             }
             result.append(task)

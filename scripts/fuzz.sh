@@ -14,7 +14,7 @@ export SWIFT_BACKTRACE=enable=no
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
-all=(delimited whitespace nodes graphml gexf pajek kumu xlsx vna survey npy votes-long votes-wide responses scenario suite)
+all=(delimited whitespace nodes graphml gexf pajek kumu xlsx vna survey npy votes-long votes-wide responses scenario suite edits)
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=("${all[@]}")
 
@@ -43,6 +43,7 @@ seeds() {
         responses) echo Examples/polis-biodiversity/comments.csv ;;
         scenario) echo Scenarios/*.yaml ;;
         suite) echo Benchmarks/suites/*.yaml ;;
+        edits) echo Examples/curation/edits.yaml ;;
     esac
 }
 # Inputs that once broke a parser: replayed every run.
@@ -62,6 +63,7 @@ dictionary() {
     case $1 in
         delimited|whitespace|nodes|responses|survey) echo Fuzz/dictionaries/delimited.dict ;;
         votes-long|votes-wide) echo Fuzz/dictionaries/votes.dict ;;
+        edits) echo Fuzz/dictionaries/scenario.dict ;;
         *) echo "Fuzz/dictionaries/$1.dict" ;;
     esac
 }

@@ -2,6 +2,7 @@
 import Documents
 import Foundation
 import Testing
+import TestSupport
 
 /// An analyst's edits on top of fitted themes: each kind does what it says to exactly the responses
 /// it names, edits that cannot apply are recorded with the reason, the history keeps the fitted
@@ -162,6 +163,13 @@ struct ThemeCurationTests {
         }
         let ok = try ThemeEdits.parse("edits:\n  - move: [3]\n    ids: [r9]\n    to: other\n    at: '2026-12-01'\n", file: "e.yaml")
         #expect(ok.edits.map(\.action) == [.move(rows: [3], ids: ["r9"], to: nil)] && ok.edits[0].at == "2026-12-01")
+    }
+
+    @Test("the example edits file in Examples/curation reads as the README describes it")
+    func example() throws {
+        let edits = try ThemeEdits.load(Fixtures.repositoryRoot.appendingPathComponent("Examples/curation/edits.yaml"))
+        #expect(edits.edits.map(\.action.kind) == ["rename", "merge", "split by term", "split by clustering", "move", "pin", "not a theme"])
+        #expect(edits.edits.allSatisfy { $0.by == "facilitator" } && edits.edits[6].at == "2026-12-03T11:00:00Z")
     }
 
     @Test("themes matched by words: a term at the start of a word, any case or accent")

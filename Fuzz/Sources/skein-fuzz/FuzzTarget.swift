@@ -36,5 +36,6 @@ struct FuzzTarget: Sendable {
         FuzzTarget(name: "responses", file: "responses.csv") { url in _ = try ResponseTable.read(url.path) },
         FuzzTarget(name: "scenario", file: "scenario.yaml") { url in _ = try ScenarioLoader.load(url.path) },
         FuzzTarget(name: "suite", file: "suite.yaml") { url in _ = try BenchSuite.load(url.path) },
+        FuzzTarget(name: "edits", file: "edits.yaml") { url in _ = try ThemeEdits.load(url) },
     ]
 }

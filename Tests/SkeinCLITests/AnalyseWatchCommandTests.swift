@@ -73,8 +73,8 @@ struct AnalyseWatchCommandTests {
                                    log: dir.appendingPathComponent("watch.log"))
         defer { if watch.isRunning { watch.terminate() } }
         #expect(try Self.waitFor(80, in: out))
-        // Waves, one with a half-written row that is finished a moment later.
-        try Self.append(Self.rows(80..<110), to: file)
+        // Waves, one with personal data, one with a half-written row that is finished a moment later.
+        try Self.append(Self.rows(80..<109) + "r109,T4,\"parking again: ring Sister Jones on 07700 900123 or j.jones@example.nhs.uk\"\n", to: file)
         #expect(try Self.waitFor(110, in: out))
         let next = Self.rows(110..<140)
         let cut = next.index(next.startIndex, offsetBy: next.count / 2)
@@ -100,7 +100,25 @@ struct AnalyseWatchCommandTests {
         let assigned = try Self.table(dir.appendingPathComponent("assigned/assignments.csv"))
         #expect(live.count == 141)
         for i in 1...80 { #expect(live[i][1...4] == batch[i][1...4], "row \(i - 1)") }
-        for i in 1...60 { #expect(live[80 + i][1...4] == assigned[i][1...4], "row \(79 + i)") }
+        // The batch way gets the same rows (the personal data as well: skein assign redacts it the same way).
+        try ("id,table,comment\n" + Self.rows(80..<109) + "r109,T4,\"parking again: ring Sister Jones on 07700 900123 or j.jones@example.nhs.uk\"\n"
+             + Self.rows(110..<140)).write(to: rest, atomically: true, encoding: .utf8)
+        #expect(try CommandRunner.skein(["assign", dir.appendingPathComponent("batch").path, rest.path, "--out", dir.appendingPathComponent("assigned2").path,
+                                         "--by", "table"]).status == 0)
+        let assigned2 = try Self.table(dir.appendingPathComponent("assigned2/assignments.csv"))
+        for i in 1...60 { #expect(live[80 + i][1...4] == assigned2[i][1...4], "row \(79 + i)") }
+        _ = assigned
+        // No output shows the personal data.
+        for name in ["assignments.csv", "themes.json", "themes-history.csv", "summary.md", "report.html", "themes.csv"] {
+            let text = try String(contentsOf: out.appendingPathComponent(name), encoding: .utf8)
+            #expect(!text.contains("900123") && !text.contains("j.jones@") && !text.contains("Sister Jones"), "\(name)")
+        }
+        // The workbook, read by an independent reader.
+        if let book = try InteropPython.run(["read-xlsx", out.appendingPathComponent("themes.xlsx").path]) {
+            let sheets = try #require(try JSONSerialization.jsonObject(with: Data(book.utf8)) as? [String: [[Any]]])
+            #expect(sheets["assignments"]?.count == 141 && sheets["history"]?.count == 141)
+            #expect((sheets["assignments"]?[110][5] as? String)?.contains("[phone]") == true, "\(String(describing: sheets["assignments"]?[110]))")
+        }
     }
 
     @Test func refitsKeepThemeIdsAndEditsAreAppliedAgain() throws {

@@ -67,6 +67,14 @@ public struct LiveThemes {
             outcome = try ThemeCuration(finder: finder).apply(edits, to: fresh, texts: table.texts, ids: table.ids, by: by, at: at,
                                                                newIDsFrom: nextID, createdIDs: createdIDs)
             for e in outcome.records where !e.created.isEmpty { createdIDs[e.number] = e.created }
+            // An edit whose theme a refit retired says so, rather than that the theme is unknown.
+            let retired = Set(refits.flatMap(\.retired))
+            for k in outcome.records.indices where !outcome.records[k].applied {
+                if let gone = outcome.records[k].themes.first(where: { retired.contains($0) }),
+                   let at = refits.first(where: { $0.retired.contains(gone) })?.number {
+                    outcome.records[k].outcome = "theme \(gone) was retired at refit \(at) (no theme of that fit matched it), so this edit could not be applied again"
+                }
+            }
             nextID = max(nextID, (outcome.result.themes.map(\.id).max() ?? -1) + 1, (createdIDs.values.flatMap { $0 }.max() ?? -1) + 1)
         }
         guard let made = FittedThemes.make(outcome.result, finder: finder, embedding: embedding, embedded: embedded,

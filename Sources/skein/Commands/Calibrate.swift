@@ -25,6 +25,11 @@ struct Calibrate: ParsableCommand {
             (--permutations) to see whether q exceeds what shared timing gives. --out DIR writes calibration.json and \
             the tidy calibration.csv (model, parameter, estimate, se, low, high, method).
             Example: skein calibrate nodes.csv --id node_id --network edges.csv --group city
+
+            On a Slurm cluster, --slurm DIR (with --fit, rejection ABC) writes a plan instead of running: an array \
+            whose tasks each simulate a block of the draws, and a finishing job after it that writes the \
+            calibration, the same as one process would. DATA may then be the plan folder: alone it shows where \
+            the plan stands, --submit submits what is unfinished, --shard t/N and --finish are what the jobs run.
             """
     )
 

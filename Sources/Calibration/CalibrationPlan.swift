@@ -109,6 +109,9 @@ public struct CalibrationPlan: Codable, Sendable, Equatable {
         do {
             return try JSONDecoder().decode(CalibrationPlan.self, from: Data(contentsOf: url))
         } catch {
+            if FileManager.default.fileExists(atPath: directory.appendingPathComponent("sweep.sbatch").path) {
+                throw PlanError.unreadable(path: url.path, why: "a sweep plan, not a calibration's: see skein sweep status \(directory.path)")
+            }
             throw PlanError.unreadable(path: url.path, why: "not a calibration plan Skein wrote (\(error))")
         }
     }

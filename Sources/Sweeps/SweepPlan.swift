@@ -128,6 +128,10 @@ public struct SweepPlan: Codable, Sendable, Equatable {
         do {
             return try JSONDecoder().decode(SweepPlan.self, from: Data(contentsOf: url))
         } catch let error as DecodingError {
+            // A calibration's plan folder looks alike: sent to its own command.
+            if FileManager.default.fileExists(atPath: directory.appendingPathComponent("calibrate.sbatch").path) {
+                throw PlanError.unreadable(path: url.path, why: "a calibration plan, not a sweep's: see skein calibrate \(directory.path)")
+            }
             throw PlanError.unreadable(path: url.path, why: "not a plan Skein wrote (\(Self.describe(error)))")
         } catch {
             throw PlanError.unreadable(path: url.path, why: error.localizedDescription)

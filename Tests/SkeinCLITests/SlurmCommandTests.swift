@@ -120,6 +120,9 @@ struct SlurmCommandTests {
             "--parsable --array=0%2 \(plan.path)/calibrate.sbatch", "--parsable --dependency=afterok:43 \(plan.path)/finish.sbatch",
         ])
         #expect(Self.lines(tools.appendingPathComponent("scancel.calls")) == ["42"])
+        // Each kind of plan folder sends the other command to its own.
+        let wrong = try CommandRunner.skein(["sweep", "status", plan.path], environment: env)
+        #expect(wrong.status != 0 && wrong.stderr.contains("a calibration plan, not a sweep's: see skein calibrate"))
         // SMC is refused on the cluster, with the reason.
         let smc = try CommandRunner.skein(arguments + ["--method", "smc", "--slurm", tools.appendingPathComponent("smc").path], environment: env)
         #expect(smc.status != 0 && smc.stderr.contains("--slurm runs rejection ABC"))

@@ -37,6 +37,15 @@ public enum ABCScenarioText {
         lines.append("horizon: \(max(1, data.periods - 1))")
         lines.append("replicates: 500")
         if base == nil { lines.append("compare: none") }
+        // The posterior this scenario runs from, kept in every run's manifest.
+        lines.append("calibration:")
+        lines.append("  file: calibration.json")
+        lines.append("  method: \(quoted("ABC \(abc.method.rawValue), \(abc.simulations) simulations, \(abc.accepted) accepted; on \(abc.summaries.joined(separator: " and ")); data \(URL(fileURLWithPath: dataFile).lastPathComponent)"))")
+        lines.append("  parameters:")
+        for p in abc.posterior {
+            lines.append("    \(p.parameter): " + CalibratedScenario.record([("median", p.median), ("mean", p.mean), ("low", p.low), ("high", p.high),
+                                                                         ("prior_low", p.priorLow), ("prior_high", p.priorHigh)]))
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -14,6 +14,11 @@ public struct CalibratedScenario: Sendable {
     public static let networkFile = "network.graphml"
     public static let scenarioFile = "calibrated.yaml"
 
+    /// A flow mapping of the finite values among `fields` (an interval that could not be computed is left out).
+    public static func record(_ fields: [(String, Double)]) -> String {
+        "{" + fields.filter { $0.1.isFinite }.map { "\($0.0): \($0.1)" }.joined(separator: ", ") + "}"
+    }
+
     /// `shareFit` must be a constant-baseline fit on the share scale without covariates.
     /// `cleared`: keys of the base's `network` and `seeding` blocks to remove (set to null), so the
     /// data's network and seeds replace the base's instead of merging into them.
@@ -46,6 +51,15 @@ public struct CalibratedScenario: Sendable {
             lines.insert("step_unit: period", at: lines.firstIndex { $0.hasPrefix("network:") }!)
             lines.append("compare: none")
         }
+        // The fit this scenario runs from (as the engine's per-step rates), kept in every run's manifest.
+        lines += [
+            "calibration:",
+            "  file: calibration.json",
+            "  method: \(quoted("network hazard model by maximum likelihood (share exposure, constant baseline); data \(URL(fileURLWithPath: dataFile).lastPathComponent)"))",
+            "  parameters:",
+            "    innovation: " + Self.record([("estimate", innovation), ("low", -log1p(-fit.estimates[0].low)), ("high", -log1p(-fit.estimates[0].high))]),
+            "    imitation: " + Self.record([("estimate", imitation), ("low", -log1p(-max(0, fit.q.low))), ("high", -log1p(-fit.q.high))]),
+        ]
         yaml = lines.joined(separator: "\n") + "\n"
     }
 

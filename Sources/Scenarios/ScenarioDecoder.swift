@@ -11,7 +11,7 @@ struct ScenarioDecoder {
 
     static let topKeys = ["name", "description", "extends", "network", "model", "seeding", "interventions", "horizon",
                           "replicates", "seed", "outputs", "sweep", "commitment",
-                          "question", "assumptions", "step_unit", "compare"]
+                          "question", "assumptions", "step_unit", "compare", "calibration"]
 
     mutating func decode(_ doc: ScenarioValue, file: String) -> Scenario? {
         guard var top = FieldReader(doc, path: "", &d) else { return nil }
@@ -57,6 +57,7 @@ struct ScenarioDecoder {
         let waning = top.value("commitment").flatMap { decodeWaning($0) }
         let sweep = top.value("sweep").flatMap { decodeSweep($0) }
         let comparison = top.value("compare").map { decodeComparison($0) } ?? .automatic
+        if let calibration = top.value("calibration") { decodeCalibration(calibration) }
         top.finish(&d)
         guard let model, let network else { return nil }
         var scenario = Scenario(name: name, description: description, network: network, model: model, seeding: seeding,

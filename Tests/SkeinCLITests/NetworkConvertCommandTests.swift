@@ -196,6 +196,23 @@ struct CalibrationExampleTests {
         #expect(yaml.hasPrefix("extends: \"") && yaml.contains("medinnovations.yaml\"") && !yaml.contains("compare: none"))
         let run = try CommandRunner.skein(["run", out.appendingPathComponent("calibrated.yaml").path, "--out", out.appendingPathComponent("run").path])
         #expect(run.status == 0 && run.stdout.contains("Answer: Twice the outside push") && run.stdout.contains("month 16"), "\(run.stdout)\(run.stderr)")
+        // The run's manifest names the posterior it ran from, as calibration.json has it.
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("run/manifest.json"))) as? [String: Any]
+        let record = ((manifest?["scenario"] as? [String: Any])?["calibration"] as? [String: Any])
+        let parameters = try #require(record?["parameters"] as? [String: [String: Double]])
+        let calibration = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("calibration.json"))) as? [String: Any]
+        for p in try #require(calibration?["posterior"] as? [[String: Any]]) {
+            let name = try #require(p["parameter"] as? String)
+            #expect(parameters[name]?["median"] == p["median"] as? Double && parameters[name]?["low"] == p["low"] as? Double, "\(name)")
+        }
+        #expect((record?["method"] as? String)?.hasPrefix("ABC rejection, 2000 simulations, 20 accepted") == true)
+        // A calibration record is checked like the rest of the file.
+        let broken = out.appendingPathComponent("broken.yaml")
+        try (try String(contentsOf: out.appendingPathComponent("calibrated.yaml"), encoding: .utf8)
+             + "    extra: {mean: 1, medain: 2}\n").write(to: broken, atomically: true, encoding: .utf8)
+        let refused = try CommandRunner.skein(["validate", broken.path])
+        #expect(refused.status == 1 && refused.stdout.contains("unknown key \"medain\" in calibration.parameters.extra")
+                && refused.stdout.contains("calibration.parameters.extra needs its value"), "\(refused.stdout)")
         let base = try CommandRunner.skein(["validate", root.appendingPathComponent("medinnovations.yaml").path])
         #expect(base.status == 0, "\(base.stdout)")
         // The report: the identifiability words first, the band against the data, the pairs, the table.

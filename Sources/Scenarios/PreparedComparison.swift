@@ -32,6 +32,25 @@ public struct PreparedComparison: Sendable {
         }
     }
 
+    /// The base's and every arm's simulation time on `threads`, each from its own pilot replicate.
+    public func estimatedSeconds(threads: Int) throws -> Double {
+        try ([base] + arms.map(\.prepared)).reduce(0.0) { $0 + (try $1.estimatedSeconds(threads: threads)) }
+    }
+
+    /// Refuses, before anything runs, a run estimated to take longer than `--time-limit` (none set: nothing is measured).
+    public func checkTime(threads: Int) throws {
+        guard TimeBudget.limit != nil else { return }
+        let seconds = try estimatedSeconds(threads: threads)
+        let s = base.scenario
+        do {
+            try TimeBudget.check(seconds, for: "the run (\(s.replicates) replicates × \(s.horizon + 1) steps" + (arms.isEmpty ? "" : " × \(arms.count + 1) arms")
+                                 + " on \(threads) thread\(threads == 1 ? "" : "s"), measured from a pilot replicate)")
+        } catch let error as TimeBudget.Exceeded {
+            throw ScenarioError.invalid([Diagnostic(s.resolved["replicates"]?.origin ?? s.resolved.origin, error.description,
+                                                    hint: "run fewer replicates or steps (--replicates), fewer arms (compare: none), or spread it over a cluster (skein sweep --slurm)")])
+        }
+    }
+
     /// Replicates over the base and every arm (for progress bars).
     public var totalReplicates: Int { base.scenario.replicates * (1 + arms.count) }
 

@@ -1,4 +1,5 @@
 import Foundation
+import NumericCore
 import Tables
 import Graphs
 import Simulation
@@ -142,6 +143,32 @@ public struct PreparedScenario: Sendable {
             try extras(staging)
             return manifest
         }
+    }
+
+    /// Seconds the simulation will take on `threads`, measured rather than guessed: one replicate of
+    /// the first steps (at most `pilotSteps`) is run on one thread and timed — its results are thrown
+    /// away, and it draws the streams replicate 0 draws anyway, so nothing the run writes changes —
+    /// then scaled to every step and replicate, the replicates shared among the threads.
+    public func estimatedSeconds(threads: Int, pilotSteps: Int = 200) throws -> Double {
+        var e = ensemble
+        e.replicates = 1
+        e.recordAgents = false
+        e.progress = nil
+        let steps = min(scenario.horizon, pilotSteps)
+        var pilot = e
+        pilot.horizon = steps
+        let start = DispatchTime.now().uptimeNanoseconds
+        var measured = steps
+        do {
+            _ = try Compute.withThreads(1) { try scenario.model.run(pilot, on: population) }
+        } catch {
+            // An intervention past the pilot's steps: the whole replicate, then.
+            measured = scenario.horizon
+            _ = try Compute.withThreads(1) { try scenario.model.run(e, on: population) }
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let perReplicate = seconds * Double(scenario.horizon + 1) / Double(measured + 1)
+        return perReplicate * Double(scenario.replicates) / Double(max(1, min(threads, scenario.replicates)))
     }
 
     /// Whether `skein run` lays out the network and writes it for the report.

@@ -102,6 +102,19 @@ public struct SweepRunner {
         public var complete: Bool { alreadyDone + ran == pointsInShard }
     }
 
+    /// Seconds one point takes on `threads`, from pilot replicates of up to three points spread over
+    /// the sweep (first, middle, last: where the swept values pull dynamics apart) — see
+    /// `PreparedScenario.estimatedSeconds`; the mean of the three.
+    public func estimatedSecondsPerPoint(threads: Int) throws -> Double {
+        let picks = Array(Set([0, points.count / 2, points.count - 1].filter { $0 >= 0 && $0 < points.count })).sorted()
+        var total = 0.0
+        for i in picks {
+            let prepared = try scenarios[i].prepare()
+            total += try prepared.estimatedSeconds(threads: threads)
+        }
+        return picks.isEmpty ? 0 : total / Double(picks.count)
+    }
+
     /// Runs the shard's unfinished points into `database`. `progress(done, total)` after each point;
     /// `stop()` is asked before each point, and a true answer ends the run there (a requested
     /// termination: what finished is committed, and running again resumes).

@@ -47,6 +47,7 @@ struct Run: ParsableCommand {
             scenario = try ScenarioLoader.load(file, overrides: sets)
             prepared = try scenario.prepare()
             comparison = try PreparedComparison(prepared)
+            try comparison.checkTime(threads: compute.threads ?? Compute.defaultThreads)
         } catch let error as ScenarioError {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             throw ExitCode(1)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NumericCore
 import Scenarios
 
 /// `skein validate`: every problem in a scenario file, each at file:line:column, before any run.
@@ -25,6 +26,8 @@ struct Validate: ParsableCommand {
         var problems: [Diagnostic] = []
         var other: String?
         var scenario: Scenario?
+        var estimate: Double?
+        let threads = compute.threads ?? Compute.defaultThreads
         do {
             scenario = try ScenarioLoader.load(file, overrides: overrides)
             let prepared = noNetwork ? nil : try scenario!.prepare()
@@ -32,7 +35,16 @@ struct Validate: ParsableCommand {
             // sweep's values: the problems of both together.
             var found: [Diagnostic] = []
             let checks: [() throws -> Void] = [
-                { if let prepared { _ = try PreparedComparison(prepared) } else { _ = try scenario!.mapArms { _, _ in () } } },
+                {
+                    if let prepared {
+                        // With the network built, the run's time is measured from a pilot replicate and checked against --time-limit.
+                        let comparison = try PreparedComparison(prepared)
+                        estimate = try comparison.estimatedSeconds(threads: threads)
+                        try comparison.checkTime(threads: threads)
+                    } else {
+                        _ = try scenario!.mapArms { _, _ in () }
+                    }
+                },
                 { try scenario!.checkSweepValues() },
             ]
             for check in checks {
@@ -46,17 +58,21 @@ struct Validate: ParsableCommand {
             other = "\(file): \(error)"
         }
         if output.json {
-            let object: [String: Any] = [
+            var object: [String: Any] = [
                 "file": file, "valid": problems.isEmpty && other == nil,
                 "problems": problems.map { ["file": $0.origin.file, "line": $0.origin.line, "column": $0.origin.column,
                                             "message": $0.message, "hint": $0.hint ?? ""] as [String: Any] } + (other.map { [["message": $0]] } ?? []),
             ]
+            if let estimate { object["estimated_seconds"] = estimate; object["threads"] = threads }
             try OutputOptions.printJSON(object)
         } else {
             for p in problems { print(p.description) }
             if let other { print(other) }
             if problems.isEmpty && other == nil, let scenario {
                 print("\(file): valid — \(scenario.model.name), \(scenario.replicates) replicates × \(scenario.horizon) steps, \(scenario.interventions.count) intervention\(scenario.interventions.count == 1 ? "" : "s")\(scenario.arms.isEmpty ? "" : ", \(scenario.arms.count) comparison arm\(scenario.arms.count == 1 ? "" : "s")")\(scenario.sweep != nil ? ", with a sweep" : "")")
+                if let estimate {
+                    print("estimated simulation time: about \(TimeBudget.format(estimate)) on \(threads) thread\(threads == 1 ? "" : "s") (from a pilot replicate; --time-limit refuses more)")
+                }
             } else {
                 let n = problems.count + (other == nil ? 0 : 1)
                 print("\(file): \(n) problem\(n == 1 ? "" : "s")")

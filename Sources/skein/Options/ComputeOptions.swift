@@ -14,7 +14,18 @@ struct ComputeOptions: ParsableArguments {
         valueName: "bytes"))
     var memoryLimit: String?
 
+    @Option(name: .customLong("time-limit"), help: ArgumentHelp(
+        "Refuse work estimated (from a pilot replicate) to take longer than this: 90s, 30m, 2h, 1:30:00, 2-00:00:00 (default: SKEIN_TIME_LIMIT, else none).",
+        valueName: "duration"))
+    var timeLimit: String?
+
     func validate() throws {
+        if let timeLimit {
+            guard let seconds = TimeBudget.parse(timeLimit), seconds > 0 else {
+                throw ValidationError("--time-limit must be a duration such as 90s, 30m, 2h or 1:30:00 (got \(timeLimit))")
+            }
+            TimeBudget.limit = seconds
+        }
         if let threads, threads < 1 {
             throw ValidationError("--threads must be at least 1 (got \(threads))")
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Cluster
 import Foundation
+import NumericCore
 import Reports
 import Scenarios
 import Sweeps
@@ -86,8 +87,19 @@ struct SweepRun: ParsableCommand {
         }
         if let slurm { return try writePlan(runner, URL(fileURLWithPath: slurm)) }
         let db = self.db!
-        let database = try SweepDatabase(path: db)
         let shard = self.shard.flatMap(SweepRunner.Shard.init)
+        if TimeBudget.limit != nil {
+            let threads = compute.threads ?? Compute.defaultThreads
+            let count = runner.points(in: shard).count
+            let seconds = try compute.run { try runner.estimatedSecondsPerPoint(threads: threads) } * Double(count)
+            do {
+                try TimeBudget.check(seconds, for: "\(count) points × \(runner.replicatesPerPoint) replicates on \(threads) thread\(threads == 1 ? "" : "s") (measured from pilot replicates)")
+            } catch let error as TimeBudget.Exceeded {
+                FileHandle.standardError.write(Data("skein sweep: \(error.description); run it in shards (--shard i/N), on a cluster (--slurm DIR), or with fewer replicates\n".utf8))
+                throw ExitCode(1)
+            }
+        }
+        let database = try SweepDatabase(path: db)
         let bar = ProgressBar(total: runner.points(in: shard).count, label: "\(runner.base.name) sweep", quiet: output.json)
         let signal = TerminationSignal { number in
             "skein sweep: \(TerminationSignal.name(number)): the point in flight was abandoned; finished points are kept in \(db) — run the same command again to resume"
@@ -157,6 +169,14 @@ struct SweepRun: ParsableCommand {
                                         maxArraySize: client.maxArraySize() ?? 1001)
         let resources = cluster.resources(cpusPerTask: compute.threads ?? 1, tasks: count)
         let plan = try SweepPlan(runner: runner, tasks: count, resources: resources, skein: SlurmOptions.executable())
+        // A task estimated past its --time would be stopped by Slurm at the limit: said now, not found later.
+        let perTask = try compute.run { try runner.estimatedSecondsPerPoint(threads: resources.cpusPerTask) }
+            * Double((plan.points.count + plan.tasks - 1) / plan.tasks)
+        if let wall = TimeBudget.parse(resources.time), perTask > 0.9 * wall {
+            FileHandle.standardError.write(Data(("skein sweep: each task is estimated at about \(TimeBudget.format(perTask)), near or over its --time "
+                + "\(resources.time): Slurm would stop it at the limit (it keeps its finished points and resumes with skein sweep status DIR "
+                + "--retry failed); give a longer --time or fewer --points-per-task\n").utf8))
+        }
         let written = try plan.write(to: directory)
         let script = directory.appendingPathComponent(SweepPlan.scriptFile)
         var job: String?
@@ -173,14 +193,15 @@ struct SweepRun: ParsableCommand {
         }
         if output.json {
             var object: [String: Any] = ["plan": directory.path, "written": written, "points": plan.points.count, "tasks": plan.tasks,
+                                         "estimated_task_seconds": perTask,
                                          "plan_hash": plan.planHash, "scenario_hash": plan.scenarioHash, "script": script.path]
             if let job { object["job"] = job; object["submitted_tasks"] = submitted }
             try OutputOptions.printJSON(object)
             return
         }
-        let perTask = (plan.points.count + plan.tasks - 1) / plan.tasks
+        let pointsPerTask = (plan.points.count + plan.tasks - 1) / plan.tasks
         print((written ? "plan written to" : "plan already in") + " \(directory.path): \(plan.points.count) points in \(plan.tasks) tasks "
-              + "(up to \(perTask) point\(perTask == 1 ? "" : "s") each), \(plan.replicatesPerPoint) replicates per point")
+              + "(up to \(pointsPerTask) point\(pointsPerTask == 1 ? "" : "s") each, about \(TimeBudget.format(perTask)) a task), \(plan.replicatesPerPoint) replicates per point")
         if let job {
             print("submitted job \(job): \(submitted.count) task\(submitted.count == 1 ? "" : "s"); watch with skein sweep status \(directory.path)")
         } else if submit {

@@ -32,4 +32,20 @@ struct TimeLimitCommandTests {
         let ok = try CommandRunner.skein(["run", Self.sprint, "--replicates", "20", "--time-limit", "10m", "--out", out.path, "--json"])
         #expect(ok.status == 0, "\(ok.stderr)")
     }
+
+    @Test func analyseMeasuresASampleAndRefusesBeyondTheLimit() throws {
+        let dir = Fixtures.temporaryDirectory.appendingPathComponent("tl-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let words = ["parking", "nurses", "canteen", "waiting", "training", "rota", "permits", "clinic", "food", "shifts"]
+        let lines = (0..<3000).map { i in (0..<6).map { words[(i * 7 + $0 * 3 + i / 10) % words.count] }.joined(separator: " ") }
+        let file = dir.appendingPathComponent("r.txt")
+        try (lines.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("out")
+        let refused = try CommandRunner.skein(["analyse", file.path, "--out", out.path, "--embed", "tfidf", "--time-limit", "0.001s"])
+        #expect(refused.status == 1 && refused.stderr.contains("analysing 3000 responses with tfidf (measured on a sample) would take about"),
+                "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+        let ok = try CommandRunner.skein(["analyse", file.path, "--out", out.path, "--embed", "tfidf", "--time-limit", "10m"])
+        #expect(ok.status == 0, "\(ok.stderr)")
+    }
 }

@@ -194,6 +194,17 @@ struct Analyse: ParsableCommand {
         let dir = URL(fileURLWithPath: out)
         try AtomicFolder.check(dir, force: force)
         let finder = try makeFinder()
+        if TimeBudget.limit != nil && vectors == nil {
+            var embedder: (([String]) throws -> Matrix<Float>)?
+            if case .encoder = choice { embedder = { texts in try encode(texts, choice)!.matrix } }
+            let seconds = try finder.estimatedSeconds(table.texts, embed: embedder)
+            do {
+                try TimeBudget.check(seconds, for: "analysing \(table.texts.count) responses with \(choice.name) (measured on a sample)")
+            } catch let error as TimeBudget.Exceeded {
+                FileHandle.standardError.write(Data("skein analyse: \(error.description); use --embed tfidf (much faster than an encoder), or analyse a sample\n".utf8))
+                throw ExitCode(1)
+            }
+        }
         let read = DispatchTime.now().uptimeNanoseconds
         let encoded = try encode(table.texts, choice)
         var result = try analyse(table, finder: finder, embedded: encoded?.matrix, vectors: embedding)

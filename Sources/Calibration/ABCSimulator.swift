@@ -34,6 +34,9 @@ public struct ABCSimulator: Sendable {
     let observedThreshold: Double
     /// Matching the mean threshold too (asked for, and the data have one).
     let useThreshold: Bool
+    /// The data's ties (CSR), read once for every simulation's thresholds.
+    let offsets: [Int]
+    let targets: [UInt32]
 
     /// `spec` with its fixed parameters; `interventions` and `waning` (a scenario's) run in every simulation.
     public init(_ data: DiffusionData, model spec: ModelSpec, interventions: [any Intervention] = [], waning: WaningCommitment? = nil,
@@ -51,6 +54,8 @@ public struct ABCSimulator: Sendable {
         observedCurve = AdoptionCurve(data).shares
         observedThreshold = ValenteThresholds(data).mean
         useThreshold = individual && observedThreshold.isFinite
+        offsets = data.graph.csrOffsets
+        targets = data.graph.csrTargets
         self.data = data
         self.spec = spec
         self.fit = fit
@@ -86,11 +91,9 @@ public struct ABCSimulator: Sendable {
         let curve = (0..<data.periods).map { t in Double(result.reach[min(t, steps - 1)]) / Double(max(1, data.count)) }
         var threshold = Double.nan
         if useThreshold {
-            let adoption: [Int?] = (0..<data.count).map { v in
-                let a = result.agentAdoptedAt[v]
-                return a >= 0 ? Int(a) + 1 : nil
-            }
-            threshold = ValenteThresholds(data.with(adoption: adoption)).mean
+            var adoption = [Int32](repeating: 0, count: data.count)
+            for v in 0..<data.count where result.agentAdoptedAt[v] >= 0 { adoption[v] = Int32(result.agentAdoptedAt[v]) + 1 }
+            threshold = ValenteThresholds.meanThreshold(adoption: adoption, offsets: offsets, targets: targets)
         }
         return Simulated(curve: curve, threshold: threshold)
     }

@@ -40,6 +40,31 @@ public struct ValenteThresholds: Sendable, Codable, Equatable {
         }
     }
 
+    /// The mean threshold alone (`ValenteThresholds(data.with(adoption:)).mean` at lag 0 with the
+    /// default exposure), for calibration's thousands of simulated adoption vectors: the same sums in
+    /// the same order, so the same bits, without the values, median and coded pass it does not need.
+    /// `adoption[i]` is person i's period (from 1), or 0 for never; `offsets`/`targets` the graph's CSR.
+    public static func meanThreshold(adoption: [Int32], offsets: [Int], targets: [UInt32]) -> Double {
+        var sum = 0.0, count = 0
+        adoption.withUnsafeBufferPointer { a in
+            offsets.withUnsafeBufferPointer { o in
+                targets.withUnsafeBufferPointer { t in
+                    for i in 0..<a.count where a[i] >= 1 {
+                        var exposed = 0.0, total = 0.0
+                        for p in o[i]..<o[i + 1] {
+                            total += 1
+                            let aj = a[Int(t[p])]
+                            if aj >= 1 && aj <= a[i] { exposed += 1 }
+                        }
+                        sum += total > 0 ? exposed / total : 0
+                        count += 1
+                    }
+                }
+            }
+        }
+        return count == 0 ? .nan : sum / Double(count)
+    }
+
     static func median(_ x: [Double]) -> Double {
         guard !x.isEmpty else { return .nan }
         let s = x.sorted()

@@ -101,3 +101,20 @@ struct CalibrationPlanTests {
         #expect(Set([simulator.fingerprint, changed.fingerprint, reseeded.fingerprint, narrowed.fingerprint]).count == 4)
     }
 }
+
+/// The simulator's fast mean threshold is ValenteThresholds' mean, bit for bit.
+@Suite("Mean threshold for simulations")
+struct MeanThresholdTests {
+    @Test("equal to ValenteThresholds(data.with(adoption:)).mean on random adoption vectors")
+    func sameBits() throws {
+        let data = try CalibrationPlanTests.data()
+        var rng = Xoshiro256PlusPlus(seed: 5, replicate: 0, purpose: .sampling)
+        for _ in 0..<50 {
+            let adoption: [Int?] = (0..<data.count).map { _ in rng.nextUnitDouble() < 0.3 ? nil : 1 + rng.nextInt(below: data.periods) }
+            let slow = ValenteThresholds(data.with(adoption: adoption)).mean
+            let fast = ValenteThresholds.meanThreshold(adoption: adoption.map { Int32($0 ?? 0) }, offsets: data.graph.csrOffsets,
+                                                       targets: data.graph.csrTargets)
+            #expect(slow.bitPattern == fast.bitPattern)
+        }
+    }
+}

@@ -133,6 +133,37 @@ public struct CalibrationPlan: Codable, Sendable, Equatable {
         return true
     }
 
+    /// What a submission sent: the array job for the unfinished tasks, and the finishing job.
+    public struct Submission: Sendable {
+        public var array: String?
+        public var finish: String?
+        public var tasks: [Int]
+    }
+
+    /// Submits the tasks of the plan in `directory` that are not done, queued or running, then the
+    /// finishing job after them all (cancelling an earlier finishing job, which would wait for a
+    /// failed array forever).
+    public static func submit(_ directory: URL, client: SlurmClient = SlurmClient()) throws -> Submission {
+        let status = try CalibrationStatus(directory: directory, slurm: client)
+        let todo = status.tasks.filter { $0.state == .failed || $0.state == .missing }.map(\.task)
+        let pending = status.tasks.filter { $0.state == .queued || $0.state == .running }.compactMap(\.job)
+        var array: String?
+        if !todo.isEmpty {
+            array = try SlurmSubmissions.submit(tasks: todo, of: status.plan.tasks, script: directory.appendingPathComponent(scriptFile),
+                                                concurrent: status.plan.resources.concurrent, in: directory, client: client)
+        }
+        var finish: String?
+        if !status.finished || !todo.isEmpty {
+            var submissions = try SlurmSubmissions.read(directory)
+            for old in submissions.jobs where old.tasks.isEmpty { client.cancel(job: old.job) }
+            let after = Array(Set(pending + (array.map { [$0] } ?? []))).sorted()
+            let id = try client.submit(script: directory.appendingPathComponent(finishFile), tasks: nil, concurrent: nil, after: after)
+            try submissions.record(job: id, tasks: [], in: directory)
+            finish = id
+        }
+        return Submission(array: array, finish: finish, tasks: todo)
+    }
+
     func header(_ directory: URL) -> [String] {
         let dir = SlurmArray.quote(directory.standardizedFileURL.path)
         return [

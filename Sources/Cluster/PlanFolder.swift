@@ -1,8 +1,8 @@
 import Foundation
+import Tables
 
-/// A plan's folder made whole or not at all: its files and empty `shards/` and `logs/` written into a
-/// staging folder beside it, then renamed into place, so a task, `status` or `merge` never meets half
-/// a plan.
+/// A plan's folder made whole or not at all (AtomicFolder: a staging folder beside it, renamed into
+/// place), so a task, `status` or `merge` never meets half a plan.
 public enum PlanFolder {
     public struct File {
         public var name: String
@@ -24,25 +24,18 @@ public enum PlanFolder {
         return try encoder.encode(plan)
     }
 
-    /// Creates `directory` (which must not exist) with `files`, `shards/` and `logs/`.
+    /// Creates `directory` (which must not exist) with `files`, `shards/` and `logs/`, through
+    /// AtomicFolder's exclusively created staging folder.
     public static func create(_ directory: URL, files: [File]) throws {
-        let fm = FileManager.default
-        let parent = directory.deletingLastPathComponent()
-        try fm.createDirectory(at: parent, withIntermediateDirectories: true)
-        let staging = parent.appendingPathComponent(".\(directory.lastPathComponent).partial-\(ProcessInfo.processInfo.processIdentifier)")
-        try? fm.removeItem(at: staging)
-        do {
-            try fm.createDirectory(at: staging.appendingPathComponent("shards"), withIntermediateDirectories: true)
-            try fm.createDirectory(at: staging.appendingPathComponent("logs"), withIntermediateDirectories: true)
+        try AtomicFolder.write(directory, force: false) { staging in
+            let fm = FileManager.default
+            try fm.createDirectory(at: staging.appendingPathComponent("shards"), withIntermediateDirectories: false)
+            try fm.createDirectory(at: staging.appendingPathComponent("logs"), withIntermediateDirectories: false)
             for file in files {
                 let url = staging.appendingPathComponent(file.name)
-                try file.data.write(to: url)
+                try file.data.write(to: url, options: [.withoutOverwriting])
                 if file.executable { try fm.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path) }
             }
-            try fm.moveItem(at: staging, to: directory)
-        } catch {
-            try? fm.removeItem(at: staging)
-            throw error
         }
     }
 }

@@ -50,4 +50,14 @@ public struct SlurmSubmissions: Codable, Sendable, Equatable {
         for job in jobs { for t in job.tasks { latest[t] = job.job } }
         return latest
     }
+
+    /// Submits `tasks` of a plan's array `script` — the whole array as the script declares it when
+    /// they are all `total` of its tasks — and records the job in `directory`'s jobs.json.
+    public static func submit(tasks: [Int], of total: Int, script: URL, concurrent: Int?, in directory: URL,
+                              client: SlurmClient = SlurmClient()) throws -> String {
+        let id = try client.submit(script: script, tasks: tasks.count == total ? nil : tasks, concurrent: concurrent)
+        var submissions = try read(directory)
+        try submissions.record(job: id, tasks: tasks, in: directory)
+        return id
+    }
 }

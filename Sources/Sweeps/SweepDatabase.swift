@@ -261,8 +261,9 @@ public final class SweepDatabase {
     public static func merge(_ shards: [SweepDatabase], into path: String) throws -> SweepDatabase {
         let fm = FileManager.default
         let target = URL(fileURLWithPath: path)
-        let staging = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).merging-\(ProcessInfo.processInfo.processIdentifier)")
-        try? fm.removeItem(at: staging)
+        // An unpredictable name nobody else created (a planted link there would be refused, not followed).
+        let tag = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt64.random(in: 0...UInt64.max))"
+        let staging = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).merging-\(tag)")
         do {
             if fm.fileExists(atPath: path) { try fm.copyItem(at: target, to: staging) }
             let merged = try SweepDatabase(path: staging.path)

@@ -34,6 +34,14 @@ public struct TfidfVectorizer: Sendable {
         /// Groups of near-identical responses (`NearDuplicates`), from every term, largest first.
         public var nearDuplicateGroups: [[Int]] = []
         public func isBigram(_ term: Int) -> Bool { terms[term].utf8.contains(32) }
+        /// The sum of `rows`' TF-IDF vectors (dense, one entry per term) and its length: a theme's
+        /// centre in the term space, unnormalised, for comparing themes and describing them.
+        public func termSum(of rows: [Int]) -> (sum: [Double], norm: Double) {
+            let offsets = matrix.csrRowOffsets, columns = matrix.csrColumnIndices, values = matrix.csrValues
+            var sum = [Double](repeating: 0, count: matrix.columns)
+            for i in rows { for e in offsets[i]..<offsets[i + 1] { sum[Int(columns[e])] += values[e] } }
+            return (sum, sum.reduce(0) { $0 + $1 * $1 }.squareRoot())
+        }
     }
 
     public func fit(_ texts: [String]) throws -> Fitted {

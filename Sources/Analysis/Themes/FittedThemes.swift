@@ -1,4 +1,5 @@
 import Foundation
+import Tables
 import NumericCore
 
 /// What `skein analyse` fitted, saved in its folder (`fitted.json` and `centres.npy`) so that
@@ -50,6 +51,15 @@ public struct FittedThemes: Codable, Sendable, Equatable {
     }
 
     public static let file = "fitted.json", centresFile = "centres.npy"
+
+    /// Writes fitted.json and centres.npy (one float32 row per theme, in `themes` order) into `dir`, each atomically.
+    public func write(centres: [Float], to dir: URL) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try AtomicFile.write(try encoder.encode(self), to: dir.appendingPathComponent(Self.file))
+        try AtomicFile.write(NpyWriter.data(rows: themes.count, columns: themes.isEmpty ? 0 : centres.count / themes.count, values: centres),
+                             to: dir.appendingPathComponent(Self.centresFile))
+    }
 
     /// The vectorizer that weighs new responses as the fitted ones were weighed.
     public var vectorizer: TfidfVectorizer {

@@ -182,9 +182,7 @@ public struct ThemeCuration: Sendable {
         let m = space.matrix, offsets = m.csrRowOffsets, columns = m.csrColumnIndices, values = m.csrValues
         for t in changed.sorted() where themes[t] != nil {
             let inTheme = members(t)
-            var centre = [Double](repeating: 0, count: m.columns)
-            for i in inTheme { for e in offsets[i]..<offsets[i + 1] { centre[Int(columns[e])] += values[e] } }
-            let norm = centre.reduce(0) { $0 + $1 * $1 }.squareRoot()
+            let (centre, norm) = space.termSum(of: inTheme)
             for i in inTheme {
                 var dot = 0.0, own = 0.0
                 for e in offsets[i]..<offsets[i + 1] {

@@ -45,11 +45,8 @@ public struct ThemeIdentity: Sendable {
     /// never used. Returns the renumbered result, the refit's record and the next unused id.
     public func match(_ new: ThemeFinder.Result, previous: [Int], nextID: Int, number: Int) -> (ThemeFinder.Result, Refit, Int) {
         guard let space = new.termSpace else { return (new, Refit(number: number, responses: new.assignments.count, kept: [], new: [], retired: [], splits: [], merges: []), nextID) }
-        let m = space.matrix, offsets = m.csrRowOffsets, columns = m.csrColumnIndices, values = m.csrValues
         func centre(_ rows: [Int]) -> [Double] {
-            var c = [Double](repeating: 0, count: m.columns)
-            for i in rows { for e in offsets[i]..<offsets[i + 1] { c[Int(columns[e])] += values[e] } }
-            let norm = c.reduce(0) { $0 + $1 * $1 }.squareRoot()
+            let (c, norm) = space.termSum(of: rows)
             return norm > 0 ? c.map { $0 / norm } : c
         }
         let oldIDs = Array(Set(previous.filter { $0 >= 0 })).sorted()
@@ -103,7 +100,7 @@ public struct ThemeIdentity: Sendable {
             if from.count >= 2 { merges.append(.init(id: theme.id, from: from)) }
         }
         let record = Refit(number: number, responses: new.assignments.count, kept: kept.sorted { $0.id < $1.id }, new: fresh,
-                           retired: oldIDs.filter { !usedOld.contains(oldIDs.firstIndex(of: $0)!) }, splits: splits, merges: merges.sorted { $0.id < $1.id })
+                           retired: oldIDs.indices.filter { !usedOld.contains($0) }.map { oldIDs[$0] }, splits: splits, merges: merges.sorted { $0.id < $1.id })
         return (renumbered, record, next)
     }
 }

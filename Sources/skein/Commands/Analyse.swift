@@ -223,13 +223,7 @@ struct Analyse: ParsableCommand {
         let json = try AtomicFolder.write(dir, force: force) { staging in
             let json = try ThemeWriter.write(result, table: table, to: staging, command: reproducingArguments(choice), redactions: redactions,
                                              curation: curation)
-            if let (fit, centres) = fittedThemes {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-                try AtomicFile.write(try encoder.encode(fit), to: staging.appendingPathComponent(FittedThemes.file))
-                try AtomicFile.write(NpyWriter.data(rows: fit.themes.count, columns: fit.themes.isEmpty ? 0 : centres.count / fit.themes.count,
-                                                    values: centres), to: staging.appendingPathComponent(FittedThemes.centresFile))
-            }
+            if let (fit, centres) = fittedThemes { try fit.write(centres: centres, to: staging) }
             if report { try AtomicFile.write(try AnalysisReport.html(directory: staging), to: staging.appendingPathComponent("report.html")) }
             return json
         }

@@ -33,10 +33,19 @@ extension Analyse {
         var counts: [Redactor.Kind: Int] = [:]
         var redacted: [String] = []
         var problem: String?
+        var lastSize: Int64?
         say("watching \(file) (Ctrl-C to stop); outputs in \(dir.path)/")
         while !stop.requested {
             let loopStart = DispatchTime.now().uptimeNanoseconds
             do {
+                // A file the same size as at the last look holds nothing new: not read again.
+                let attributes = try? FileManager.default.attributesOfItem(atPath: file)
+                let stamp = (attributes?[.size] as? NSNumber)?.int64Value
+                if let stamp, stamp == lastSize, !Analyse.refitRequested.load(ordering: .sequentiallyConsistent) {
+                    Thread.sleep(forTimeInterval: interval)
+                    continue
+                }
+                lastSize = stamp
                 guard var table = try ResponseTable.readGrowing(file, textColumn: textColumn, idColumn: idColumn, by: columns) else {
                     if problem == nil { problem = "waiting for \(file) to appear"; say(problem!) }
                     Thread.sleep(forTimeInterval: interval)
@@ -45,12 +54,12 @@ extension Analyse {
                 problem = nil
                 let refitAsked = Analyse.refitRequested.exchange(false, ordering: .sequentiallyConsistent)
                 let held = live?.table.texts.count ?? 0
+                guard table.texts.count >= held else {
+                    throw TableError(file: file, line: 0, message: "the file has fewer rows (\(table.texts.count)) than already read (\(held)): watch a file that only grows, or start again")
+                }
                 guard table.texts.count > held || (refitAsked && live != nil) else {
                     Thread.sleep(forTimeInterval: interval)
                     continue
-                }
-                guard table.texts.count >= held else {
-                    throw TableError(file: file, line: 0, message: "the file has fewer rows (\(table.texts.count)) than already read (\(held)): watch a file that only grows, or start again")
                 }
                 // Rows already read keep their redacted text; only the new ones are redacted.
                 for text in table.texts[redacted.count...] { redacted.append(redactor.map { $0.redact(text, counts: &counts) } ?? text) }
@@ -98,6 +107,7 @@ extension Analyse {
                 throw error
             } catch {
                 // A file caught mid-write reads as malformed: said once, tried again at the next look.
+                lastSize = nil
                 let text = "\(error)"
                 if text != problem { say("not updated: \(text) (trying again)"); problem = text }
                 Thread.sleep(forTimeInterval: max(interval, 0.5))
@@ -132,11 +142,9 @@ extension Analyse {
         func files(_ target: URL) throws {
             _ = try ThemeWriter.write(result, table: live.table, to: target, command: reproducingArguments(choice), redactions: redactions,
                                       curation: edits == nil ? nil : live.curation, notes: notes(live))
+            try fit.write(centres: live.centres, to: target)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            try AtomicFile.write(try encoder.encode(fit), to: target.appendingPathComponent(FittedThemes.file))
-            try AtomicFile.write(NpyWriter.data(rows: fit.themes.count, columns: fit.themes.isEmpty ? 0 : live.centres.count / fit.themes.count,
-                                                values: live.centres), to: target.appendingPathComponent(FittedThemes.centresFile))
             try AtomicFile.write(try encoder.encode(live.refits), to: target.appendingPathComponent(AnalysisFolder.File.refits))
             try AtomicFile.write(try AnalysisReport.html(directory: target), to: target.appendingPathComponent(AnalysisFolder.File.report))
         }

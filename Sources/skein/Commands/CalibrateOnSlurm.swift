@@ -65,7 +65,7 @@ extension Calibrate {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode(1)
         }
-        let submitted = submit ? try submitPlan(directory) : nil
+        let submitted = submit ? try CalibrationPlan.submit(directory) : nil
         if json {
             var object: [String: Any] = ["plan": directory.path, "written": written, "simulations": plan.simulations, "tasks": plan.tasks,
                                          "plan_hash": plan.planHash, "out": plan.out]
@@ -80,39 +80,7 @@ extension Calibrate {
         }
     }
 
-    struct Submission {
-        var array: String?
-        var finish: String?
-        var tasks: [Int]
-    }
-
-    /// Submits the tasks that are not done, queued or running, then the finishing job after them
-    /// all (cancelling an earlier finishing job, which would wait for a failed array forever).
-    func submitPlan(_ directory: URL) throws -> Submission {
-        let status = try CalibrationStatus(directory: directory)
-        let client = SlurmClient()
-        let todo = status.tasks.filter { $0.state == .failed || $0.state == .missing }.map(\.task)
-        let pending = status.tasks.filter { $0.state == .queued || $0.state == .running }.compactMap(\.job)
-        var submissions = try SlurmSubmissions.read(directory)
-        var array: String?
-        if !todo.isEmpty {
-            let id = try client.submit(script: directory.appendingPathComponent(CalibrationPlan.scriptFile),
-                                       tasks: todo.count == status.plan.tasks ? nil : todo, concurrent: status.plan.resources.concurrent)
-            try submissions.record(job: id, tasks: todo, in: directory)
-            array = id
-        }
-        var finish: String?
-        if !status.finished || !todo.isEmpty {
-            for old in submissions.jobs where old.tasks.isEmpty { client.cancel(job: old.job) }
-            let after = Array(Set(pending + (array.map { [$0] } ?? []))).sorted()
-            let id = try client.submit(script: directory.appendingPathComponent(CalibrationPlan.finishFile), tasks: nil, concurrent: nil, after: after)
-            try submissions.record(job: id, tasks: [], in: directory)
-            finish = id
-        }
-        return Submission(array: array, finish: finish, tasks: todo)
-    }
-
-    func describe(_ s: Submission, _ directory: URL) {
+    func describe(_ s: CalibrationPlan.Submission, _ directory: URL) {
         if let array = s.array { print("submitted job \(array): \(s.tasks.count) task\(s.tasks.count == 1 ? "" : "s") (\(SlurmArray.spec(s.tasks, concurrent: nil)))") }
         if let finish = s.finish { print("submitted job \(finish): the finishing job, after them; watch with skein calibrate \(directory.path)") }
         if s.array == nil && s.finish == nil { print("nothing to submit: the calibration is written") }
@@ -125,7 +93,7 @@ extension Calibrate {
         if let shard { return try runTask(plan, directory, shard) }
         if finish { return try finishPlan(plan, directory) }
         if submit {
-            let s = try submitPlan(directory)
+            let s = try CalibrationPlan.submit(directory)
             if json {
                 try OutputOptions.printJSON(["plan": directory.path, "job": s.array as Any, "finish_job": s.finish as Any, "submitted_tasks": s.tasks])
             } else {

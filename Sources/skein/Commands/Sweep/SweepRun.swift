@@ -185,10 +185,8 @@ struct SweepRun: ParsableCommand {
             let status = try SweepStatus(directory: directory)
             submitted = status.tasks.filter { $0.state == .failed || $0.state == .missing }.map(\.task)
             if !submitted.isEmpty {
-                let id = try client.submit(script: script, tasks: submitted.count == plan.tasks ? nil : submitted, concurrent: resources.concurrent)
-                var submissions = try SlurmSubmissions.read(directory)
-                try submissions.record(job: id, tasks: submitted, in: directory)
-                job = id
+                job = try SlurmSubmissions.submit(tasks: submitted, of: plan.tasks, script: script, concurrent: resources.concurrent,
+                                                  in: directory, client: client)
             }
         }
         if output.json {

@@ -33,11 +33,8 @@ struct SweepStatusCommand: ParsableCommand {
             let states: Set<SweepStatus.State> = retry == .failed ? [.failed] : retry == .missing ? [.missing] : [.failed, .missing]
             resubmitted = status.tasks.filter { states.contains($0.state) }.map(\.task)
             if !resubmitted.isEmpty {
-                let id = try SlurmClient().submit(script: folder.appendingPathComponent(SweepPlan.scriptFile), tasks: resubmitted,
-                                                  concurrent: status.plan.resources.concurrent)
-                var submissions = try SlurmSubmissions.read(folder)
-                try submissions.record(job: id, tasks: resubmitted, in: folder)
-                job = id
+                job = try SlurmSubmissions.submit(tasks: resubmitted, of: status.plan.tasks, script: folder.appendingPathComponent(SweepPlan.scriptFile),
+                                                  concurrent: status.plan.resources.concurrent, in: folder)
                 status = try SweepStatus(directory: folder, logLines: lines)
             }
         }

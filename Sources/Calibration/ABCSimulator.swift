@@ -45,7 +45,8 @@ public struct ABCSimulator: Sendable {
         let influence = try CalibratedScenario.influenceNetwork(data.graph)
         population = Population(influence)
         let seeds = data.labels.indices.filter { data.adoption[$0] == 1 }.map { data.labels[$0] }
-        var ensemble = Ensemble(replicates: 1, horizon: max(1, data.periods - 1), seed: seed, seeding: .nodes(seeds))
+        // No breakdown: only reach (and adoption times) are compared.
+        var ensemble = Ensemble(replicates: 1, horizon: max(1, data.periods - 1), seed: seed, seeding: .nodes(seeds), breakdown: [])
         ensemble.interventions = interventions
         ensemble.waning = waning
         ensemble.recordAgents = individual
@@ -81,35 +82,44 @@ public struct ABCSimulator: Sendable {
         return (0..<count).map { _ in prior(&rng) }
     }
 
-    /// Simulates draw `k` with parameters `theta` from its own stream (seed, k): thread-invariant.
-    public func simulate(_ theta: [Double], _ k: Int) throws -> Simulated {
-        var e = template
-        e.seed = SplitMix64.mix(seed &+ 0x9E37_79B9_7F4A_7C15 &* UInt64(k + 1))
-        let model = try spec.with(Dictionary(uniqueKeysWithValues: zip(names, theta)))
-        let result = try model.run(e, on: population)
-        let steps = result.horizon + 1
-        let curve = (0..<data.periods).map { t in Double(result.reach[min(t, steps - 1)]) / Double(max(1, data.count)) }
-        var threshold = Double.nan
-        if useThreshold {
-            var adoption = [Int32](repeating: 0, count: data.count)
-            for v in 0..<data.count where result.agentAdoptedAt[v] >= 0 { adoption[v] = Int32(result.agentAdoptedAt[v]) + 1 }
-            threshold = ValenteThresholds.meanThreshold(adoption: adoption, offsets: offsets, targets: targets)
+    /// Draws run as replicates of one ensemble this many at a time: one workspace per worker and one
+    /// result buffer per block instead of an ensemble set up per draw (the set-up was most of a
+    /// simulation's time on networks of a few hundred people).
+    static let block = 2048
+
+    /// Draws `offset ..< offset + thetas.count`, draw k as replicate k of one ensemble (its streams
+    /// (seed, k)), in parallel across the cores: the same summaries in any block, on any thread
+    /// count or machine.
+    public func run(_ thetas: [[Double]], offset: Int) throws -> [Simulated] {
+        var out: [Simulated] = []
+        out.reserveCapacity(thetas.count)
+        for start in stride(from: 0, to: thetas.count, by: Self.block) {
+            let block = thetas[start..<min(thetas.count, start + Self.block)]
+            let changes = block.map { theta in Dictionary(uniqueKeysWithValues: zip(names, theta)) }
+            let result = try spec.run(template, each: changes, from: offset + start, on: population)
+            out += summaries(of: result)
         }
-        return Simulated(curve: curve, threshold: threshold)
+        return out
     }
 
-    /// Draws `offset ..< offset + thetas.count`, in parallel across the cores.
-    public func run(_ thetas: [[Double]], offset: Int) throws -> [Simulated] {
-        var out = [Simulated?](repeating: nil, count: thetas.count)
-        var failure: Error?
-        let lock = NSLock()
-        out.withUnsafeMutableBufferPointer { buffer in
-            Parallel.forEach(count: thetas.count) { i in
-                do { buffer[i] = try simulate(thetas[i], offset + i) } catch { lock.lock(); failure = failure ?? error; lock.unlock() }
+    /// Each replicate's cumulative share per period and, where matched, mean exposure at adoption.
+    func summaries(of result: EnsembleResult) -> [Simulated] {
+        let steps = result.horizon + 1, n = data.count, periods = data.periods
+        var out = (0..<result.replicates).map { r in
+            Simulated(curve: (0..<periods).map { t in Double(result.reach[r * steps + min(t, steps - 1)]) / Double(max(1, n)) },
+                      threshold: .nan)
+        }
+        guard useThreshold else { return out }
+        out.withUnsafeMutableBufferPointer { out in
+            Parallel.forEach(count: result.replicates, workerState: { [Int32](repeating: 0, count: n) }) { adoption, r in
+                for v in 0..<n {
+                    let at = result.agentAdoptedAt[r * n + v]
+                    adoption[v] = at >= 0 ? Int32(at) + 1 : 0
+                }
+                out[r].threshold = ValenteThresholds.meanThreshold(adoption: adoption, offsets: offsets, targets: targets)
             }
         }
-        if let failure { throw failure }
-        return out.map { $0! }
+        return out
     }
 
     /// Root mean square of the curve's differences, with the threshold's difference added in quadrature.

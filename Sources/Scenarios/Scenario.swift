@@ -101,6 +101,19 @@ public struct ModelSpec: Sendable {
         return ModelSpec(try type.init(parameters: CatalogValues(owner: type.name, v)), values: v)
     }
 
+    /// Runs one replicate per change set, replicate r with this model's values updated by
+    /// `changes[r]` (each within its parameter's range), from replicate `first + r`'s streams.
+    public func run(_ ensemble: Ensemble, each changes: [[String: Double]], from first: Int,
+                    on population: Population) throws -> EnsembleResult {
+        let owner = Swift.type(of: model).name
+        let sets = changes.map { change in
+            var v = values
+            for (name, x) in change { v[name] = .number(x) }
+            return CatalogValues(owner: owner, v)
+        }
+        return try model.run(ensemble, each: sets, from: first, on: population)
+    }
+
     public var name: String { type(of: model).name }
     /// Whether the model keeps every agent's commitment itself (then the summary leads with commitment).
     public var tracksCommitment: Bool { type(of: model).tracksCommitment }

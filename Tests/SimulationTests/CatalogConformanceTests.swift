@@ -37,6 +37,11 @@ struct CatalogConformanceTests {
         try ModelConformance.everyIntervention(Self.build(name), name: name)
     }
 
+    @Test("replicates that each run their own parameters equal each value run alone, at any thread count", arguments: models)
+    func perReplicateModels(_ name: String) throws {
+        try ModelConformance.perReplicateModels(ModelCatalog.named(name)!)
+    }
+
     @Test("every intervention kind describes itself, and is among those every model is tried with")
     func interventionCatalog() throws {
         #expect(Set(ModelConformance.interventions.map { type(of: $0.1).kind }) == Set(InterventionCatalog.kinds))

@@ -25,6 +25,7 @@ public enum ModelConformance {
         try invariants(model, name: type.name)
         try waning(model, name: type.name)
         try everyIntervention(model, name: type.name)
+        try perReplicateModels(type)
     }
 
     public static func describesItself(_ type: any CatalogModel.Type) {
@@ -107,6 +108,62 @@ public enum ModelConformance {
             }
             let result = try model.run(ensemble, on: population)
             #expect(result.interventions.count == x.schedule.times(horizon: 20).count, "\(name), \(label)")
+        }
+    }
+
+    /// The model's example and the same with one numeric parameter changed (nil: nothing to change).
+    static func twoValues<M: CatalogModel>(_ type: M.Type) -> (M, M)? {
+        guard let a = try? M(parameters: CatalogValues(owner: M.name, M.example)) else { return nil }
+        for p in M.parameters {
+            let x: Double
+            switch p.kind {
+            case .probability, .nonNegative, .probabilityOrWord, .perAgent: x = 0.17
+            case .positive: x = 0.5
+            default: continue
+            }
+            var values = M.example
+            if case let .number(old)? = values[p.name], old == x { continue }
+            values[p.name] = .number(x)
+            if let b = try? M(parameters: CatalogValues(owner: M.name, values)) { return (a, b) }
+        }
+        return nil
+    }
+
+    /// Replicates that each run their own value of the model (a calibration's draws, through
+    /// `Ensemble.run(each:from:on:)`) give exactly what each value gives in an ensemble of its own at
+    /// the same replicate's streams, on any thread count: with no intervention and with every one the
+    /// model takes (turnover's newcomers, added ties, training).
+    public static func perReplicateModels(_ type: any CatalogModel.Type) throws {
+        try perReplicateModels(opened: type)
+    }
+
+    static func perReplicateModels<M: CatalogModel>(opened type: M.Type) throws {
+        guard let (a, b) = twoValues(type) else { return }
+        let population = Population(network)
+        let which = [0, 1, 1, 0, 1]
+        let models = which.map { $0 == 0 ? a : b }
+        for (label, x) in [("no intervention", nil)] + interventions.map({ ($0.0, Optional($0.1)) }) {
+            var ensemble = Ensemble(replicates: 1, horizon: 20, seed: 5, seeding: .random(count: 5), interventions: x.map { [$0] } ?? [])
+            if let x, x.needs.contains(.commitment) && !M.tracksCommitment { ensemble.waning = WaningCommitment(decay: 0.05) }
+            guard (try? ensemble.validate(a, on: population)) != nil else { continue }
+            let each = try Compute.withThreads(2) { try ensemble.run(each: models, from: 3, on: population) }
+            let eachOne = try Compute.withThreads(1) { try ensemble.run(each: models, from: 3, on: population) }
+            #expect(each.stateCounts == eachOne.stateCounts && each.summaries == eachOne.summaries,
+                    "\(M.name), \(label): per-replicate models changed with the thread count")
+            var alone = ensemble
+            alone.replicates = 3 + models.count
+            alone.forceFrontierKernel = true
+            let own = [try alone.run(a, on: population), try alone.run(b, on: population)]
+            let steps = each.steps, width = AdoptionState.allCases.count
+            for (i, m) in which.enumerated() {
+                let r = 3 + i
+                #expect(Array(each.reach[(i * steps)..<((i + 1) * steps)]) == Array(own[m].reach[(r * steps)..<((r + 1) * steps)]),
+                        "\(M.name), \(label): replicate \(i) differs from value \(m) run alone at replicate \(r)")
+                #expect(Array(each.stateCounts[(i * steps * width)..<((i + 1) * steps * width)])
+                        == Array(own[m].stateCounts[(r * steps * width)..<((r + 1) * steps * width)]),
+                        "\(M.name), \(label): counts of replicate \(i) differ from value \(m) alone")
+                #expect(each.summaries[i] == own[m].summaries[r], "\(M.name), \(label): summary of replicate \(i)")
+            }
         }
     }
 }

@@ -32,6 +32,14 @@ extension CatalogModel {
         try ensemble.run(self, on: population)
     }
 
+    /// Runs one replicate per set of values, replicate r with the model built from `values[r]`, from
+    /// replicate `first + r`'s streams (`Ensemble.run(each:from:on:)`): a calibration's draws as one
+    /// ensemble, specialised for this model like `run`.
+    public func run(_ ensemble: Ensemble, each values: [CatalogValues], from first: Int,
+                    on population: Population) throws -> EnsembleResult {
+        try ensemble.run(each: values.map { try Self(parameters: $0) }, from: first, on: population)
+    }
+
     /// Checks the ensemble against this model (opening the existential, as `run` does).
     public func validate(_ ensemble: Ensemble, on population: Population) throws {
         try ensemble.validate(self, on: population)

@@ -107,6 +107,55 @@ public struct Ensemble: Sendable {
     /// the model offers for this ensemble (after a pilot replicate where the kernel asks for one).
     public func run<M: DiffusionModel>(_ model: M, on population: Population) throws -> EnsembleResult {
         try validate(model, on: population)
+        let batched = forceFrontierKernel || derivesCommitment(population) ? nil : model.batchedKernel(for: self, on: population)
+        return try execute(M.self, on: population) { run, summaries in
+            guard let batched else {
+                frontierKernel({ _ in model }, run, replicates: 0..<replicates)
+                return "frontier"
+            }
+            guard let share = batched.pilotReachShare else {
+                try batched.run(run, replicates: 0..<replicates)
+                return batched.name
+            }
+            frontierKernel({ _ in model }, run, replicates: 0..<1)
+            if replicates > 1 && summaries[0].reachShare >= share {
+                try batched.run(run, replicates: 1..<replicates)
+                return "frontier+" + batched.name
+            }
+            frontierKernel({ _ in model }, run, replicates: 1..<replicates)
+            return "frontier"
+        }
+    }
+
+    /// Runs one replicate per model, replicate r with `models[r]` (a calibration's draws, each its
+    /// own parameters), on the frontier kernel. Replicate r draws from the streams of replicate
+    /// `first + r`, so any block of draws run anywhere gives what the same draws give in one run;
+    /// `replicates` is ignored (it is `models.count`).
+    public func run<M: DiffusionModel>(each models: [M], from first: Int = 0, on population: Population) throws -> EnsembleResult {
+        guard let model = models.first else {
+            throw SimulationError.outOfRange(parameter: "replicates", value: 0, allowed: "≥ 1")
+        }
+        var ensemble = self
+        ensemble.replicates = models.count
+        try ensemble.validate(model, on: population)
+        for m in models.dropFirst() { try m.validate(population) }
+        return try ensemble.execute(M.self, on: population) { run, _ in
+            ensemble.frontierKernel({ models[$0] }, run, replicates: 0..<models.count, streamsFrom: first, varying: true)
+            return "frontier"
+        }
+    }
+
+    /// Whether the breakdown reads commitment back from every agent each step, which only the
+    /// per-replicate kernel keeps.
+    private func derivesCommitment(_ population: Population) -> Bool {
+        (breakdown ?? population.groupNames).contains { $0 == Self.committedAttribute && Self.isDerived($0, in: population) }
+    }
+
+    /// Prepares seeds, interventions and breakdowns, allocates the result, and lets `kernels` fill
+    /// it; `kernels` returns the kernel's name for the result.
+    private func execute<M: DiffusionModel>(_ model: M.Type, on population: Population,
+                                            kernels: (EnsembleRun, UnsafeMutableBufferPointer<ReplicateSummary>) throws -> String)
+        throws -> EnsembleResult {
         let prepared = try preparedSeeding ?? seeding.prepare(population, seed: seed)
         let timeline = try interventions.map { try $0.prepared(population, seed: self.seed) }
         let groupNames = breakdown ?? population.groupNames
@@ -122,9 +171,6 @@ public struct Ensemble: Sendable {
             result.agentCommitment = [Float](repeating: .nan, count: replicates * population.count)
         }
         result.interventions = occurrences()
-        // Commitment read back from every agent each step: the per-replicate kernel keeps it.
-        let derivesCommitment = groupNames.contains { $0 == Self.committedAttribute && Self.isDerived($0, in: population) }
-        let batched = forceFrontierKernel || derivesCommitment ? nil : model.batchedKernel(for: self, on: population)
         var kernel = "frontier"
         try result.stateCounts.withUnsafeMutableBufferPointer { stateCounts in
         try result.meanCommitment.withUnsafeMutableBufferPointer { meanCommitment in
@@ -141,18 +187,7 @@ public struct Ensemble: Sendable {
             let run = EnsembleRun(ensemble: self, population: population, prepared: prepared, timeline: timeline, groups: groups,
                                   groupNames: groupNames, crossAttribute: ReplicateSummary.inequalityAttribute(in: groupNames),
                                   recorder: recorder, finished: ProgressTally())
-            guard let batched else { return frontierKernel(model, run, replicates: 0..<replicates) }
-            guard let share = batched.pilotReachShare else {
-                kernel = batched.name
-                return try batched.run(run, replicates: 0..<replicates)
-            }
-            frontierKernel(model, run, replicates: 0..<1)
-            if replicates > 1 && summaries[0].reachShare >= share {
-                kernel = "frontier+" + batched.name
-                try batched.run(run, replicates: 1..<replicates)
-            } else {
-                frontierKernel(model, run, replicates: 1..<replicates)
-            }
+            kernel = try kernels(run, summaries)
         }
         }
         }
@@ -166,7 +201,10 @@ public struct Ensemble: Sendable {
 
     /// Replicates `range` one at a time with the model's own step, in parallel: the kernel every
     /// model has, and the only one that takes every intervention.
-    func frontierKernel<M: DiffusionModel>(_ model: M, _ run: EnsembleRun, replicates range: Range<Int>) {
+    /// Replicate r runs `modelAt(r)`, from the streams of replicate `first + r`; `varying`: the
+    /// models differ, so a workspace is made per replicate unless one serves any parameters.
+    func frontierKernel<M: DiffusionModel>(_ modelAt: (Int) -> M, _ run: EnsembleRun, replicates range: Range<Int>,
+                                           streamsFrom first: Int = 0, varying: Bool = false) {
         let population = run.population, groups = run.groups, prepared = run.prepared, timeline = run.timeline
         let seed = self.seed, horizon = self.horizon, recordAgents = self.recordAgents, waning = self.waning
         let lastDue = interventions.flatMap { $0.schedule.times(horizon: horizon) }.max() ?? -1
@@ -180,18 +218,20 @@ public struct Ensemble: Sendable {
             (replicate: Replicate(population: population, tracked: groups, index: 0,
                                   rng: Xoshiro256PlusPlus(seed: seed, replicate: 0, purpose: .dynamics), trainedGroup: trainedGroup,
                                   committedGroup: committedGroup),
-             workspace: model.makeWorkspace(population), frontier: [Int32]())
+             workspace: modelAt(range.lowerBound).makeWorkspace(population), frontier: [Int32]())
         }) { worker, i in
-            let r = range.lowerBound + i
-            worker.replicate.reset(index: r, rng: Xoshiro256PlusPlus(seed: seed, replicate: UInt64(r), purpose: .dynamics))
+            let r = range.lowerBound + i, stream = first + r
+            let model = modelAt(r)
+            if varying && !M.workspaceServesAnyParameters { worker.workspace = model.makeWorkspace(population) }
+            worker.replicate.reset(index: stream, rng: Xoshiro256PlusPlus(seed: seed, replicate: UInt64(stream), purpose: .dynamics))
             if tracksCommitment { worker.replicate.agents.useCommitment() }
             model.begin(&worker.replicate, &worker.workspace)
-            for v in prepared.seeds(seed: seed, replicate: r) { model.seed(&worker.replicate, &worker.workspace, agent: v) }
+            for v in prepared.seeds(seed: seed, replicate: stream) { model.seed(&worker.replicate, &worker.workspace, agent: v) }
             /// Applies the interventions due at t, then lets the model answer what they changed.
             func intervene(_ t: Int) -> Bool {
                 var acted = false
                 for (i, x) in timeline.enumerated() where x.schedule.happens(at: t) {
-                    worker.replicate.interventionRNG = InterventionStream.stream(seed: seed, replicate: r, key: streamKeys[i],
+                    worker.replicate.interventionRNG = InterventionStream.stream(seed: seed, replicate: stream, key: streamKeys[i],
                                                                                   occurrence: x.schedule.occurrence(at: t))
                     x.apply(&worker.replicate)
                     acted = true

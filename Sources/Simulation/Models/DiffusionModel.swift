@@ -57,6 +57,11 @@ public protocol DiffusionModel: Sendable {
     /// lanes, the commitment matrix); nil runs replicate by replicate. The runner asks; the model
     /// decides, so no kernel is chosen by inspecting the model's type.
     func batchedKernel(for ensemble: Ensemble, on population: Population) -> (any BatchedKernel)?
+    /// Whether a workspace made by one value of the model serves another value of the same model
+    /// (its `begin` drops whatever it derived from the parameters). Runs whose replicates each have
+    /// their own parameters (a calibration's draws) then reuse one workspace per worker; otherwise
+    /// they make a fresh one per replicate (default: false, the safe answer).
+    static var workspaceServesAnyParameters: Bool { get }
 }
 
 extension DiffusionModel {
@@ -72,6 +77,7 @@ extension DiffusionModel {
     public static var tracksCommitment: Bool { false }
     public static var outcome: ModelOutcome { .adoption }
     public func batchedKernel(for ensemble: Ensemble, on population: Population) -> (any BatchedKernel)? { nil }
+    public static var workspaceServesAnyParameters: Bool { false }
 }
 
 extension Replicate {

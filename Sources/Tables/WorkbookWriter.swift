@@ -20,12 +20,17 @@ public enum WorkbookWriter {
         }
     }
 
+    /// Every part's date in the zip: fixed (2 January 1980, inside the format's range in any time
+    /// zone), so the same sheets give the same bytes whenever they are written.
+    static let entryDate = Date(timeIntervalSince1970: 315_619_200)
+
     /// The workbook's bytes.
     public static func data(_ sheets: [Sheet]) throws -> Data {
         let archive = try Archive(data: Data(), accessMode: .create)
         func add(_ path: String, _ text: String) throws {
             let bytes = Data(text.utf8)
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count), compressionMethod: .deflate) { position, size in
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count), modificationDate: Self.entryDate,
+                                 compressionMethod: .deflate) { position, size in
                 bytes.subdata(in: Int(position)..<Int(position) + size)
             }
         }

@@ -195,8 +195,11 @@ public struct ThemeCuration: Sendable {
             var theme = themes[t]!
             theme.terms = terms
             theme.bigrams = bigrams
-            if !pinned.contains(t) { theme.label = ThemeFinder.label(terms: terms, bigrams: bigrams) }
-            theme.representatives = ThemeFinder.representatives(inTheme, similarity: similarity, signatures: space.signatures, count: finder.representatives)
+            theme.representatives = ThemeFinder.representatives(inTheme, similarity: similarity, signatures: space.signatures,
+                                                                count: finder.representatives, space: space.matrix)
+            if !pinned.contains(t) {
+                theme.label = ThemeFinder.label(terms: terms, bigrams: bigrams, quotes: theme.representatives.map { texts[$0] })
+            }
             theme.cohesion = inTheme.reduce(0.0) { $0 + similarity[$1] } / Double(max(1, inTheme.count))
             themes[t] = theme
         }

@@ -128,12 +128,12 @@ public struct ThemeFinder: Sendable {
         // Embedding: LSA of the TF-IDF matrix, or the caller's vectors.
         if let vectors {
             guard vectors.rows == n else { throw ThemeError.vectors("the vectors file has \(vectors.rows) rows but there are \(n) responses") }
-            return try themes(vectors, fitted: fitted, fromVectors: true, clock: &clock)
+            return try themes(vectors, fitted: fitted, fromVectors: true, texts: texts, clock: &clock)
         }
         let rank = max(1, min(dimensions, fitted.matrix.columns - 1, n - 1))
         if fitted.matrix.columns < 2 {
             clock.lap("svd")
-            return try themes(fitted.matrix.toDense(), fitted: fitted, fromVectors: false, clock: &clock)
+            return try themes(fitted.matrix.toDense(), fitted: fitted, fromVectors: false, texts: texts, clock: &clock)
         }
         let withTerms = (0..<n).filter { fitted.matrix.csrRowOffsets[$0 + 1] > fitted.matrix.csrRowOffsets[$0] }
         // The SVD runs in single precision: LSA needs the leading directions, not digits, and the
@@ -145,7 +145,7 @@ public struct ThemeFinder: Sendable {
                 try RandomizedSVD(rank: rank, powerIterations: 4, seed: seed, rightVectors: false, smallProblem: .gram).decompose(SparseOperator(tfidf))
             }
             clock.lap("svd")
-            return try themes(svd.scaledLeftVectors(), fitted: fitted, fromVectors: false, clock: &clock)
+            return try themes(svd.scaledLeftVectors(), fitted: fitted, fromVectors: false, texts: texts, clock: &clock)
         }
         // Fit on a sample of the responses with terms, then embed all: U·Σ = A·V. Terms absent
         // from the sample get no direction, so the SVD's vocabulary side is only the sample's
@@ -161,7 +161,7 @@ public struct ThemeFinder: Sendable {
         for (c, term) in kept.enumerated() { for r in 0..<svd.rank { directions[term, r] = svd.vt[r, c] } }
         let embedding = try tfidf.multiplied(by: directions)
         clock.lap("svd")
-        return try themes(consume embedding, fitted: fitted, fromVectors: false, clock: &clock)
+        return try themes(consume embedding, fitted: fitted, fromVectors: false, texts: texts, clock: &clock)
     }
 
     /// Themes of `texts` from a sentence encoder's unit vectors (one row per text; zero rows are
@@ -173,7 +173,7 @@ public struct ThemeFinder: Sendable {
         guard embedded.rows == texts.count else {
             throw ThemeError.vectors("the encoder gave \(embedded.rows) rows for \(texts.count) responses")
         }
-        return separatingShortAnswers(try themes(embedded, fitted: fitted, fromVectors: true, clock: &clock), texts: texts)
+        return separatingShortAnswers(try themes(embedded, fitted: fitted, fromVectors: true, texts: texts, clock: &clock), texts: texts)
     }
 
     /// Moves the short "nothing to say" answers out of "empty", "other" or whichever theme they
@@ -222,7 +222,7 @@ public struct ThemeFinder: Sendable {
     /// Consumes the embedding: its storage becomes the unit rows in place (a borrowed one would be
     /// copied — 800 MB at two million responses).
     func themes<S: BLASScalar>(_ embedding: consuming Matrix<S>, fitted: TfidfVectorizer.Fitted, fromVectors: Bool,
-                               clock: inout StageClock) throws -> Result {
+                               texts: [String], clock: inout StageClock) throws -> Result {
         let n = embedding.rows, d = embedding.columns
         let norms = KMeans.squaredNorms(embedding).map { $0.squareRoot() }
         // Responses with no terms are "empty". With terms but a zero embedding (every term unseen
@@ -305,10 +305,11 @@ public struct ThemeFinder: Sendable {
         for i in 0..<n where assignments[i] >= 0 { members[assignments[i]].append(i) }
         var themes: [Theme] = []
         for (id, old) in order.enumerated() {
-            let reps = Self.representatives(members[id], similarity: similarity, signatures: fitted.signatures, count: representatives)
+            let reps = Self.representatives(members[id], similarity: similarity, signatures: fitted.signatures, count: representatives,
+                                            space: fitted.matrix)
             let (terms, bigrams) = labelling.top(id)
             themes.append(Theme(id: id, size: sizes[old], share: Double(sizes[old]) / Double(n),
-                                label: Self.label(terms: terms, bigrams: bigrams), terms: terms, bigrams: bigrams,
+                                label: Self.label(terms: terms, bigrams: bigrams, quotes: reps.map { texts[$0] }), terms: terms, bigrams: bigrams,
                                 representatives: reps, cohesion: members[id].reduce(0.0) { $0 + similarity[$1] } / Double(max(1, members[id].count))))
         }
         members = []
@@ -329,10 +330,20 @@ public struct ThemeFinder: Sendable {
                       termSpace: fitted)
     }
 
-    /// The members most similar to their theme's centre, one per distinct term sequence (no
-    /// near-copies among the quotes), most similar first, ties to the earlier response. Sorts only
-    /// a short list of the best candidates, widening it when copies crowd it out.
-    static func representatives(_ members: [Int], similarity: [Double], signatures: [Int], count: Int) -> [Int] {
+    /// The members most similar to their theme's centre, one per distinct term sequence, most
+    /// similar first, ties to the earlier response; a member sharing `nearCopy` of its terms
+    /// (Jaccard, over `space`'s rows) with a quote already chosen is passed over ("Discharge was
+    /// quick this time" after "Discharge was quick on ward 4"), so a theme of few wordings shows
+    /// fewer quotes rather than copies. Sorts only a short list of the best candidates, widening it
+    /// when copies crowd it out.
+    static func representatives(_ members: [Int], similarity: [Double], signatures: [Int], count: Int,
+                                space: SparseMatrix<Double>? = nil) -> [Int] {
+        let offsets = space?.csrRowOffsets ?? [], columns = space?.csrColumnIndices ?? []
+        func terms(_ i: Int) -> Set<UInt32> { offsets.isEmpty ? [] : Set(columns[offsets[i]..<offsets[i + 1]]) }
+        func nearCopy(_ a: Set<UInt32>, _ b: Set<UInt32>) -> Bool {
+            guard !a.isEmpty, !b.isEmpty else { return false }
+            return Double(a.intersection(b).count) >= Self.nearCopy * Double(a.union(b).count)
+        }
         let before = { (a: Int, b: Int) in similarity[a] != similarity[b] ? similarity[a] > similarity[b] : a < b }
         var shortlist = max(4 * count, 32)
         while true {
@@ -353,14 +364,22 @@ public struct ThemeFinder: Sendable {
                 }
                 candidates = top
             }
-            var seen = Set<Int>(), reps: [Int] = []
+            var seen = Set<Int>(), reps: [Int] = [], chosen: [Set<UInt32>] = []
             for i in candidates where reps.count < count {
-                if seen.insert(signatures[i]).inserted { reps.append(i) }
+                guard !seen.contains(signatures[i]) else { continue }
+                let own = terms(i)
+                if chosen.contains(where: { nearCopy($0, own) }) { continue }
+                seen.insert(signatures[i])
+                reps.append(i)
+                chosen.append(own)
             }
             if reps.count == count || candidates.count == members.count { return reps }
             shortlist *= 8
         }
     }
+
+    /// The share of terms two quotes may share before the second is a near copy of the first.
+    static let nearCopy = 0.6
 
     /// Wall-clock time of each stage, for `skein analyse --timings` and themes.json.
     struct StageClock {
@@ -434,11 +453,23 @@ public struct ThemeFinder: Sendable {
         }
     }
 
-    /// "term, term, term" from the top terms, preferring a bigram that covers two of them.
-    static func label(terms: [String], bigrams: [String]) -> String {
+    /// "term, term, term" from the top terms, preferring a bigram that covers two of them. A term
+    /// or bigram that reads the opposite way to any of the theme's `quotes` ("good" where a quote
+    /// complains, "poor" where one praises) is passed over for the next, so a label never
+    /// contradicts the quotes shown under it; if every term does, the first is kept.
+    static func label(terms: [String], bigrams: [String], quotes: [String] = []) -> String {
+        let present = Set(quotes.map(Polarity.of)).subtracting([.neutral])
+        let fits = { (term: String) in
+            let p = Polarity.of(term)
+            return p == .neutral || !present.contains(p.opposite)
+        }
+        let fitting = terms.filter(fits)
+        let keptTerms = fitting.isEmpty ? Array(terms.prefix(1)) : fitting
         var parts: [String] = []
-        if let b = bigrams.first { parts.append(b) }
-        for t in terms where parts.count < 3 && !parts.contains(where: { $0.split(separator: " ").contains(Substring(t)) }) { parts.append(t) }
+        if let b = bigrams.first(where: fits) { parts.append(b) }
+        for t in keptTerms where parts.count < 3 && !parts.contains(where: { $0.split(separator: " ").contains(Substring(t)) }) {
+            parts.append(t)
+        }
         return parts.joined(separator: ", ")
     }
 }

@@ -1,47 +1,73 @@
 extension Graph {
     /// Core number of every node: the largest k such that the node is in a subgraph where every
-    /// node has degree ≥ k (the k-core). Batagelj & Zaversnik's bucket algorithm, O(n + m).
+    /// node has degree ≥ k (the k-core). Batagelj & Zaversnik's bucket algorithm, O(n + m), on
+    /// 32-bit arrays over the adjacency directly (half the memory traffic of word-sized ones).
     /// Self-loops are ignored; directed graphs use in + out degree, as networkx does.
     public func coreNumbers() -> [Int] {
         let n = nodeCount
-        var degree = [Int](repeating: 0, count: n)
-        for v in 0..<n {
-            var d = 0
-            for u in neighbours(of: v) where Int(u) != v { d += 1 }
-            if isDirected { for u in inNeighbours(of: v) where Int(u) != v { d += 1 } }
-            degree[v] = d
-        }
-        let maxDegree = degree.max() ?? 0
-        // Bucket sort nodes by degree; position[v] is v's index in `order`.
-        var binStart = [Int](repeating: 0, count: maxDegree + 2)
-        for d in degree { binStart[d + 1] += 1 }
-        for d in 0...maxDegree { binStart[d + 1] += binStart[d] }
-        var order = [Int](repeating: 0, count: n)
-        var position = [Int](repeating: 0, count: n)
-        var fill = binStart
-        for v in 0..<n {
-            position[v] = fill[degree[v]]
-            order[position[v]] = v
-            fill[degree[v]] += 1
-        }
-        func lower(_ u: Int, below v: Int) {
-            guard degree[u] > degree[v] else { return }
-            // Swap u with the first node of its bin, then shrink the bin by one.
-            let du = degree[u]
-            let first = order[binStart[du]]
-            if first != u {
-                let pu = position[u], pf = binStart[du]
-                order[pu] = first; position[first] = pu
-                order[pf] = u; position[u] = pf
+        guard n > 0 else { return [] }
+        var degree = [Int32](repeating: 0, count: n)
+        var order = [Int32](repeating: 0, count: n)
+        var position = [Int32](repeating: 0, count: n)
+        var binStart: [Int32] = []
+        let directed = isDirected
+        degree.withUnsafeMutableBufferPointer { degree in
+        order.withUnsafeMutableBufferPointer { order in
+        position.withUnsafeMutableBufferPointer { position in
+        offsets.withUnsafeBufferPointer { offsets in
+        targets.withUnsafeBufferPointer { targets in
+        inOffsets.withUnsafeBufferPointer { inOffsets in
+        inSources.withUnsafeBufferPointer { inSources in
+            /// Calls `body` for every neighbour of v other than v itself (in-neighbours too when directed).
+            @inline(__always) func forEachNeighbour(_ v: Int, _ body: (Int) -> Void) {
+                for p in offsets[v]..<offsets[v + 1] where Int(targets[p]) != v { body(Int(targets[p])) }
+                if directed { for p in inOffsets[v]..<inOffsets[v + 1] where Int(inSources[p]) != v { body(Int(inSources[p])) } }
             }
-            binStart[du] += 1
-            degree[u] -= 1
+            var maxDegree: Int32 = 0
+            for v in 0..<n {
+                var d: Int32 = 0
+                forEachNeighbour(v) { _ in d += 1 }
+                degree[v] = d
+                maxDegree = max(maxDegree, d)
+            }
+            // Bucket sort nodes by degree; position[v] is v's index in `order`.
+            binStart = [Int32](repeating: 0, count: Int(maxDegree) + 2)
+            binStart.withUnsafeMutableBufferPointer { bin in
+                for v in 0..<n { bin[Int(degree[v]) + 1] += 1 }
+                for d in 0...Int(maxDegree) { bin[d + 1] += bin[d] }
+                var fill = Array(bin)
+                for v in 0..<n {
+                    let d = Int(degree[v])
+                    position[v] = fill[d]
+                    order[Int(fill[d])] = Int32(v)
+                    fill[d] += 1
+                }
+                for i in 0..<n {
+                    let v = Int(order[i])
+                    let dv = degree[v]
+                    forEachNeighbour(v) { u in
+                        let du = degree[u]
+                        guard du > dv else { return }
+                        // Swap u with the first node of its bin, then shrink the bin by one.
+                        let pf = Int(bin[Int(du)])
+                        let first = Int(order[pf])
+                        if first != u {
+                            let pu = Int(position[u])
+                            order[pu] = Int32(first); position[first] = Int32(pu)
+                            order[pf] = Int32(u); position[u] = Int32(pf)
+                        }
+                        bin[Int(du)] += 1
+                        degree[u] = du - 1
+                    }
+                }
+            }
         }
-        for i in 0..<n {
-            let v = order[i]
-            for u in neighbours(of: v) where Int(u) != v { lower(Int(u), below: v) }
-            if isDirected { for u in inNeighbours(of: v) where Int(u) != v { lower(Int(u), below: v) } }
         }
-        return degree
+        }
+        }
+        }
+        }
+        }
+        return degree.map(Int.init)
     }
 }

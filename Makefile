@@ -78,7 +78,7 @@ notebooks: release
 bench: release
 	$(RELEASE_BIN) bench Benchmarks/suites/standard.yaml --out Benchmarks/results/standard-$$(date +%F).json $(ARGS)
 
-## Skein beside cynetdiff, NDlib, EoN, networkx, python-igraph and scikit-learn on the same inputs → Benchmarks/RESULTS.md.
+## Skein beside cynetdiff, NDlib, EoN, networkx, python-igraph and scikit-learn on the same inputs, ROUNDS=3 alternating rounds (medians and ranges) and callgrind instruction counts → Benchmarks/RESULTS.md.
 bench-peers: release
 	./scripts/bench-peers.sh
 

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Skein beside its peers (cynetdiff, NDlib, EoN, networkx, python-igraph, scikit-learn) on the same
 # inputs in the same run; writes Benchmarks/RESULTS.md. Peers are installed in Benchmarks/.venv;
-# inputs come from ../shared/data (ba100k, STC2) plus a BA(10⁴, 5) edge list made by skein.
+# inputs come from ../shared/data (ba100k, STC2) plus a BA(10⁴, 5) edge list made by skein. ROUNDS=3 rounds
+# alternate Skein and the peers (medians over rounds with their ranges), and callgrind counts the
+# instructions of Skein's timed runs (scripts/bench-instructions.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 skein=${SKEIN:-.build/release/skein}
@@ -16,26 +18,41 @@ results=Benchmarks/results
 mkdir -p "$results/inputs"
 "$skein" network generate barabasi-albert --param n=10000 --param m=5 --seed 1 -o "$results/inputs/ba10k.csv" >/dev/null
 tail -n +2 "$results/inputs/ba10k.csv" | tr ',' ' ' > "$results/inputs/ba10k.edges"
-peers="$results/peers-$date.jsonl"
-: > "$peers"
-echo "== Skein (1 and 2 threads)"
-"$skein" bench Benchmarks/suites/peers.yaml --threads 1 --out "$results/peers-skein-1t-$date.json"
-"$skein" bench Benchmarks/suites/peers.yaml --threads 2 --out "$results/peers-skein-2t-$date.json" >/dev/null
 py=Benchmarks/.venv/bin/python
-echo "== simulation peers"; $py Benchmarks/peers/simulation_peers.py "$shared/bench/ba100k.edges" --repeat 3 --json "$peers"
-echo "== NDlib"; $py Benchmarks/peers/ndlib_peers.py "$results/inputs/ba10k.edges" --replicates 20 --json "$peers"
-echo "== network peers"; $py Benchmarks/peers/network_peers.py "$shared/bench/ba100k.edges" --repeat 3 --networkx-skip betweenness,louvain --json "$peers"
-echo "== scikit-learn"
-$py Benchmarks/peers/analyse_peers.py "$shared/text/stc2/StackOverflow.txt" "$shared/text/stc2/StackOverflow_gnd.txt" \
-    --workload themes-stackoverflow-20k --json "$peers"
-$py Benchmarks/peers/analyse_peers.py "$shared/text/stc2/SearchSnippets.txt" "$shared/text/stc2/SearchSnippets_gnd.txt" \
-    --workload themes-searchsnippets-12k --json "$peers"
 # The 200k and 2M corpora: the same replicated responses skein's themes workloads analyse.
 for n in 200000:200k 2000000:2m; do
     count=${n%%:*}; tag=${n##*:}
     "$skein" export corpus "$shared/text/stc2/StackOverflow.txt" --responses "$count" \
         --labels "$shared/text/stc2/StackOverflow_gnd.txt" --labels-out "$results/inputs/so$tag-labels.txt" -o "$results/inputs/so$tag.txt" >/dev/null
-    $py Benchmarks/peers/analyse_peers.py "$results/inputs/so$tag.txt" "$results/inputs/so$tag-labels.txt" \
-        --workload "themes-stackoverflow-$tag" --json "$peers"
 done
-$py Benchmarks/peers/compare.py "$results/peers-skein-1t-$date.json" "$peers" --skein-2t "$results/peers-skein-2t-$date.json" --out Benchmarks/RESULTS.md
+# ROUNDS rounds (default 3), Skein and every peer alternating within each, so a minute of load on this
+# machine falls on one round of each side and the medians over rounds stand.
+rounds=${ROUNDS:-3}
+args=()
+for round in $(seq 1 "$rounds"); do
+    peers="$results/peers-$date-r$round.jsonl"
+    : > "$peers"
+    echo "== round $round of $rounds: Skein"
+    "$skein" bench Benchmarks/suites/peers.yaml --threads 1 --out "$results/peers-skein-1t-$date-r$round.json"
+    if [ "$round" = 1 ]; then
+        "$skein" bench Benchmarks/suites/peers.yaml --threads 2 --out "$results/peers-skein-2t-$date.json" >/dev/null
+    fi
+    echo "== round $round: simulation peers"; $py Benchmarks/peers/simulation_peers.py "$shared/bench/ba100k.edges" --repeat 3 --json "$peers"
+    echo "== round $round: NDlib"; $py Benchmarks/peers/ndlib_peers.py "$results/inputs/ba10k.edges" --replicates 20 --json "$peers"
+    echo "== round $round: network peers"
+    $py Benchmarks/peers/network_peers.py "$shared/bench/ba100k.edges" --repeat 3 --networkx-skip betweenness,louvain --json "$peers"
+    echo "== round $round: scikit-learn"
+    $py Benchmarks/peers/analyse_peers.py "$shared/text/stc2/StackOverflow.txt" "$shared/text/stc2/StackOverflow_gnd.txt" \
+        --workload themes-stackoverflow-20k --json "$peers"
+    $py Benchmarks/peers/analyse_peers.py "$shared/text/stc2/SearchSnippets.txt" "$shared/text/stc2/SearchSnippets_gnd.txt" \
+        --workload themes-searchsnippets-12k --json "$peers"
+    for tag in 200k 2m; do
+        $py Benchmarks/peers/analyse_peers.py "$results/inputs/so$tag.txt" "$results/inputs/so$tag-labels.txt" \
+            --workload "themes-stackoverflow-$tag" --json "$peers"
+    done
+    args+=(--round "$results/peers-skein-1t-$date-r$round.json" "$peers")
+done
+echo "== instructions (callgrind)"
+./scripts/bench-instructions.sh "$results/instructions-$date.jsonl"
+$py Benchmarks/peers/compare.py "${args[@]}" --skein-2t "$results/peers-skein-2t-$date.json" \
+    --instructions "$results/instructions-$date.jsonl" --out Benchmarks/RESULTS.md

@@ -3,8 +3,16 @@
 the peers' JSON lines (Benchmarks/peers/*.py --json PEERS.jsonl), one row per (workload, peer):
 times, the ratio, the outcome figures of both, and whether they agree within the stated tolerance.
 
+Several rounds (`--round SKEIN.json PEERS.jsonl`, repeated: Skein and the peers alternating, as
+`make bench-peers` runs them) give each time as the median over rounds with its range, and the
+ratio as the median of the rounds' own ratios (each round's peer beside the same round's Skein)
+with its range, so a burst of load in one round moves neither. `--instructions` adds the
+instructions Skein's timed run executes (scripts/bench-instructions.sh, callgrind).
+
   python3 compare.py SKEIN.json PEERS.jsonl [--out Benchmarks/RESULTS.md] [--skein-2t SKEIN-2T.json]
+  python3 compare.py --round S1.json P1.jsonl --round S2.json P2.jsonl ... [--instructions I.jsonl] [--out ...]
 """
+import statistics
 import argparse
 import json
 import math
@@ -126,23 +134,51 @@ def agreement(skein, peer):
     return ("–", "–", "not compared: sampled from different random sources")
 
 
-def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("skein")
-    ap.add_argument("peers")
-    ap.add_argument("--skein-2t")
-    ap.add_argument("--out", default="Benchmarks/RESULTS.md")
-    a = ap.parse_args()
-    skein = json.load(open(a.skein))
-    two = {w["name"]: w for w in json.load(open(a.skein_2t))["workloads"]} if a.skein_2t else {}
-    runs = {w["name"]: w for w in skein["workloads"]}
+def spread(values, show=fmt_time):
+    """The median, and the range over rounds in brackets when there were several."""
+    values = [v for v in values if v is not None]
+    if not values:
+        return "–"
+    mid = statistics.median(values)
+    return show(mid) + (f" [{show(min(values))}–{show(max(values))}]" if len(values) > 1 else "")
+
+
+def read_peers(path):
     peers = defaultdict(list)
-    for line in open(a.peers):
+    for line in open(path):
         if line.strip():
             r = json.loads(line)
             peers[r["workload"]].append(r)
+    return peers
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("skein", nargs="?")
+    ap.add_argument("peers", nargs="?")
+    ap.add_argument("--round", nargs=2, action="append", metavar=("SKEIN.json", "PEERS.jsonl"), default=[])
+    ap.add_argument("--skein-2t")
+    ap.add_argument("--instructions", help="JSON lines from scripts/bench-instructions.sh")
+    ap.add_argument("--out", default="Benchmarks/RESULTS.md")
+    a = ap.parse_args()
+    rounds = list(a.round) + ([(a.skein, a.peers)] if a.skein and a.peers else [])
+    if not rounds:
+        ap.error("give SKEIN.json PEERS.jsonl, or --round SKEIN.json PEERS.jsonl (repeatable)")
+    skeins = [json.load(open(s)) for s, _ in rounds]
+    peer_rounds = [read_peers(p) for _, p in rounds]
+    skein = skeins[0]
+    two = {w["name"]: w for w in json.load(open(a.skein_2t))["workloads"]} if a.skein_2t else {}
+    runs_by_round = [{w["name"]: w for w in s["workloads"]} for s in skeins]
+    runs = runs_by_round[0]
+    instructions = {}
+    if a.instructions:
+        for line in open(a.instructions):
+            if line.strip():
+                r = json.loads(line)
+                instructions[r["workload"]] = r["instructions"]
     p = skein["provenance"]
     m = p["machine"]
+    several = len(rounds) > 1
     lines = [
         "# Skein beside its peers",
         "",
@@ -158,33 +194,59 @@ def main():
         " beside Skein's median. Simulation outcomes are compared as means within sampling error (each side draws its"
         " own 50 random seeds per replicate): they agree when the difference is within 3 standard errors.",
         "",
-        "| workload | Skein 1T median (best) | Skein 2T median (best) | peer | peer time | peer ÷ Skein 1T | Skein outcome | peer outcome | agreement |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    if several:
+        lines += [f"{len(rounds)} rounds, Skein and every peer alternating within each: every time is the median over the"
+                  " rounds with their range in square brackets, and the ratio is the median of the rounds' own ratios"
+                  " (each round's peer beside the same round's Skein) with their range.", ""]
+    if instructions:
+        lines += ["Instructions: Skein's timed run of the workload alone, counted by callgrind"
+                  " (`scripts/bench-instructions.sh`, a portable build): the same from run to run whatever the machine's"
+                  " load, so a change in them is a change in the work.", ""]
+    lines += [
+        "| workload | Skein 1T median (best) | Skein 2T median (best) | Skein instructions | peer | peer time | peer ÷ Skein 1T | Skein outcome | peer outcome | agreement |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for name, run in runs.items():
-        rows = peers.get(name, [])
+        rows = peer_rounds[0].get(name, [])
         peer_names = [r["peer"] for r in rows]
         for (workload, peer), why in NOT_RUN.items():
             if workload == name and not any(n.startswith(peer) for n in peer_names):
                 rows.append({"peer": peer, "seconds": None, "figures": {}, "note": why})
+        count = instructions.get(name)
+        shown_count = f"{count / 1e6:,.1f} M" if count else "–"
         if run["status"] != "ok":
-            lines.append(f"| {name} | {run['status']}: {run.get('message', '')} | | | | | | | |")
+            lines.append(f"| {name} | {run['status']}: {run.get('message', '')} | | | | | | | | |")
             continue
-        t1, t2 = run.get("median_seconds"), two.get(name, {}).get("median_seconds")
-        shown1, shown2 = with_best(run), with_best(two.get(name, {}))
+        t1 = run.get("median_seconds")
+        rounds_ok = [r[name] for r in runs_by_round if r.get(name, {}).get("status") == "ok"]
+        if several:
+            shown1 = spread([r.get("median_seconds") for r in rounds_ok])
+        else:
+            shown1 = with_best(run)
+        shown2 = with_best(two.get(name, {}))
         for r in rows:
             if r.get("note"):
-                lines.append(f"| {name} | {shown1} | {shown2} | {r['peer']} | {r['note']} | | | | |")
+                lines.append(f"| {name} | {shown1} | {shown2} | {shown_count} | {r['peer']} | {r['note']} | | | | |")
                 continue
             ours, theirs, verdict = agreement(dict(run.get("figures", {}), _peak_mb=run.get("peak_memory_bytes", 0) / 2**20), dict(r["figures"], _peer=r["peer"]))
             # Like for like: the peer's best of N beside Skein's best; a single run beside Skein's median.
             timed_runs = r.get("runs", 1)
-            ours_t = run.get("min_seconds") if timed_runs > 1 else t1
-            ratio = f"{r['seconds'] / ours_t:.1f}×" if ours_t and r["seconds"] else "–"
-            peer_t = fmt_time(r["seconds"]) + (f" (best of {timed_runs})" if timed_runs > 1 else "")
-            lines.append(f"| {name} | {shown1} | {shown2} | {r['peer']} | {peer_t} | {ratio} | {ours} | {theirs} | {verdict} |")
+            ratios, peer_times = [], []
+            for own, peers in zip(runs_by_round, peer_rounds):
+                mine = own.get(name, {})
+                theirs_now = next((x for x in peers.get(name, []) if x["peer"] == r["peer"]), None)
+                if mine.get("status") != "ok" or not theirs_now or not theirs_now.get("seconds"):
+                    continue
+                ours_t = mine.get("min_seconds") if timed_runs > 1 else mine.get("median_seconds")
+                peer_times.append(theirs_now["seconds"])
+                if ours_t:
+                    ratios.append(theirs_now["seconds"] / ours_t)
+            ratio = spread(ratios, show=lambda x: f"{x:.1f}×")
+            peer_t = spread(peer_times) + (f" (best of {timed_runs})" if timed_runs > 1 else "")
+            lines.append(f"| {name} | {shown1} | {shown2} | {shown_count} | {r['peer']} | {peer_t} | {ratio} | {ours} | {theirs} | {verdict} |")
         if not rows:
-            lines.append(f"| {name} | {shown1} | {shown2} | (no peer row) | | | | | |")
+            lines.append(f"| {name} | {shown1} | {shown2} | {shown_count} | (no peer row) | | | | | |")
     lines += ["", "Reading it: a ratio above 1× means Skein is faster; Skein 2T is the same workload on two threads"
               " (the peers are single-threaded). Rows marked **differ** or **lower** are open questions.", ""]
     notes = [(name, text) for name, text in CONTEXT.items() if name in runs]

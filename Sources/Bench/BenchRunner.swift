@@ -77,10 +77,10 @@ public struct BenchRunner: Sendable {
             }
             if first == nil { first = outcome }
         }
-        for _ in 0..<warmups { try check(try workload.outcome(try workload.execute(input), input: input)) }
+        for _ in 0..<warmups { try check(try workload.outcome(try skeinTimedExecution(workload, input), input: input)) }
         for _ in 0..<repeats {
             start = DispatchTime.now().uptimeNanoseconds
-            let output = try workload.execute(input)
+            let output = try skeinTimedExecution(workload, input)
             result.seconds.append(Self.seconds(since: start))
             try check(try workload.outcome(output, input: input))
         }
@@ -94,6 +94,14 @@ public struct BenchRunner: Sendable {
         result.throughput = result.medianSeconds.map { outcome.work / max($0, 1e-9) }
         result.checksum = outcome.checksum
         result.figures = outcome.figures
+    }
+
+    /// One execution of a workload, out of line under a name an instruction counter can find, so it
+    /// counts the work alone and not the preparation (`scripts/bench-instructions.sh` runs
+    /// `valgrind --tool=callgrind --toggle-collect='*skeinTimedExecution*'`).
+    @inline(never)
+    func skeinTimedExecution<W: Workload>(_ workload: W, _ input: W.Input) throws -> W.Output {
+        try workload.execute(input)
     }
 
     static func seconds(since start: UInt64) -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }

@@ -335,7 +335,7 @@ public struct ThemeFinder: Sendable {
     /// (Jaccard, over `space`'s rows) with a quote already chosen is passed over ("Discharge was
     /// quick this time" after "Discharge was quick on ward 4"), so a theme of few wordings shows
     /// fewer quotes rather than copies. Sorts only a short list of the best candidates, widening it
-    /// when copies crowd it out.
+    /// when copies crowd it out, up to `quoteSearch`.
     static func representatives(_ members: [Int], similarity: [Double], signatures: [Int], count: Int,
                                 space: SparseMatrix<Double>? = nil) -> [Int] {
         let offsets = space?.csrRowOffsets ?? [], columns = space?.csrColumnIndices ?? []
@@ -373,13 +373,17 @@ public struct ThemeFinder: Sendable {
                 reps.append(i)
                 chosen.append(own)
             }
-            if reps.count == count || candidates.count == members.count { return reps }
-            shortlist *= 8
+            if reps.count == count || candidates.count == members.count || shortlist >= Self.quoteSearch { return reps }
+            shortlist = min(shortlist * 8, Self.quoteSearch)
         }
     }
 
     /// The share of terms two quotes may share before the second is a near copy of the first.
     static let nearCopy = 0.6
+    /// The most central members searched for distinct quotes: a theme whose best 2 048 hold fewer
+    /// distinct wordings shows fewer quotes (searching all of a 100 000-response theme of perturbed
+    /// copies cost seconds at two million responses).
+    static let quoteSearch = 2048
 
     /// Wall-clock time of each stage, for `skein analyse --timings` and themes.json.
     struct StageClock {

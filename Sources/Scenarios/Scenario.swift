@@ -95,10 +95,16 @@ public struct ModelSpec: Sendable {
     /// The same model with numeric parameters set to `changes` (a calibration's draw); the
     /// values must already be within each parameter's range.
     public func with(_ changes: [String: Double]) throws -> ModelSpec {
-        var v = values
-        for (name, x) in changes { v[name] = .number(x) }
+        let v = values(with: changes)
         let type = Swift.type(of: model)
         return ModelSpec(try type.init(parameters: CatalogValues(owner: type.name, v)), values: v)
+    }
+
+    /// The scenario's values with numeric `changes` laid over them.
+    func values(with changes: [String: Double]) -> [String: ParameterValue] {
+        var v = values
+        for (name, x) in changes { v[name] = .number(x) }
+        return v
     }
 
     /// Runs one replicate per change set, replicate r with this model's values updated by
@@ -106,11 +112,7 @@ public struct ModelSpec: Sendable {
     public func run(_ ensemble: Ensemble, each changes: [[String: Double]], from first: Int,
                     on population: Population) throws -> EnsembleResult {
         let owner = Swift.type(of: model).name
-        let sets = changes.map { change in
-            var v = values
-            for (name, x) in change { v[name] = .number(x) }
-            return CatalogValues(owner: owner, v)
-        }
+        let sets = changes.map { CatalogValues(owner: owner, values(with: $0)) }
         return try model.run(ensemble, each: sets, from: first, on: population)
     }
 

@@ -149,30 +149,30 @@ public struct BassDiffusion: DiffusionModel {
         // Every agent who has not adopted draws once per step (synchronous update: decisions use
         // last step's adopters), in index order; those who adopted since are dropped from the list.
         let adopted = AdoptionState.adopted.rawValue
-        let state = r.agents.state
-        if w.stale {
-            w.open.removeAll(keepingCapacity: true)
-            for u in 0..<population.count where state[u] < adopted { w.open.append(Int32(u)) }
-            w.stale = false
-        }
         var rng = r.rng
         var remaining = 0, chosen = 0
-        state.withUnsafeBufferPointer { state in
-        w.chance.withUnsafeBufferPointer { chance in
-        w.candidates.withUnsafeMutableBufferPointer { candidates in
-        w.open.withUnsafeMutableBufferPointer { open in
-            for i in 0..<open.count {
-                let u = open[i]
-                guard state[Int(u)] < adopted else { continue }
-                open[remaining] = u
-                remaining += 1
-                // Written always, kept when the draw says so: no branch to mispredict.
-                candidates[chosen] = u
-                chosen += rng.nextUnitDouble() < chance[Int(u)] ? 1 : 0
+        // Read in place: a copy of the states held past `adopt` below would make it copy the array.
+        r.agents.state.withUnsafeBufferPointer { state in
+            if w.stale {
+                w.open.removeAll(keepingCapacity: true)
+                for u in 0..<population.count where state[u] < adopted { w.open.append(Int32(u)) }
+                w.stale = false
             }
-        }
-        }
-        }
+            w.chance.withUnsafeBufferPointer { chance in
+            w.candidates.withUnsafeMutableBufferPointer { candidates in
+            w.open.withUnsafeMutableBufferPointer { open in
+                for i in 0..<open.count {
+                    let u = open[i]
+                    guard state[Int(u)] < adopted else { continue }
+                    open[remaining] = u
+                    remaining += 1
+                    // Written always, kept when the draw says so: no branch to mispredict.
+                    candidates[chosen] = u
+                    chosen += rng.nextUnitDouble() < chance[Int(u)] ? 1 : 0
+                }
+            }
+            }
+            }
         }
         r.rng = rng
         w.open.removeLast(w.open.count - remaining)

@@ -162,15 +162,48 @@ public struct Workbook {
         guard entry.uncompressedSize <= maximumPartBytes else {
             throw TableError(file: file, line: 0, message: "the part \(path) would inflate to \(entry.uncompressedSize) bytes (at most \(maximumPartBytes))")
         }
-        var data = Data()
+        let data: Data
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                guard UInt64(data.count + chunk.count) <= maximumPartBytes else { throw CocoaError(.fileReadTooLarge) }
-                data.append(chunk)
-            }
+            data = try part(entry, path: path, file: file)
         } catch {
-            throw TableError(file: file, line: 0, message: "the part \(path) cannot be read from the archive (\(error.localizedDescription))")
+            throw TableError(file: file, line: 0, message: "the part \(path) cannot be read from the archive (\(error.localizedDescription)); "
+                + "save the workbook again from Excel")
         }
         return try XMLElement.parse(data, file: "\(file) [\(path)]")
+    }
+
+    /// A part's bytes, inflated from the archive's own bytes by a provider that ends where the part
+    /// ends. ZIPFoundation's `extract` reads on past a part into the file's end, and a damaged
+    /// deflate stream that never ends then keeps it reading nothing for ever (found by fuzzing).
+    static func part(_ entry: Entry, path: String, file: String) throws -> Data {
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: file), options: .mappedIfSafe)
+        // The part's local header: its signature, then 26 bytes, then its name.
+        let name = Data(path.utf8), signature = Data([0x50, 0x4B, 0x03, 0x04])
+        var from = bytes.startIndex, start: Int?
+        while let hit = bytes.range(of: signature, in: from..<bytes.endIndex) {
+            let h = hit.lowerBound
+            if h + 30 + name.count <= bytes.endIndex, bytes[(h + 30)..<(h + 30 + name.count)] == name {
+                let nameLength = Int(bytes[h + 26]) | Int(bytes[h + 27]) << 8, extraLength = Int(bytes[h + 28]) | Int(bytes[h + 29]) << 8
+                start = h + 30 + nameLength + extraLength
+                break
+            }
+            from = hit.upperBound
+        }
+        let size = entry.compressedSize
+        guard let start, UInt64(start) + size <= UInt64(bytes.endIndex) else { throw CocoaError(.fileReadCorruptFile) }
+        let body = bytes[start..<(start + Int(size))]
+        guard entry.isCompressed else { return Data(body) }
+        var data = Data()
+        let crc = try Data.decompress(size: Int64(size), bufferSize: 64 * 1024, skipCRC32: false, provider: { position, chunk in
+            // Asked for more than the part holds: the stream is damaged.
+            guard position < Int64(size) else { throw CocoaError(.fileReadCorruptFile) }
+            let lower = start + Int(position)
+            return Data(bytes[lower..<min(start + Int(size), lower + chunk)])
+        }, consumer: { chunk in
+            guard UInt64(data.count + chunk.count) <= maximumPartBytes else { throw CocoaError(.fileReadTooLarge) }
+            data.append(chunk)
+        })
+        guard crc == entry.checksum else { throw CocoaError(.fileReadCorruptFile) }
+        return data
     }
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Skein beside its peers (cynetdiff, NDlib, EoN, networkx, python-igraph, scikit-learn) on the same
+# Skein beside its peers (cynetdiff, NDlib, EoN, networkx, python-igraph, scikit-learn, SUBSIM) on the same
 # inputs in the same run; writes Benchmarks/RESULTS.md. Peers are installed in Benchmarks/.venv;
 # inputs come from ../shared/data (ba100k, STC2) plus a BA(10⁴, 5) edge list made by skein. ROUNDS=3 rounds
 # alternate Skein and the peers (medians over rounds with their ranges), and callgrind counts the
@@ -19,6 +19,13 @@ mkdir -p "$results/inputs"
 "$skein" network generate barabasi-albert --param n=10000 --param m=5 --seed 1 -o "$results/inputs/ba10k.csv" >/dev/null
 tail -n +2 "$results/inputs/ba10k.csv" | tr ',' ' ' > "$results/inputs/ba10k.edges"
 py=Benchmarks/.venv/bin/python
+# SUBSIM (C++, the seed-selection peer) is cloned and built beside the checkout, never committed;
+# SUBSIM_REPO points elsewhere (a local mirror) where GitHub is out of reach.
+subsim=Benchmarks/.peers/subsim
+if [ ! -d "$subsim" ]; then
+    mkdir -p Benchmarks/.peers
+    git clone -q "${SUBSIM_REPO:-https://github.com/qtguo/subsim}" "$subsim" || echo "warning: SUBSIM could not be cloned; its rows are skipped" >&2
+fi
 # The 200k and 2M corpora: the same replicated responses skein's themes workloads analyse.
 for n in 200000:200k 2000000:2m; do
     count=${n%%:*}; tag=${n##*:}
@@ -41,6 +48,9 @@ for round in $(seq 1 "$rounds"); do
     echo "== round $round: NDlib"; $py Benchmarks/peers/ndlib_peers.py "$results/inputs/ba10k.edges" --replicates 20 --json "$peers"
     echo "== round $round: network peers"
     $py Benchmarks/peers/network_peers.py "$shared/bench/ba100k.edges" --repeat 3 --networkx-skip betweenness,louvain --json "$peers"
+    if [ -f "$subsim/subsim.cpp" ]; then
+        echo "== round $round: SUBSIM"; $py Benchmarks/peers/subsim_peer.py --subsim "$subsim" "$shared/bench/ba100k.edges" --repeat 5 --json "$peers"
+    fi
     echo "== round $round: scikit-learn"
     $py Benchmarks/peers/analyse_peers.py "$shared/text/stc2/StackOverflow.txt" "$shared/text/stc2/StackOverflow_gnd.txt" \
         --workload themes-stackoverflow-20k --json "$peers"

@@ -55,6 +55,7 @@ public struct BenchRunner: Sendable {
             case let .opinion(w): try measure(w, repeats: repeats, warmups: warmups, into: &result)
             case let .themes(w): try measure(w, repeats: repeats, warmups: warmups, into: &result)
             case let .votes(w): try measure(w, repeats: repeats, warmups: warmups, into: &result)
+            case let .seeding(w): try measure(w, repeats: repeats, warmups: warmups, into: &result)
             }
             result.status = .ok
         } catch {

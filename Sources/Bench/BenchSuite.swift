@@ -1,6 +1,7 @@
 import Analysis
 import Foundation
 import Scenarios
+import Simulation
 
 /// A benchmark suite file: named workloads (scenarios, network metrics, opinion dynamics, text
 /// and vote analyses) with the checksums their results are expected to have. Read with the
@@ -28,6 +29,7 @@ public struct BenchSuite: Sendable {
         case opinion(OpinionWorkload)
         case themes(ThemesWorkload)
         case votes(VotesWorkload)
+        case seeding(SeedingWorkload)
 
         public var name: String {
             switch self {
@@ -36,6 +38,7 @@ public struct BenchSuite: Sendable {
             case .opinion: "opinion"
             case .themes: "analyse"
             case .votes: "analyse-votes"
+            case .seeding: "seeding opim"
             }
         }
     }
@@ -93,7 +96,7 @@ public struct BenchSuite: Sendable {
     }
 
     static let entryKeys = ["name", "size", "checksum", "repeat", "warmup", "scenario", "set", "replicates", "network", "metric", "sources",
-                            "seed", "opinion", "analyse", "responses", "k", "method", "labels", "votes"]
+                            "seed", "opinion", "analyse", "responses", "k", "method", "labels", "votes", "seeding"]
 
     /// Reads and checks a suite file; all problems together, each at its place in the file.
     public static func load(_ path: String) throws -> BenchSuite {
@@ -146,10 +149,10 @@ public struct BenchSuite: Sendable {
             if !FileManager.default.fileExists(atPath: url.path) { missing.append(url.path) }
             return url.path
         }
-        let kinds = ["scenario", "metric", "opinion", "analyse", "votes"].filter { r.has($0) }
+        let kinds = ["scenario", "metric", "opinion", "analyse", "votes", "seeding"].filter { r.has($0) }
         guard kinds.count == 1 else {
             d.append(Diagnostic(v.origin, kinds.isEmpty ? "\(path) (\(name)) says no work to do" : "\(path) (\(name)) has more than one kind of work: \(kinds.joined(separator: ", "))",
-                                hint: "give exactly one of scenario, metric (with network), opinion (with network), analyse or votes"))
+                                hint: "give exactly one of scenario, metric (with network), opinion (with network), seeding (with network), analyse or votes"))
             _ = entryKeys.map { r.value($0) }
             return nil
         }
@@ -199,6 +202,29 @@ public struct BenchSuite: Sendable {
             let method = r.choice("method", ClusteringCatalog.names, &d).flatMap(ClusteringCatalog.named) ?? BalancedKMeans.self
             let labels = file("labels")
             kind = input.map { .themes(ThemesWorkload(file: $0, responses: responses, k: k, method: method, seed: seed ?? 0, labels: labels)) }
+        case "seeding":
+            let spec = network()
+            var strategy: OPIMSeeding?
+            var scoring = 2000
+            if let o = r.value("seeding"), var or = FieldReader(o, path: "\(path).seeding", &d) {
+                let count = or.int("count", &d, min: 1) ?? 50
+                let epsilon = or.double("epsilon", &d, .positive) ?? 0.1
+                var probability = IndependentCascade.Probability.uniform(0.05)
+                switch or.value("p") {
+                case .scalar("weighted-cascade", _)?: probability = .weightedCascade
+                case .scalar("edge-weights", _)?: probability = .edgeWeights
+                case let .scalar(text, origin)?:
+                    if let p = Double(text), p >= 0, p <= 1 { probability = .uniform(p) } else {
+                        d.append(Diagnostic(origin, "\(path).seeding.p is \"\(text)\"", hint: "a probability in [0, 1], weighted-cascade or edge-weights"))
+                    }
+                case let other?: d.append(Diagnostic(other.origin, "\(path).seeding.p is not a value", hint: "a probability in [0, 1], weighted-cascade or edge-weights"))
+                case nil: break
+                }
+                scoring = or.int("replicates", &d, min: 1) ?? 2000
+                or.finish(&d)
+                strategy = OPIMSeeding(count: count, probability: probability, epsilon: epsilon)
+            }
+            if let spec, let strategy { kind = .seeding(SeedingWorkload(network: spec, strategy: strategy, seed: seed ?? 1, replicates: scoring)) }
         default:
             kind = file("votes").map { .votes(VotesWorkload(file: $0, seed: seed ?? 0)) }
         }

@@ -5,7 +5,7 @@ public enum SeedingCatalog {
     public static let all: [any CatalogSeeding.Type] = [
         RandomSeeding.self, DegreeSeeding.self, BetweennessSeeding.self, PageRankSeeding.self, KCoreSeeding.self,
         CommunitySeeding.self, BrokerageSeeding.self, AttributeSeeding.self, NamedSeeding.self,
-        InfluenceMaximisationSeeding.self, IMMSeeding.self,
+        InfluenceMaximisationSeeding.self, IMMSeeding.self, OPIMSeeding.self,
     ]
 
     public static var names: [String] { all.map { $0.name } }

@@ -61,4 +61,7 @@ public struct SeedingStrategy: Sendable, Equatable {
     public static func reverseInfluenceSampling(count: Int, probability: Double, epsilon: Double) -> Self {
         Self(IMMSeeding(count: count, probability: probability, epsilon: epsilon))
     }
+    public static func opim(count: Int, probability: IndependentCascade.Probability, epsilon: Double = 0.1) -> Self {
+        Self(OPIMSeeding(count: count, probability: probability, epsilon: epsilon))
+    }
 }

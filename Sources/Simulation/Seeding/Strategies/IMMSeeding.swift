@@ -37,6 +37,6 @@ public struct IMMSeeding: CatalogSeeding {
                                              allowed: "≥ \(String(format: "%.2g", smallest)) on this network (ε = \(epsilon) may need "
                                                  + "\(String(format: "%.2g", sets)) reverse-reachable sets, more than memory holds)")
         }
-        return .fixed(ReverseInfluenceSampling.imm(population, count: count, probability: probability, epsilon: epsilon, seed: seed))
+        return .fixed(try ReverseInfluenceSampling.imm(population, count: count, probability: probability, epsilon: epsilon, seed: seed))
     }
 }

@@ -152,7 +152,14 @@ public struct GeometricSkip: Sendable {
     public func nextSkip<G: RandomNumberGenerator>(using generator: inout G) -> Int {
         if probability >= 1 { return 0 }
         if probability <= 0 { return Int.max }
-        let skip = (Foundation.log(generator.nextOpenUnitDouble()) / logComplement).rounded(.down)
+        return skip(fromUniform: generator.nextOpenUnitDouble())
+    }
+
+    /// The skip `nextSkip` makes of the uniform u in (0, 1), for 0 < p < 1: callers that test u
+    /// against a precomputed (1 − p)^d first still get the very same skips.
+    @inlinable
+    public func skip(fromUniform u: Double) -> Int {
+        let skip = (Foundation.log(u) / logComplement).rounded(.down)
         return skip >= Double(Int.max / 2) ? Int.max : Int(skip)
     }
 }

@@ -1,4 +1,5 @@
-import Analysis
+@testable import Analysis
+import NumericCore
 import Foundation
 import Testing
 import TestSupport
@@ -45,6 +46,22 @@ struct EventTextTests {
         let custom = try finder.analyse(Self.texts)
         let noes = Self.texts.filter { ["no", "no!"].contains($0.lowercased()) }.count
         #expect(noes > 0 && custom.themes.last?.label == "no" && custom.themes.last?.size == noes)
+    }
+
+    @Test("the ASCII fast path normalises exactly as the scalar path")
+    func asciiNormalisation() {
+        var rng = Xoshiro256PlusPlus(seed: 4)
+        let pieces = ["Nothing", "no", "N/A", "thanks", "thank", "you", "Thank You", "it's", "don't", "  ", ".", "!", "?", "-", "--",
+                      "ward_4", "100%", "a/b", "\t", "\n", "(ok)", "'", "\"", "Good", "FOOD", "x2", "#", ""]
+        var cases = Self.texts + ["", " ", "thanks", "a thank you thanks", "thank you", "ok thank you", "no thanks thanks", "'' //"]
+        for _ in 0..<2000 {
+            cases.append((0..<rng.nextInt(below: 8)).map { _ in pieces[rng.nextInt(below: pieces.count)] }
+                .joined(separator: rng.nextInt(below: 3) == 0 ? "" : " "))
+        }
+        for text in cases where text.utf8.allSatisfy({ $0 < 128 }) {
+            #expect(ShortAnswers.asciiNormalised(text) == ShortAnswers.unicodeNormalised(text), "\(text.debugDescription)")
+        }
+        #expect(ShortAnswers.asciiNormalised("café") == nil)
     }
 
     @Test func shortAnswerMatching() {

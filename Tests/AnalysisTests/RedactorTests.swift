@@ -1,6 +1,8 @@
-import Analysis
+@testable import Analysis
 import Foundation
+import NumericCore
 import Testing
+import TestSupport
 
 /// Redaction on fixtures with known answers, including numbers that fail the NHS check digit.
 @Suite("redaction")
@@ -10,6 +12,29 @@ struct RedactorTests {
     func redacted(_ text: String) -> (String, [Redactor.Kind: Int]) {
         var counts: [Redactor.Kind: Int] = [:]
         return (redactor.redact(text, counts: &counts), counts)
+    }
+
+    @Test("screening texts before the expressions changes no redaction")
+    func screeningChangesNothing() throws {
+        var all = redactor
+        all.screens = false
+        var rng = Xoshiro256PlusPlus(seed: 6)
+        let pieces = ["Dr Sharma", "Dr. Patel", "Nurse Jones", "nurse jones", "Mrs O'Brien", "MrSmith", "Sister", "Prof Lee-Hughes",
+                      "jane@example.org", "a@b", "0161 496 0000", "+44 20 7946 0958", "943 476 5919", "LS1 4AP", "gir 0aa", "M1 1AE",
+                      "12345", "Angus Morrison", "sharmar", "the ward", "(0113) 496 0000", "01632960123", "café", "Ms", "DrX", "_Dr Who",
+                      "4Dr Who", "1", "22", ".", ",", "—"]
+        var texts: [String] = []
+        for _ in 0..<3000 {
+            texts.append((0..<rng.nextInt(below: 6)).map { _ in pieces[rng.nextInt(below: pieces.count)] }
+                .joined(separator: [" ", "", ", ", "\n"][rng.nextInt(below: 4)]))
+        }
+        // Real titles too where the public data is beside the checkout (the random texts above always run).
+        if let so = Fixtures.sharedData?.appendingPathComponent("text/stc2/StackOverflow.txt"), let corpus = try? String(contentsOf: so, encoding: .utf8) { texts += corpus.split(separator: "\n").prefix(5000).map(String.init) }
+        for text in texts {
+            var a: [Redactor.Kind: Int] = [:], b: [Redactor.Kind: Int] = [:]
+            #expect(redactor.redact(text, counts: &a) == all.redact(text, counts: &b), "\(text.debugDescription)")
+            #expect(a == b)
+        }
     }
 
     @Test func nhsNumbersWithAValidCheckDigitAreRedactedSpacedOrNot() {

@@ -25,6 +25,9 @@ public struct Redactor: Sendable {
 
     public let names: [String]
     private let nameExpression: NSRegularExpression?
+    /// Whether texts are screened (`Candidates`) before the expressions run; off only in the test
+    /// that shows screening changes nothing.
+    var screens = true
 
     static let email = try! NSRegularExpression(pattern: #"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}"#)
     /// Ten digits as 3-3-4 with spaces or hyphens, or run together, not inside a longer number.
@@ -67,19 +70,72 @@ public struct Redactor: Sendable {
 
     /// `text` redacted, and how many of each kind were replaced.
     public func redact(_ text: String, counts: inout [Kind: Int]) -> String {
+        let could = screens ? Candidates(text) : Candidates(unread: ())
         var s = text
-        s = replace(Self.email, in: s, kind: .email, counts: &counts)
-        s = replace(Self.nhs, in: s, kind: .nhsNumber, counts: &counts) { match in
-            Self.isNHSNumber(match.compactMap { $0.wholeNumberValue })
+        if could.email { s = replace(Self.email, in: s, kind: .email, counts: &counts) }
+        if could.digits >= 10 {
+            s = replace(Self.nhs, in: s, kind: .nhsNumber, counts: &counts) { match in
+                Self.isNHSNumber(match.compactMap { $0.wholeNumberValue })
+            }
         }
-        s = replace(Self.phone, in: s, kind: .phone, counts: &counts) { match in
-            (10...11).contains(match.filter(\.isNumber).count) || match.hasPrefix("+44")
+        if could.digits >= 8 {
+            s = replace(Self.phone, in: s, kind: .phone, counts: &counts) { match in
+                (10...11).contains(match.filter(\.isNumber).count) || match.hasPrefix("+44")
+            }
         }
-        s = replace(Self.postcode, in: s, kind: .postcode, counts: &counts)
+        if could.digits >= 1 { s = replace(Self.postcode, in: s, kind: .postcode, counts: &counts) }
         if let nameExpression { s = replace(nameExpression, in: s, kind: .name, counts: &counts) }
-        s = replace(Self.titled, in: s, kind: .name, group: 2, counts: &counts)
+        // Placeholders put before make new word boundaries ("[phone]Dr Sharma"): titles are looked
+        // for in the text as it now stands.
+        if !screens || Candidates.mayHoldTitle(s) { s = replace(Self.titled, in: s, kind: .name, group: 2, counts: &counts) }
         return s
     }
+
+    /// What an ASCII text could hold, read in one pass, so the expressions run only where a match
+    /// is possible (most responses have no "@", no digits and no title): an e-mail needs "@", an
+    /// NHS number ten digits, a phone number eight, a postcode one, a titled name a title. The
+    /// placeholders hold neither digits nor "@", so counts taken before any replacement still
+    /// bound what later steps can find. Texts beyond ASCII (whose digits and letters the
+    /// expressions read more widely) are tried on all.
+    struct Candidates {
+        var email = true, digits = Int.max
+
+        init(_ text: String) {
+            let read: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes in
+                var at = false, count = 0
+                for b in bytes {
+                    if b >= 128 { return false }
+                    if b == 64 { at = true } else if b >= 48 && b <= 57 { count += 1 }
+                }
+                email = at
+                digits = count
+                return true
+            }
+            if read != true { self = Candidates(unread: ()) }
+        }
+
+        init(unread: Void) {}
+
+        /// Whether an ASCII text holds a title at a word start followed by something other than
+        /// a word character (true for any other text).
+        static func mayHoldTitle(_ text: String) -> Bool {
+            text.utf8.withContiguousStorageIfAvailable { bytes in
+                for (i, b) in bytes.enumerated() {
+                    if b >= 128 { return true }
+                    // Every title starts with one of D, N, S, M, P.
+                    guard b == 68 || b == 78 || b == 83 || b == 77 || b == 80, i == 0 || !isWordByte(bytes[i - 1]) else { continue }
+                    for t in Redactor.titleBytes where bytes.count - i > t.count && t[0] == b {
+                        if bytes[i..<(i + t.count)].elementsEqual(t), !isWordByte(bytes[i + t.count]) { return true }
+                    }
+                }
+                return false
+            } ?? true
+        }
+
+        static func isWordByte(_ b: UInt8) -> Bool { (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b == 95 }
+    }
+
+    static let titleBytes = titles.map { Array($0.utf8) }
 
     public func redact(_ text: String) -> String {
         var counts: [Kind: Int] = [:]

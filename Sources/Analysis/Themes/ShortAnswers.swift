@@ -23,6 +23,11 @@ public struct ShortAnswers: Sendable, Equatable {
     /// Lower case, punctuation other than `/` and apostrophes removed, spaces collapsed, and a
     /// closing "thanks" / "thank you" dropped.
     public static func normalise(_ text: String) -> String {
+        asciiNormalised(text) ?? unicodeNormalised(text)
+    }
+
+    /// `normalise` scalar by scalar, for any text.
+    static func unicodeNormalised(_ text: String) -> String {
         var kept = String.UnicodeScalarView()
         for s in Tokenizer.normalise(text).unicodeScalars {
             if s.properties.isAlphabetic || s.properties.numericType != nil || s == "/" || s == "'" { kept.append(s) }
@@ -33,6 +38,41 @@ public struct ShortAnswers: Sendable, Equatable {
         if words.count > 1, words.last == "thanks" { words.removeLast() }
         if words.count > 2, words.suffix(2) == ["thank", "you"] { words.removeLast(2) }
         return words.joined(separator: " ")
+    }
+
+    /// `normalise` of an ASCII text, byte by byte (every response of an English survey goes
+    /// through here once when repeats are counted); nil for any other text.
+    static func asciiNormalised(_ text: String) -> String? {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            var out = [UInt8]()
+            out.reserveCapacity(bytes.count)
+            var wordStarts: [Int] = []
+            var pendingSpace = false
+            for b in bytes {
+                guard b < 128 else { return nil }
+                let c = b >= 65 && b <= 90 ? b + 32 : b
+                let kept = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c == 47 || c == 39
+                if !kept { pendingSpace = true; continue }
+                if out.isEmpty || pendingSpace {
+                    if !out.isEmpty { out.append(32) }
+                    wordStarts.append(out.count)
+                    pendingSpace = false
+                }
+                out.append(c)
+            }
+            func word(_ k: Int) -> ArraySlice<UInt8> {
+                out[wordStarts[k]..<(k + 1 < wordStarts.count ? wordStarts[k + 1] - 1 : out.count)]
+            }
+            // As the scalar path: a closing "thanks" first, then a closing "thank you".
+            if wordStarts.count > 1, word(wordStarts.count - 1).elementsEqual("thanks".utf8) {
+                out.removeSubrange((wordStarts.removeLast() - 1)...)
+            }
+            let w = wordStarts.count
+            if w > 2, word(w - 2).elementsEqual("thank".utf8), word(w - 1).elementsEqual("you".utf8) {
+                out.removeSubrange((wordStarts[w - 2] - 1)...)
+            }
+            return String(decoding: out, as: UTF8.self)
+        } ?? nil
     }
 
     public func matches(_ text: String) -> Bool {

@@ -1,4 +1,5 @@
 import Foundation
+import NumericCore
 import Outputs
 import Tables
 
@@ -150,23 +151,46 @@ public enum ThemeWriter {
             md += "\n## Same terms, other wordings\n\nThe largest group of responses with the same terms after stop words and stems holds"
                 + " \(top.count), for example: \(MarkdownText.escape(Quote.shortened(table.texts[top[0]])))\n"
         }
-        try AtomicFile.write(assignments.data, to: dir.appendingPathComponent(AnalysisFolder.File.assignments))
-        try AtomicFile.write(themes.text, to: dir.appendingPathComponent(AnalysisFolder.File.themesTable))
-        try AtomicFile.write(try RunFolder.encoder.encode(json), to: dir.appendingPathComponent(AnalysisFolder.File.themes))
-        try AtomicFile.write(md, to: dir.appendingPathComponent(AnalysisFolder.File.account))
         let labels = Dictionary(uniqueKeysWithValues: r.themes.map { ($0.id, $0.label) })
-        var historyTable = CSVWriter(header: AnalysisFolder.historyColumns)
-        var historyRows: [[WorkbookWriter.Cell]] = [AnalysisFolder.historyColumns.map { .text($0) }]
-        for i in 0..<n {
-            let cells: [String] = [String(i), table.ids[i], String(history.original[i]), history.originalLabels[history.original[i]] ?? "",
-                                   String(r.assignments[i]), labels[r.assignments[i]] ?? "", history.rowEdits[i].map(String.init).joined(separator: ";")]
-            historyTable.row(cells)
-            if n <= workbookRowLimit { historyRows.append([.number(Double(i)), .text(cells[1]), .number(Double(history.original[i])), .text(cells[3]),
-                                .number(Double(r.assignments[i])), .text(cells[5]), .text(cells[6])]) }
+        // The workbook (compressing it is most of the writing) is made beside the other files
+        // when there is a second thread; each job writes only its own files.
+        let summary = json, account = md, assignmentsData = assignments.data, themesText = themes.text
+        var failures: [Error?] = [nil, nil]
+        failures.withUnsafeMutableBufferPointer { slots in
+            let slots = UncheckedSendable(slots)
+            let job = UncheckedSendable { (i: Int) in
+                do {
+                    if i == 0 {
+                        var historyRows: [[WorkbookWriter.Cell]] = [AnalysisFolder.historyColumns.map { .text($0) }]
+                        if n <= workbookRowLimit {
+                            historyRows.reserveCapacity(n + 1)
+                            for i in 0..<n {
+                                historyRows.append([.number(Double(i)), .text(table.ids[i]), .number(Double(history.original[i])),
+                                                    .text(history.originalLabels[history.original[i]] ?? ""), .number(Double(r.assignments[i])),
+                                                    .text(labels[r.assignments[i]] ?? ""), .text(history.rowEdits[i].map(String.init).joined(separator: ";"))])
+                            }
+                        }
+                        try AtomicFile.write(try WorkbookWriter.data(workbook(r, json: summary, table: table, history: historyRows, curation: curation)),
+                                             to: dir.appendingPathComponent(AnalysisFolder.File.workbook))
+                    } else {
+                        try AtomicFile.write(assignmentsData, to: dir.appendingPathComponent(AnalysisFolder.File.assignments))
+                        try AtomicFile.write(themesText, to: dir.appendingPathComponent(AnalysisFolder.File.themesTable))
+                        try AtomicFile.write(try RunFolder.encoder.encode(summary), to: dir.appendingPathComponent(AnalysisFolder.File.themes))
+                        try AtomicFile.write(account, to: dir.appendingPathComponent(AnalysisFolder.File.account))
+                        var historyTable = CSVWriter(header: AnalysisFolder.historyColumns)
+                        for i in 0..<n {
+                            historyTable.row([String(i), table.ids[i], String(history.original[i]), history.originalLabels[history.original[i]] ?? "",
+                                              String(r.assignments[i]), labels[r.assignments[i]] ?? "", history.rowEdits[i].map(String.init).joined(separator: ";")])
+                        }
+                        try AtomicFile.write(historyTable.text, to: dir.appendingPathComponent(AnalysisFolder.File.history))
+                    }
+                } catch {
+                    slots.value[i] = error
+                }
+            }
+            Parallel.forEach(count: 2) { job.value($0) }
         }
-        try AtomicFile.write(historyTable.text, to: dir.appendingPathComponent(AnalysisFolder.File.history))
-        try AtomicFile.write(try WorkbookWriter.data(workbook(r, json: json, table: table, history: historyRows, curation: curation)),
-                             to: dir.appendingPathComponent(AnalysisFolder.File.workbook))
+        if let failure = failures.compactMap({ $0 }).first { throw failure }
         return json
     }
 

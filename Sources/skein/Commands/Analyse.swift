@@ -221,8 +221,10 @@ struct Analyse: ParsableCommand {
                                 namesFile: names.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
         result.termSpace = nil  // the largest array at millions of responses; the writer does not need it
         let json = try AtomicFolder.write(dir, force: force) { staging in
-            let json = try ThemeWriter.write(result, table: table, to: staging, command: reproducingArguments(choice), redactions: redactions,
-                                             curation: curation)
+            let json = try compute.run {
+                try ThemeWriter.write(result, table: table, to: staging, command: reproducingArguments(choice), redactions: redactions,
+                                      curation: curation)
+            }
             if let (fit, centres) = fittedThemes { try fit.write(centres: centres, to: staging) }
             if report { try AtomicFile.write(try AnalysisReport.html(directory: staging), to: staging.appendingPathComponent("report.html")) }
             return json

@@ -60,6 +60,10 @@ for round in $(seq 1 "$rounds"); do
         $py Benchmarks/peers/analyse_peers.py "$results/inputs/so$tag.txt" "$results/inputs/so$tag-labels.txt" \
             --workload "themes-stackoverflow-$tag" --json "$peers"
     done
+    echo "== round $round: skein analyse as a whole process"
+    $py Benchmarks/peers/analyse_process.py --skein "$skein" "$shared/text/stc2/StackOverflow.txt" --k 20 --workload themes-stackoverflow-20k --json "$peers"
+    $py Benchmarks/peers/analyse_process.py --skein "$skein" "$shared/text/stc2/SearchSnippets.txt" --k 8 --workload themes-searchsnippets-12k --json "$peers"
+    $py Benchmarks/peers/analyse_process.py --skein "$skein" "$results/inputs/so200k.txt" --k 20 --workload themes-stackoverflow-200k --json "$peers"
     args+=(--round "$results/peers-skein-1t-$date-r$round.json" "$peers")
 done
 echo "== instructions (callgrind)"

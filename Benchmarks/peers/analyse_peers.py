@@ -70,7 +70,8 @@ def main():
         Recorder(a.json).emit(a.workload, f"scikit-learn {sklearn.__version__}", fit_seconds,
                               nmi=normalized_mutual_info_score(labels, pred), ari=adjusted_rand_score(labels, pred),
                               homogeneity=homogeneity_score(labels, pred),
-                              largest_theme=int(max(np.bincount(pred))), themes=k, peak_rss_mb=peak)
+                              largest_theme=int(max(np.bincount(pred))), themes=k, peak_rss_mb=peak,
+                              end_to_end_seconds=seconds)
     if a.skein:
         with open(a.skein) as f:
             skein = [int(r["theme"]) for r in csv.DictReader(f)]

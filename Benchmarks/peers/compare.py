@@ -163,8 +163,20 @@ def read_peers(path):
     for line in open(path):
         if line.strip():
             r = json.loads(line)
-            peers[r["workload"]].append(r)
+            if "process" not in r:
+                peers[r["workload"]].append(r)
     return peers
+
+
+def read_processes(path):
+    """Whole-process timings of `skein analyse` (analyse_process.py) by workload."""
+    out = {}
+    for line in open(path):
+        if line.strip():
+            r = json.loads(line)
+            if "process" in r:
+                out[r["workload"]] = r
+    return out
 
 
 def main():
@@ -264,6 +276,33 @@ def main():
             lines.append(f"| {name} | {shown1} | {shown2} | {shown_count} | (no peer row) | | | | | |")
     lines += ["", "Reading it: a ratio above 1× means Skein is faster; Skein 2T is the same workload on two threads"
               " (the peers are single-threaded). Rows marked **differ** or **lower** are open questions.", ""]
+    processes = [read_processes(p) for _, p in rounds]
+    names = [n for n in runs if any(n in pr for pr in processes)]
+    if names:
+        lines += ["## The analyser as a whole process", "",
+                  "`skein analyse FILE --out DIR --k K` timed from process start to exit, every output written"
+                  " (Benchmarks/peers/analyse_process.py; the median of 3 runs a round), beside scikit-learn from reading"
+                  " the file to writing its assignments (analyse_peers.py, in process, one BLAS thread). Medians over"
+                  " rounds with their range; the ratio is the median of the rounds' own.", "",
+                  "| workload | Skein, 1 thread | Skein, default threads | scikit-learn | ratio (1 thread) | ratio (default) |",
+                  "| --- | --- | --- | --- | --- | --- |"]
+        for name in names:
+            one, default, peer, r1, r2 = [], [], [], [], []
+            for pr, peers in zip(processes, peer_rounds):
+                mine = pr.get(name)
+                theirs = next((x for x in peers.get(name, []) if x["peer"].startswith("scikit-learn")), None)
+                if not mine:
+                    continue
+                one.append(mine["one_thread"])
+                default.append(mine["default_threads"])
+                e2e = theirs and theirs["figures"].get("end_to_end_seconds")
+                if e2e:
+                    peer.append(e2e)
+                    r1.append(e2e / mine["one_thread"])
+                    r2.append(e2e / mine["default_threads"])
+            x = lambda v: f"{v:.1f}×"
+            lines.append(f"| {name} | {spread(one)} | {spread(default)} | {spread(peer)} | {spread(r1, show=x)} | {spread(r2, show=x)} |")
+        lines.append("")
     notes = [(name, text) for name, text in CONTEXT.items() if name in runs]
     if notes:
         lines += ["## Notes on rows", ""] + [f"- **{name}**: {text}" for name, text in notes] + [""]

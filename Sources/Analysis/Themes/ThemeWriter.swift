@@ -152,6 +152,11 @@ public enum ThemeWriter {
                 + " \(top.count), for example: \(MarkdownText.escape(Quote.shortened(table.texts[top[0]])))\n"
         }
         let labels = Dictionary(uniqueKeysWithValues: r.themes.map { ($0.id, $0.label) })
+        /// One response's line of themes-history (the CSV and the workbook's sheet alike).
+        func historyRow(_ i: Int) -> (id: String, original: Int, originalLabel: String, theme: Int, label: String, edits: String) {
+            (table.ids[i], history.original[i], history.originalLabels[history.original[i]] ?? "", r.assignments[i],
+             labels[r.assignments[i]] ?? "", history.rowEdits[i].map(String.init).joined(separator: ";"))
+        }
         // The workbook (compressing it is most of the writing) is made beside the other files
         // when there is a second thread; each job writes only its own files.
         let summary = json, account = md, assignmentsData = assignments.data, themesText = themes.text
@@ -165,9 +170,9 @@ public enum ThemeWriter {
                         if n <= workbookRowLimit {
                             historyRows.reserveCapacity(n + 1)
                             for i in 0..<n {
-                                historyRows.append([.number(Double(i)), .text(table.ids[i]), .number(Double(history.original[i])),
-                                                    .text(history.originalLabels[history.original[i]] ?? ""), .number(Double(r.assignments[i])),
-                                                    .text(labels[r.assignments[i]] ?? ""), .text(history.rowEdits[i].map(String.init).joined(separator: ";"))])
+                                let row = historyRow(i)
+                                historyRows.append([.number(Double(i)), .text(row.id), .number(Double(row.original)), .text(row.originalLabel),
+                                                    .number(Double(row.theme)), .text(row.label), .text(row.edits)])
                             }
                         }
                         try AtomicFile.write(try WorkbookWriter.data(workbook(r, json: summary, table: table, history: historyRows, curation: curation)),
@@ -179,8 +184,8 @@ public enum ThemeWriter {
                         try AtomicFile.write(account, to: dir.appendingPathComponent(AnalysisFolder.File.account))
                         var historyTable = CSVWriter(header: AnalysisFolder.historyColumns)
                         for i in 0..<n {
-                            historyTable.row([String(i), table.ids[i], String(history.original[i]), history.originalLabels[history.original[i]] ?? "",
-                                              String(r.assignments[i]), labels[r.assignments[i]] ?? "", history.rowEdits[i].map(String.init).joined(separator: ";")])
+                            let row = historyRow(i)
+                            historyTable.row([String(i), row.id, String(row.original), row.originalLabel, String(row.theme), row.label, row.edits])
                         }
                         try AtomicFile.write(historyTable.text, to: dir.appendingPathComponent(AnalysisFolder.File.history))
                     }

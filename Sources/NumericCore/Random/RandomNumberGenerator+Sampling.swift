@@ -155,6 +155,9 @@ public struct GeometricSkip: Sendable {
         return skip(fromUniform: generator.nextOpenUnitDouble())
     }
 
+    /// (1 − p)^d: the chance that d trials all fail, so that a skip of at least d comes next.
+    public func chanceOfNoSuccess(in d: Int) -> Double { Foundation.exp(Double(d) * logComplement) }
+
     /// The skip `nextSkip` makes of the uniform u in (0, 1), for 0 < p < 1: callers that test u
     /// against a precomputed (1 − p)^d first still get the very same skips.
     @inlinable

@@ -1,4 +1,3 @@
-import Foundation
 import NumericCore
 
 /// The successful Bernoulli trials of one step along every arc out of a frontier, drawn first and
@@ -36,10 +35,7 @@ struct ArcTrials {
             tableProbability = skip.probability
             noSuccess.removeAll(keepingCapacity: true)
         }
-        let logComplement = Foundation.log1p(-skip.probability)
-        while noSuccess.count <= degree {
-            noSuccess.append(Foundation.exp(Double(noSuccess.count) * logComplement) * (1 - 1e-12))
-        }
+        while noSuccess.count <= degree { noSuccess.append(skip.chanceOfNoSuccess(in: noSuccess.count) * (1 - 1e-12)) }
     }
 
     /// Draws, in frontier order, the successes along each agent's arcs (skipping geometrically

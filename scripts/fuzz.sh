@@ -19,7 +19,16 @@ targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=("${all[@]}")
 
 echo "fuzz: building Fuzz/ with -sanitize=fuzzer,address"
-(cd Fuzz && swift build -Xswiftc -sanitize=fuzzer,address -Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld 2>&1 | grep -E "error|warning: unre|Build" || true)
+# A failed build stops here: fuzzing a binary left from an earlier build would test old code.
+buildlog=$(mktemp)
+if ! (cd Fuzz && swift build -Xswiftc -sanitize=fuzzer,address -Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld > "$buildlog" 2>&1); then
+    grep -E "error" "$buildlog" | sort -u | head -20 >&2
+    rm -f "$buildlog"
+    echo "fuzz: the build failed" >&2
+    exit 1
+fi
+grep -E "warning: unre|Build" "$buildlog" || true
+rm -f "$buildlog"
 bin=Fuzz/.build/debug/skein-fuzz
 [ -x "$bin" ] || { echo "fuzz: the build failed" >&2; exit 1; }
 

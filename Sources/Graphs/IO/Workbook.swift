@@ -197,8 +197,14 @@ public struct Workbook {
         let crc = try Data.decompress(size: Int64(size), bufferSize: 64 * 1024, skipCRC32: false, provider: { position, chunk in
             // Asked for more than the part holds: the stream is damaged.
             guard position < Int64(size) else { throw CocoaError(.fileReadCorruptFile) }
+            // Always `chunk` bytes, zeros past the part's end: ZIPFoundation's inflate hands zlib
+            // the whole buffer size whatever a chunk holds, so a short last chunk let it read past
+            // the chunk's memory (an out-of-bounds read inside zlib, found by fuzzing). A sound
+            // stream ends before the zeros; a damaged one reads them, asks again and is refused above.
             let lower = start + Int(position)
-            return Data(bytes[lower..<min(start + Int(size), lower + chunk)])
+            var piece = Data(bytes[lower..<min(start + Int(size), lower + chunk)])
+            if piece.count < chunk { piece.append(Data(count: chunk - piece.count)) }
+            return piece
         }, consumer: { chunk in
             guard UInt64(data.count + chunk.count) <= maximumPartBytes else { throw CocoaError(.fileReadTooLarge) }
             data.append(chunk)
